@@ -1,0 +1,25 @@
+// Shared identifiers of the deep-link contract (DESIGN.md). Every other module imports these lists
+// instead of repeating string literals, so an id added here flows to the URL parser, the store,
+// the engine and the UI at once.
+
+export const MODES = ['web', 'consult', 'kiosk'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const TECHNIQUES = ['traditional', 'smile', 'thread', 'thread-conventional', 'facelift'] as const;
+export type TechniqueId = (typeof TECHNIQUES)[number];
+
+export const REGIONS = ['jawline', 'nasolabial', 'midface', 'periorbital', 'temple', 'neck'] as const;
+export type RegionId = (typeof REGIONS)[number];
+
+export const LAYERS = ['skin', 'fat', 'smas', 'ligaments', 'bone'] as const;
+export type LayerId = (typeof LAYERS)[number];
+
+export const VIEWS = ['front', 'oblique-left', 'oblique-right', 'profile-left', 'profile-right'] as const;
+export type ViewId = (typeof VIEWS)[number];
+
+export const LANGUAGES = ['ko', 'en', 'zh', 'ja'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}
