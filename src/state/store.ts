@@ -1,0 +1,132 @@
+// One vanilla zustand store per mounted mode (no React import here: the store core is testable in Node).
+// Slices: view (mode, technique, compare, camera view, layers, language), timeline (step, progress,
+// playing, speed), tissue (sag, lift parameters) and notices (what the URL or config got wrong).
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { LAYERS, type Language, type LayerId, type Mode, type TechniqueId, type ViewId } from '../core/ids.ts';
+import type { DeepLink, DeepLinkIssue } from '../core/url/index.ts';
+
+export interface Notice {
+  readonly id: string;
+  readonly kind: 'url' | 'config' | 'model' | 'webgl' | 'error';
+  /** i18n key of the message. */
+  readonly key: string;
+  /** Values interpolated into the message as plain text. */
+  readonly values?: Readonly<Record<string, string>>;
+  readonly details?: readonly DeepLinkIssue[];
+}
+
+export interface ViewSlice {
+  mode: Mode;
+  technique: TechniqueId;
+  compare: TechniqueId[];
+  view: ViewId;
+  layers: LayerId[];
+  lang: Language;
+  embed: boolean;
+  setTechnique: (technique: TechniqueId) => void;
+  setCompare: (compare: TechniqueId[]) => void;
+  setView: (view: ViewId) => void;
+  toggleLayer: (layer: LayerId) => void;
+  setLang: (lang: Language) => void;
+}
+
+export interface TimelineSlice {
+  step: number;
+  progress: number;
+  playing: boolean;
+  speed: number;
+  /** Before/after split in [0, 1]; null when the before/after view is off. */
+  beforeAfter: number | null;
+  setProgress: (progress: number) => void;
+  setStep: (step: number) => void;
+  setPlaying: (playing: boolean) => void;
+  setSpeed: (speed: number) => void;
+  setBeforeAfter: (split: number | null) => void;
+}
+
+export interface TissueSlice {
+  sag: number;
+  vectorAngleDeg: number | null;
+  liftMm: number | null;
+  setSag: (sag: number) => void;
+  setLiftParams: (params: { vectorAngleDeg?: number | null; liftMm?: number | null }) => void;
+}
+
+export interface NoticeSlice {
+  notices: Notice[];
+  addNotice: (notice: Notice) => void;
+  dismissNotice: (id: string) => void;
+}
+
+export interface ResetSlice {
+  /** Back to the mode's defaults (the kiosk does this when left alone). */
+  reset: () => void;
+}
+
+export type AppState = ViewSlice & TimelineSlice & TissueSlice & NoticeSlice & ResetSlice;
+export type AppStore = StoreApi<AppState>;
+
+export interface StoreDefaults {
+  mode: Mode;
+  technique: TechniqueId;
+  lang: Language;
+  sag: number;
+}
+
+/** Default sag shown before a lift. Design choice: a clearly aged but not extreme face. */
+export const DEFAULT_SAG = 0.7;
+export const DEFAULT_LAYERS: LayerId[] = ['skin'];
+
+const clamp01 = (v: number) => (Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0);
+
+function initialData(defaults: StoreDefaults, link: DeepLink) {
+  return {
+    mode: link.mode ?? defaults.mode,
+    technique: link.technique ?? defaults.technique,
+    compare: link.compare ?? [],
+    view: link.view ?? 'oblique-left',
+    layers: link.layers ?? [...DEFAULT_LAYERS],
+    lang: link.lang ?? defaults.lang,
+    embed: link.embed ?? false,
+    step: link.step ?? 0,
+    progress: link.progress ?? 0,
+    playing: false,
+    speed: 1,
+    beforeAfter: null,
+    sag: link.sag ?? defaults.sag,
+    vectorAngleDeg: null,
+    liftMm: null,
+  } satisfies Partial<AppState>;
+}
+
+export function createAppStore(defaults: StoreDefaults, link: DeepLink = {}): AppStore {
+  return createStore<AppState>()((set) => ({
+    ...initialData(defaults, link),
+    notices: [],
+
+    setTechnique: (technique) => set({ technique, step: 0, progress: 0, vectorAngleDeg: null, liftMm: null }),
+    setCompare: (compare) => set({ compare: [...new Set(compare)].slice(0, 3) }),
+    setView: (view) => set({ view }),
+    toggleLayer: (layer) =>
+      set((s) => ({
+        layers: s.layers.includes(layer)
+          ? s.layers.filter((l) => l !== layer)
+          : LAYERS.filter((l) => l === layer || s.layers.includes(l)),
+      })),
+    setLang: (lang) => set({ lang }),
+
+    setProgress: (progress) => set({ progress: clamp01(progress) }),
+    setStep: (step) => set({ step: Math.max(0, Math.trunc(step)) }),
+    setPlaying: (playing) => set({ playing }),
+    setSpeed: (speed) => set({ speed: Math.min(4, Math.max(0.25, speed)) }),
+    setBeforeAfter: (split) => set({ beforeAfter: split === null ? null : clamp01(split) }),
+
+    setSag: (sag) => set({ sag: clamp01(sag) }),
+    setLiftParams: (params) => set((s) => ({ ...s, ...params })),
+
+    addNotice: (notice) => set((s) => ({ notices: [...s.notices.filter((n) => n.id !== notice.id), notice] })),
+    dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+
+    reset: () => set((s) => ({ ...initialData({ ...defaults, mode: s.mode }, {}), lang: s.lang, notices: s.notices })),
+  }));
+}

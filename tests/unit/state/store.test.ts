@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAppStore, type StoreDefaults } from '../../../src/state/store.ts';
+import { syncUrl } from '../../../src/state/urlSync.ts';
+import { parseDeepLink } from '../../../src/core/url/index.ts';
+
+const defaults: StoreDefaults = { mode: 'web', technique: 'smile', lang: 'ko', sag: 0.7 };
+
+function fakeBrowser(search: string) {
+  const location = { pathname: '/app/', search, hash: '' };
+  const history = {
+    calls: 0,
+    replaceState(_d: unknown, _u: string, url?: string | URL | null) {
+      history.calls++;
+      const u = new URL(String(url), 'http://x');
+      location.search = u.search;
+    },
+  };
+  return { location, history };
+}
+
+describe('app store', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('starts from the deep link and falls back to defaults', () => {
+    const store = createAppStore(defaults, parseDeepLink('?technique=thread&lang=en&sag=0.2').link);
+    const s = store.getState();
+    expect([s.technique, s.lang, s.sag, s.mode, s.layers]).toEqual(['thread', 'en', 0.2, 'web', ['skin']]);
+  });
+
+  it('keeps layers in anatomical order and toggles them', () => {
+    const store = createAppStore(defaults);
+    store.getState().toggleLayer('bone');
+    store.getState().toggleLayer('smas');
+    expect(store.getState().layers).toEqual(['skin', 'smas', 'bone']);
+    store.getState().toggleLayer('skin');
+    expect(store.getState().layers).toEqual(['smas', 'bone']);
+  });
+
+  it('clamps progress and sag', () => {
+    const store = createAppStore(defaults);
+    store.getState().setProgress(3);
+    store.getState().setSag(-1);
+    expect([store.getState().progress, store.getState().sag]).toEqual([1, 0]);
+    store.getState().setProgress(Number.NaN);
+    expect(store.getState().progress).toBe(0);
+  });
+
+  it('switching technique restarts its timeline', () => {
+    const store = createAppStore(defaults);
+    store.getState().setProgress(0.8);
+    store.getState().setStep(4);
+    store.getState().setTechnique('traditional');
+    expect([store.getState().progress, store.getState().step]).toEqual([0, 0]);
+  });
+
+  it('reset returns to defaults but keeps the mode and language', () => {
+    const store = createAppStore({ ...defaults, mode: 'kiosk' }, { mode: 'kiosk' });
+    store.getState().setLang('ja');
+    store.getState().setTechnique('thread');
+    store.getState().setCompare(['smile', 'traditional']);
+    store.getState().reset();
+    const s = store.getState();
+    expect([s.mode, s.lang, s.technique, s.compare]).toEqual(['kiosk', 'ja', 'smile', []]);
+  });
+});
+
+describe('URL sync', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('drops what the parser rejected and writes the state back', () => {
+    const { location, history } = fakeBrowser('?technique=thread&view=sideways');
+    const store = createAppStore(defaults, parseDeepLink(location.search).link);
+    syncUrl(store, defaults, location, history);
+    expect(location.search).toBe('?technique=thread');
+  });
+
+  it('follows state changes, coalescing bursts into one write', () => {
+    const { location, history } = fakeBrowser('');
+    const store = createAppStore(defaults);
+    syncUrl(store, defaults, location, history);
+    const before = history.calls;
+    for (let i = 1; i <= 20; i++) store.getState().setProgress(i / 20);
+    store.getState().setLang('en');
+    store.getState().setCompare(['traditional', 'smile']);
+    vi.advanceTimersByTime(500);
+    expect(history.calls - before).toBe(1);
+    expect(location.search).toBe('?compare=traditional,smile&progress=1&lang=en');
+    // The written URL restores the same state.
+    const restored = createAppStore(defaults, parseDeepLink(location.search).link).getState();
+    expect([restored.progress, restored.lang, restored.compare]).toEqual([1, 'en', ['traditional', 'smile']]);
+  });
+
+  it('stops writing after unsubscribe', () => {
+    const { location, history } = fakeBrowser('');
+    const store = createAppStore(defaults);
+    const stop = syncUrl(store, defaults, location, history);
+    stop();
+    store.getState().setLang('zh');
+    vi.advanceTimersByTime(500);
+    expect(location.search).toBe('');
+  });
+});
