@@ -1,6 +1,6 @@
 // The contract between the tissue engine (src/core/tissue, src/core/procedures) and its callers
 // (scene, UI, report CLI, tests). Pure types: no react, three or DOM.
-import type { RegionId, TechniqueId, LayerId, ViewId } from '../ids.ts';
+import type { RegionId, LayerId, ViewId } from '../ids.ts';
 import type { LandmarkId } from '../anatomy/landmarks.ts';
 
 /** Per-technique parameters the surgeon can tune; omitted fields use the technique's own defaults. */

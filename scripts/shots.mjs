@@ -1,0 +1,71 @@
+// `npm run shots`: screenshots of every mode at the four target sizes (plus per-technique and per-language
+// extras) into artifacts/shots/, printing their paths. Builds the app first when dist/ is missing.
+// Usage: npm run shots [-- --only consult] [-- --extra]
+import { existsSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { ensureChromium, CHROMIUM_ARGS } from './lib/chromium.mjs';
+import { startStaticServer } from './lib/static-server.mjs';
+
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const extra = args.includes('--extra');
+if (!existsSync('dist/index.html') || args.includes('--build')) {
+  const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (b.status !== 0) process.exit(1);
+}
+
+const SIZES = [
+  ['desktop', 1440, 900],
+  ['phone', 390, 844],
+  ['kiosk-landscape', 1920, 1080],
+  ['kiosk-portrait', 1080, 1920],
+];
+const MODES = ['web', 'consult', 'kiosk'];
+const shots = [];
+for (const mode of MODES) {
+  if (only && only !== mode) continue;
+  for (const [name, w, h] of SIZES) shots.push({ file: `${mode}-${name}`, query: `?mode=${mode}&lang=en&progress=0.5`, w, h });
+}
+if (extra) {
+  for (const technique of ['traditional', 'smile', 'thread', 'thread-conventional', 'facelift']) {
+    for (const progress of [0, 1]) {
+      shots.push({ file: `consult-${technique}-p${progress}`, query: `?mode=consult&lang=en&technique=${technique}&progress=${progress}&view=front`, w: 1440, h: 900 });
+    }
+  }
+  for (const lang of ['ko', 'zh', 'ja']) {
+    shots.push({ file: `web-phone-${lang}`, query: `?lang=${lang}`, w: 390, h: 844 });
+    shots.push({ file: `kiosk-${lang}`, query: `?mode=kiosk&lang=${lang}`, w: 1920, h: 1080 });
+  }
+  for (const layers of ['skin,smas', 'fat', 'smas', 'ligaments,bone', 'bone']) {
+    shots.push({ file: `consult-layers-${layers.replace(',', '+')}`, query: `?mode=consult&lang=en&layers=${layers}&view=oblique-left`, w: 1440, h: 900 });
+  }
+  shots.push({ file: 'consult-compare', query: '?mode=consult&lang=en&compare=traditional,smile,thread&progress=1', w: 1920, h: 1080 });
+  shots.push({ file: 'web-nowebgl', query: '?lang=en&nowebgl=1', w: 390, h: 844 });
+}
+
+const executablePath = await ensureChromium();
+const { server, url } = await startStaticServer('dist');
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+mkdirSync('artifacts/shots', { recursive: true });
+for (const s of shots) {
+  const context = await browser.newContext({ viewport: { width: s.w, height: s.h }, locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(url + s.query);
+  try {
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[role="img"][data-ready]')].every((e) => e.getAttribute('data-ready') === 'true') && document.querySelector('[role="img"][data-ready]'),
+      undefined,
+      { timeout: 120_000, polling: 250 },
+    );
+  } catch {
+    console.warn(`[shots] ${s.file}: the head never reported ready; taking the screenshot anyway`);
+  }
+  await page.waitForTimeout(600);
+  const path = `artifacts/shots/${s.file}.png`;
+  await page.screenshot({ path });
+  console.log(path);
+  await context.close();
+}
+await browser.close();
+server.close();

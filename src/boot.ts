@@ -1,0 +1,78 @@
+// Everything the app needs before its first React render: config, deep link, store, URL sync, i18n.
+// Bad config or URL input never stops the boot: each becomes a notice and defaults are used.
+import type { i18n } from 'i18next';
+import { parseConfigText, validateConfig, type AppConfig } from './core/config/schema.ts';
+import { LANGUAGES, type Language } from './core/ids.ts';
+import { parseDeepLink } from './core/url/index.ts';
+import { createAppStore, DEFAULT_SAG, type AppStore, type StoreDefaults } from './state/store.ts';
+import { syncUrl } from './state/urlSync.ts';
+import { createI18n, HTML_LANG } from './i18n/index.ts';
+
+export interface AppContext {
+  readonly store: AppStore;
+  readonly config: AppConfig;
+  readonly i18n: i18n;
+  readonly defaults: StoreDefaults;
+}
+
+async function loadConfig(win: Window) {
+  try {
+    const response = await win.fetch(new URL('config.json', win.location.href), { cache: 'no-cache' });
+    if (!response.ok) return { ...validateConfig({}), issues: [{ field: 'config.json', message: `HTTP ${response.status}` }] };
+    return parseConfigText(await response.text());
+  } catch {
+    return { ...validateConfig({}), issues: [{ field: 'config.json', message: 'could not be read' }] };
+  }
+}
+
+/** The browser's preferred language when the clinic offers it; else the clinic's default. */
+export function pickLanguage(config: AppConfig, preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    const match = LANGUAGES.find((l) => l === base);
+    if (match && config.languages.includes(match)) return match;
+  }
+  return config.defaultLanguage;
+}
+
+export async function boot(win: Window): Promise<AppContext> {
+  const { config, issues: configIssues } = await loadConfig(win);
+  const { link, issues: urlIssues } = parseDeepLink(win.location.search);
+  const mode = link.mode ?? 'web';
+  // The kiosk always starts in the clinic's default language; visitors' browsers are irrelevant there.
+  const lang = mode === 'kiosk' ? config.defaultLanguage : pickLanguage(config, win.navigator.languages ?? []);
+  const defaults: StoreDefaults = { mode: 'web', technique: config.defaultTechnique, lang, sag: DEFAULT_SAG };
+  const store = createAppStore(defaults, link);
+  if (link.lang && !config.languages.includes(link.lang)) store.getState().setLang(config.defaultLanguage);
+
+  if (urlIssues.length > 0) {
+    store.getState().addNotice({
+      id: 'url',
+      kind: 'url',
+      key: 'notice.url',
+      values: { list: urlIssues.map((i) => `${i.param}=${i.value}`).join(', ') },
+      details: urlIssues,
+    });
+  }
+  if (configIssues.length > 0) {
+    store.getState().addNotice({
+      id: 'config',
+      kind: 'config',
+      key: 'notice.config',
+      values: { list: configIssues.map((i) => `${i.field} (${i.message})`).join(', ') },
+    });
+  }
+
+  syncUrl(store, defaults, win.location, win.history);
+  const i18n = createI18n(store.getState().lang);
+  const applyLang = (l: Language) => {
+    win.document.documentElement.lang = HTML_LANG[l];
+    void i18n.changeLanguage(l);
+  };
+  applyLang(store.getState().lang);
+  store.subscribe((s, prev) => {
+    if (s.lang !== prev.lang) applyLang(s.lang);
+  });
+  win.document.body.dataset.mode = store.getState().mode;
+  return { store, config, i18n, defaults };
+}

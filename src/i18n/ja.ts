@@ -1,0 +1,46 @@
+import type { Resources } from './en.ts';
+
+export const ja: Resources = {
+  app: {
+    title: 'リフト・ビジュアライザー',
+    disclaimer: '説明のための資料です。術式はクリニックの説明に基づきます。結果には個人差があります。担当医にご相談ください。',
+    loading: '3D の顔を読み込んでいます…',
+    viewerLabel: '3D の顔：{{technique}}、全 {{steps}} 段階中 {{step}} 段階目（{{stepName}}）、{{view}}',
+  },
+  technique: {
+    traditional: '従来型ミニリフト',
+    smile: 'スマイル・ミニリフト',
+    thread: '二層スレッドリフト',
+    'thread-conventional': '一般的なスレッドリフト',
+    facelift: 'フェイスリフト（全体）',
+  },
+  layer: { skin: '皮膚', fat: '脂肪', smas: 'SMAS（筋膜）', ligaments: '支持靭帯', bone: '骨' },
+  view: { front: '正面', 'oblique-left': '左斜め', 'oblique-right': '右斜め', 'profile-left': '左側面', 'profile-right': '右側面' },
+  region: { jawline: 'フェイスライン', nasolabial: 'ほうれい線', midface: '中顔面', periorbital: '目元', temple: 'こめかみ', neck: '首' },
+  control: {
+    technique: '術式',
+    play: '再生',
+    pause: '一時停止',
+    progress: '施術の進行',
+    compare: '比較',
+    beforeAfter: 'ビフォー / アフター',
+    layers: '組織の層',
+    language: '言語',
+    view: '視点',
+    stepBack: '前の段階',
+    stepForward: '次の段階',
+    dismiss: '閉じる',
+    retry: '再試行',
+    sag: '加齢によるたるみ',
+  },
+  notice: {
+    url: 'リンクの一部の設定を無視しました：{{list}}',
+    config: 'クリニック設定に問題があるため、次の項目は既定値を使います：{{list}}',
+    model: '3D の顔を読み込めませんでした。',
+    webgl: 'この端末では 3D を表示できないため、図で表示します。',
+    contextLost: 'グラフィックが中断されました。復元しています…',
+    error: '問題が発生しました。設定はそのまま保持されます。',
+  },
+  web: { book: 'カウンセリングを予約' },
+  language: { ko: '한국어', en: 'English', zh: '中文', ja: '日本語' },
+};

@@ -1,0 +1,60 @@
+import type { Resources } from './en.ts';
+
+export const ko: Resources = {
+  app: {
+    title: '리프팅 시각화',
+    disclaimer:
+      '설명을 위한 자료입니다. 시술 방법은 병원의 설명을 그대로 옮긴 것이며, 결과는 사람마다 다릅니다. 담당 의사와 상담하세요.',
+    loading: '3D 얼굴을 불러오는 중…',
+    viewerLabel: '3D 얼굴: {{technique}}, {{steps}}단계 중 {{step}}단계({{stepName}}), {{view}} 보기',
+  },
+  technique: {
+    traditional: '전통 미니리프팅',
+    smile: '스마일 미니리프팅',
+    thread: '이중 실리프팅',
+    'thread-conventional': '일반 실리프팅',
+    facelift: '안면거상술(전체)',
+  },
+  layer: { skin: '피부', fat: '지방', smas: 'SMAS(근막)', ligaments: '지지 인대', bone: '뼈' },
+  view: {
+    front: '정면',
+    'oblique-left': '왼쪽 사선',
+    'oblique-right': '오른쪽 사선',
+    'profile-left': '왼쪽 측면',
+    'profile-right': '오른쪽 측면',
+  },
+  region: {
+    jawline: '턱선',
+    nasolabial: '팔자주름',
+    midface: '중안면',
+    periorbital: '눈가',
+    temple: '관자놀이',
+    neck: '목',
+  },
+  control: {
+    technique: '시술 방법',
+    play: '재생',
+    pause: '일시정지',
+    progress: '시술 진행',
+    compare: '비교',
+    beforeAfter: '전 / 후',
+    layers: '조직층',
+    language: '언어',
+    view: '보기',
+    stepBack: '이전 단계',
+    stepForward: '다음 단계',
+    dismiss: '닫기',
+    retry: '다시 시도',
+    sag: '노화 처짐',
+  },
+  notice: {
+    url: '링크의 일부 설정을 무시했습니다: {{list}}',
+    config: '병원 설정에 문제가 있어 기본값을 사용합니다: {{list}}',
+    model: '3D 얼굴을 불러오지 못했습니다.',
+    webgl: '이 기기에서는 3D 그래픽을 표시할 수 없어 그림으로 보여 드립니다.',
+    contextLost: '그래픽이 중단되었습니다. 복구하는 중…',
+    error: '문제가 발생했습니다. 설정은 그대로 유지됩니다.',
+  },
+  web: { book: '상담 예약하기' },
+  language: { ko: '한국어', en: 'English', zh: '中文', ja: '日本語' },
+};

@@ -1,0 +1,46 @@
+import type { Resources } from './en.ts';
+
+export const zh: Resources = {
+  app: {
+    title: '提升术可视化',
+    disclaimer: '仅供说明：术式按诊所的介绍呈现。效果因人而异，请咨询您的医生。',
+    loading: '正在加载 3D 面部…',
+    viewerLabel: '3D 面部：{{technique}}，第 {{step}}/{{steps}} 步（{{stepName}}），{{view}}视图',
+  },
+  technique: {
+    traditional: '传统迷你提升',
+    smile: '微笑迷你提升',
+    thread: '双层线雕提升',
+    'thread-conventional': '常规线雕提升',
+    facelift: '全面部除皱术',
+  },
+  layer: { skin: '皮肤', fat: '脂肪', smas: 'SMAS（筋膜）', ligaments: '支持韧带', bone: '骨骼' },
+  view: { front: '正面', 'oblique-left': '左斜', 'oblique-right': '右斜', 'profile-left': '左侧', 'profile-right': '右侧' },
+  region: { jawline: '下颌线', nasolabial: '法令纹', midface: '面中部', periorbital: '眼周', temple: '太阳穴', neck: '颈部' },
+  control: {
+    technique: '术式',
+    play: '播放',
+    pause: '暂停',
+    progress: '手术进度',
+    compare: '对比',
+    beforeAfter: '术前 / 术后',
+    layers: '组织层',
+    language: '语言',
+    view: '视角',
+    stepBack: '上一步',
+    stepForward: '下一步',
+    dismiss: '关闭',
+    retry: '重试',
+    sag: '老化下垂',
+  },
+  notice: {
+    url: '链接中的部分设置已忽略：{{list}}',
+    config: '诊所设置有误，以下项目使用默认值：{{list}}',
+    model: '无法加载 3D 面部。',
+    webgl: '此设备无法显示 3D 图形，改为显示示意图。',
+    contextLost: '图形中断，正在恢复…',
+    error: '出现问题。您的设置已保留。',
+  },
+  web: { book: '预约咨询' },
+  language: { ko: '한국어', en: 'English', zh: '中文', ja: '日本語' },
+};

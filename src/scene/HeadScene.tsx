@@ -1,0 +1,81 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import type { BufferGeometry, Mesh, MeshStandardMaterial } from 'three';
+import type { LayerId } from '../core/ids.ts';
+import type { HeadAsset, MeshName } from './headAsset.ts';
+import { createLayerMaterials } from './materials.ts';
+
+export interface HeadSceneProps {
+  readonly asset: HeadAsset;
+  readonly layers: readonly LayerId[];
+  /** Per-view deformable copies of the skin, fat and SMAS geometry (owned by the caller). */
+  readonly deformed: Partial<Record<MeshName, BufferGeometry>>;
+  /** Called once, after the first frame showing the head has been drawn. */
+  readonly onFirstFrame?: () => void;
+  /** Use the light skin for phones. */
+  readonly lod?: boolean;
+}
+
+const MESH_LAYER: Record<MeshName, LayerId> = {
+  skin: 'skin',
+  skin_lod: 'skin',
+  eyes: 'skin',
+  fat: 'fat',
+  smas: 'smas',
+  deep_temporal_fascia: 'smas',
+  skull: 'bone',
+  mandible: 'bone',
+  ligaments: 'ligaments',
+};
+
+/** The layered head. Layers are toggled with `visible`, never remounted; this component owns its materials. */
+export function HeadScene({ asset, layers, deformed, onFirstFrame, lod = false }: HeadSceneProps) {
+  const materials = useMemo(createLayerMaterials, []);
+  useEffect(() => () => Object.values(materials).forEach((m) => m.dispose()), [materials]);
+  const invalidate = useThree((s) => s.invalidate);
+  const meshes = useRef<Partial<Record<MeshName, Mesh | null>>>({});
+  const reported = useRef(false);
+
+  const deeperShown = layers.some((l) => l !== 'skin');
+  useEffect(() => {
+    // Skin turns translucent when a deeper layer is on, so the layer shows in place under it.
+    const skin = materials.skin as MeshStandardMaterial;
+    skin.transparent = deeperShown;
+    skin.opacity = deeperShown ? 0.28 : 1;
+    skin.depthWrite = !deeperShown;
+    skin.needsUpdate = true;
+    invalidate();
+  }, [deeperShown, materials, invalidate]);
+
+  useFrame(() => {
+    if (reported.current || !onFirstFrame) return;
+    reported.current = true;
+    // useFrame runs before this frame is drawn; report on the next task, after the draw.
+    requestAnimationFrame(() => onFirstFrame());
+  });
+
+  const names = (Object.keys(MESH_LAYER) as MeshName[]).filter((n) => (lod ? n !== 'skin' : n !== 'skin_lod'));
+  return (
+    <group>
+      {names.map((name) => {
+        const geometry = deformed[name] ?? asset.geometries[name];
+        if (!geometry) return null;
+        const layer = MESH_LAYER[name];
+        const visible = layers.includes(layer);
+        return (
+          <mesh
+            key={name}
+            name={name}
+            ref={(m) => {
+              meshes.current[name] = m;
+            }}
+            geometry={geometry}
+            material={materials[name]}
+            visible={visible}
+            renderOrder={layer === 'skin' && deeperShown ? 10 : 0}
+          />
+        );
+      })}
+    </group>
+  );
+}

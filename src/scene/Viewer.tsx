@@ -1,0 +1,142 @@
+import { Component, Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Canvas, type RootState } from '@react-three/fiber';
+import { OrbitControls } from '@react-three/drei';
+import { useTranslation } from 'react-i18next';
+import type { BufferGeometry } from 'three';
+import type { TechniqueId, ViewId, LayerId } from '../core/ids.ts';
+import { clearHeadAsset, headAssetPromise, HeadAssetError, type HeadAsset, type MeshName } from './headAsset.ts';
+import { HeadScene } from './HeadScene.tsx';
+import { StudioLights } from './StudioLights.tsx';
+import { CameraRig } from './CameraRig.tsx';
+import { CAMERA_FOV_DEG } from './views.ts';
+import { hasWebGL } from './webgl.ts';
+import { Fallback2D } from '../ui/Fallback2D.tsx';
+
+export interface ViewerProps {
+  readonly technique: TechniqueId;
+  readonly view: ViewId;
+  readonly layers: readonly LayerId[];
+  /** Accessible description of what the picture shows (technique, step, view). */
+  readonly label: string;
+  /** Extra scene content (deformation, overlays) rendered with the loaded asset. */
+  readonly children?: (asset: HeadAsset, deformed: Partial<Record<MeshName, BufferGeometry>>) => ReactNode;
+  readonly lod?: boolean;
+  readonly autoRetryMs?: number;
+  readonly instantCamera?: boolean;
+}
+
+/** Deformable per-view copies of the layers the engine moves; the shared asset stays pristine. */
+function useDeformableCopies(asset: HeadAsset, lod: boolean) {
+  const copies = useMemo(() => {
+    const out: Partial<Record<MeshName, BufferGeometry>> = {};
+    for (const name of ['skin', 'fat', 'smas'] as const) {
+      const g = asset.geometries[name];
+      if (g) out[name] = g.clone();
+    }
+    void lod;
+    return out;
+  }, [asset, lod]);
+  useEffect(() => () => Object.values(copies).forEach((g) => g.dispose()), [copies]);
+  return copies;
+}
+
+function Stage({ asset, props, onReady }: { asset: HeadAsset; props: ViewerProps; onReady: () => void }) {
+  const deformed = useDeformableCopies(asset, props.lod ?? false);
+  const [restoreKey, setRestoreKey] = useState(0);
+  const onCreated = useCallback((state: RootState) => {
+    const canvas = state.gl.domElement;
+    // three restores buffers and programs itself; with frameloop="demand" nothing redraws until asked.
+    canvas.addEventListener('webglcontextlost', (e) => e.preventDefault());
+    canvas.addEventListener('webglcontextrestored', () => {
+      setRestoreKey((k) => k + 1);
+      state.invalidate();
+    });
+  }, []);
+  return (
+    <Canvas
+      frameloop="demand"
+      dpr={[1, 2]}
+      camera={{ fov: CAMERA_FOV_DEG, near: 0.02, far: 5, position: [0, 0, 0.7] }}
+      gl={{ antialias: true, preserveDrawingBuffer: true, powerPreference: 'high-performance' }}
+      onCreated={onCreated}
+      aria-hidden="true"
+    >
+      <color attach="background" args={['#eef1f3']} />
+      <StudioLights key={restoreKey} />
+      <HeadScene asset={asset} layers={props.layers} deformed={deformed} onFirstFrame={onReady} lod={props.lod ?? false} />
+      {props.children?.(asset, deformed)}
+      <OrbitControls makeDefault enablePan={false} minDistance={0.25} maxDistance={1.6} />
+      <CameraRig view={props.view} center={asset.center} radius={asset.radius} instant={props.instantCamera ?? false} />
+    </Canvas>
+  );
+}
+
+function Loaded({ props, onReady }: { props: ViewerProps; onReady: () => void }) {
+  const asset = use(headAssetPromise());
+  return <Stage asset={asset} props={props} onReady={onReady} />;
+}
+
+class ModelBoundary extends Component<
+  { children: ReactNode; render: (error: Error, retry: () => void) => ReactNode },
+  { error: Error | null }
+> {
+  override state: { error: Error | null } = { error: null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  retry = () => {
+    clearHeadAsset();
+    this.setState({ error: null });
+  };
+  override render() {
+    return this.state.error ? this.props.render(this.state.error, this.retry) : this.props.children;
+  }
+}
+
+function ModelError({ error, retry, autoRetryMs }: { error: Error; retry: () => void; autoRetryMs: number | undefined }) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (autoRetryMs === undefined) return;
+    const timer = setTimeout(retry, autoRetryMs);
+    return () => clearTimeout(timer);
+  }, [retry, autoRetryMs]);
+  const detail = error instanceof HeadAssetError ? error.message : '';
+  return (
+    <div className="model-error" role="alert">
+      <p>{t('notice.model')}</p>
+      {detail && <p className="detail">{detail}</p>}
+      <button type="button" onClick={retry}>
+        {t('control.retry')}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The canvas wrapper of the deep-link contract: role="img" with a label naming technique, step and view,
+ * and data-ready="true" once the head has been drawn. Without WebGL it shows the 2D illustrations.
+ */
+export function Viewer(props: ViewerProps) {
+  const { t } = useTranslation();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const webgl = useMemo(hasWebGL, []);
+  const onReady = useCallback(() => {
+    if (wrapper.current) wrapper.current.dataset.ready = 'true';
+  }, []);
+  useEffect(() => {
+    if (!webgl && wrapper.current) wrapper.current.dataset.ready = 'true';
+  }, [webgl]);
+  return (
+    <div ref={wrapper} className="viewer" role="img" aria-label={props.label} data-ready="false" data-technique={props.technique}>
+      {webgl ? (
+        <ModelBoundary render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} />}>
+          <Suspense fallback={<div className="viewer-loading">{t('app.loading')}</div>}>
+            <Loaded props={props} onReady={onReady} />
+          </Suspense>
+        </ModelBoundary>
+      ) : (
+        <Fallback2D technique={props.technique} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+// Loads public/models/head.glb once per page, bakes every mesh into float32 world space (the GLB may be
+// quantized, and the engine writes millimetre displacements into the positions), and derives the engine's
+// HeadData from the same vertices, so scene vertex i is engine vertex i.
+import { BufferAttribute, BufferGeometry, Mesh, type Object3D } from 'three';
+import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
+import { GLB_MESH_NAMES, MM_PER_GLTF_UNIT, type HeadData, type LayerMesh } from '../core/anatomy/headData.ts';
+import { LANDMARK_IDS, type LandmarkId } from '../core/anatomy/landmarks.ts';
+
+export const HEAD_URL = 'models/head.glb';
+
+export type MeshName = (typeof GLB_MESH_NAMES)[keyof typeof GLB_MESH_NAMES];
+
+export interface HeadAsset {
+  /** Baked float32 geometries in metres, identity transforms; shared, never mutated by views. */
+  readonly geometries: Partial<Record<MeshName, BufferGeometry>>;
+  readonly data: HeadData;
+  /** Landmarks in metres (scene units). */
+  readonly landmarks: Readonly<Record<LandmarkId, readonly [number, number, number]>>;
+  /** Bounding box centre and radius of the skin, metres. */
+  readonly center: readonly [number, number, number];
+  readonly radius: number;
+}
+
+export class HeadAssetError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'missing' | 'corrupt',
+  ) {
+    super(message);
+  }
+}
+
+function toFloat32(attr: BufferAttribute | import('three').InterleavedBufferAttribute): BufferAttribute {
+  const out = new Float32Array(attr.count * attr.itemSize);
+  for (let i = 0; i < attr.count; i++) {
+    for (let c = 0; c < attr.itemSize; c++) out[i * attr.itemSize + c] = attr.getComponent(i, c);
+  }
+  return new BufferAttribute(out, attr.itemSize);
+}
+
+function bake(mesh: Mesh): BufferGeometry {
+  mesh.updateWorldMatrix(true, false);
+  const src = mesh.geometry;
+  const geometry = new BufferGeometry();
+  for (const [name, attr] of Object.entries(src.attributes)) geometry.setAttribute(name, toFloat32(attr));
+  const index = src.index;
+  geometry.setIndex(index ? new BufferAttribute(Uint32Array.from(index.array as ArrayLike<number>), 1) : null);
+  geometry.applyMatrix4(mesh.matrixWorld);
+  if (!geometry.getAttribute('normal')) geometry.computeVertexNormals();
+  geometry.computeBoundingSphere();
+  return geometry;
+}
+
+function layerMesh(geometry: BufferGeometry | undefined, name: string): LayerMesh {
+  if (!geometry) throw new HeadAssetError(`head.glb has no mesh "${name}"`, 'corrupt');
+  const pos = geometry.getAttribute('position').array as Float32Array;
+  const positions = new Float32Array(pos.length);
+  for (let i = 0; i < pos.length; i++) positions[i] = (pos[i] ?? 0) * MM_PER_GLTF_UNIT;
+  return { positions, indices: geometry.index!.array as Uint32Array };
+}
+
+function merge(a: LayerMesh, b: LayerMesh | undefined): LayerMesh {
+  if (!b) return a;
+  const offset = a.positions.length / 3;
+  const positions = new Float32Array(a.positions.length + b.positions.length);
+  positions.set(a.positions);
+  positions.set(b.positions, a.positions.length);
+  const indices = new Uint32Array(a.indices.length + b.indices.length);
+  indices.set(a.indices);
+  for (let i = 0; i < b.indices.length; i++) indices[a.indices.length + i] = (b.indices[i] ?? 0) + offset;
+  return { positions, indices };
+}
+
+function regionWeights(geometry: BufferGeometry): Float32Array {
+  const count = geometry.getAttribute('position').count;
+  const out = new Float32Array(count * 6);
+  const a = geometry.getAttribute('_region0');
+  const b = geometry.getAttribute('_region1');
+  if (!a || !b) throw new HeadAssetError('head.glb skin has no region weights', 'corrupt');
+  for (let i = 0; i < count; i++) {
+    out[i * 6] = a.getX(i);
+    out[i * 6 + 1] = a.getY(i);
+    out[i * 6 + 2] = a.getZ(i);
+    out[i * 6 + 3] = b.getX(i);
+    out[i * 6 + 4] = b.getY(i);
+    out[i * 6 + 5] = b.getZ(i);
+  }
+  return out;
+}
+
+export async function loadHeadAsset(url: string = HEAD_URL): Promise<HeadAsset> {
+  const loader = new GLTFLoader();
+  loader.setMeshoptDecoder(MeshoptDecoder);
+  let response: Response;
+  try {
+    response = await fetch(new URL(url, document.baseURI));
+  } catch {
+    throw new HeadAssetError('the model could not be downloaded', 'missing');
+  }
+  if (!response.ok) throw new HeadAssetError(`the model could not be downloaded (HTTP ${response.status})`, 'missing');
+  const buffer = await response.arrayBuffer();
+  let root: Object3D;
+  let extras: Record<string, unknown>;
+  try {
+    const gltf = await loader.parseAsync(buffer, '');
+    root = gltf.scene;
+    extras = { ...(gltf.scene.userData as Record<string, unknown>) };
+  } catch (error) {
+    throw new HeadAssetError(`the model file is damaged (${(error as Error).message})`, 'corrupt');
+  }
+
+  const geometries: Partial<Record<MeshName, BufferGeometry>> = {};
+  root.updateMatrixWorld(true);
+  root.traverse((obj) => {
+    if (obj instanceof Mesh && (Object.values(GLB_MESH_NAMES) as string[]).includes(obj.name)) {
+      geometries[obj.name as MeshName] = bake(obj);
+    }
+  });
+
+  const rawLandmarks = (extras.landmarks ?? {}) as Record<string, unknown>;
+  const landmarks = {} as Record<LandmarkId, readonly [number, number, number]>;
+  const landmarksMm = {} as Record<LandmarkId, readonly [number, number, number]>;
+  for (const id of LANDMARK_IDS) {
+    const p = rawLandmarks[id];
+    if (!Array.isArray(p) || p.length !== 3 || !p.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+      throw new HeadAssetError(`head.glb lacks landmark "${id}"`, 'corrupt');
+    }
+    landmarks[id] = [p[0], p[1], p[2]];
+    landmarksMm[id] = [p[0] * MM_PER_GLTF_UNIT, p[1] * MM_PER_GLTF_UNIT, p[2] * MM_PER_GLTF_UNIT];
+  }
+
+  const skin = geometries.skin;
+  if (!skin) throw new HeadAssetError('head.glb has no skin mesh', 'corrupt');
+  const data: HeadData = {
+    skin: { ...layerMesh(skin, 'skin'), regionWeights: regionWeights(skin) },
+    fat: layerMesh(geometries.fat, 'fat'),
+    smas: layerMesh(geometries.smas, 'smas'),
+    bone: merge(layerMesh(geometries.skull, 'skull'), geometries.mandible ? layerMesh(geometries.mandible, 'mandible') : undefined),
+    landmarks: landmarksMm,
+  };
+  skin.computeBoundingBox();
+  const box = skin.boundingBox!;
+  const center = [(box.min.x + box.max.x) / 2, (box.min.y + box.max.y) / 2, (box.min.z + box.max.z) / 2] as const;
+  const radius = Math.max(box.max.x - box.min.x, box.max.y - box.min.y, box.max.z - box.min.z) / 2;
+  return { geometries, data, landmarks, center, radius };
+}
+
+let cached: Promise<HeadAsset> | null = null;
+
+/** One load per page; every view shares it. */
+export function headAssetPromise(): Promise<HeadAsset> {
+  cached ??= loadHeadAsset();
+  return cached;
+}
+
+/** Forget a failed load so "Try again" fetches anew. */
+export function clearHeadAsset(): void {
+  cached = null;
+}

@@ -1,0 +1,31 @@
+// A restrained colour code for the layers. Hues differ AND lightness steps differ, so the layers stay
+// distinguishable for colour-blind viewers and in greyscale prints (design choice).
+import { DoubleSide, MeshStandardMaterial, type Material } from 'three';
+import type { MeshName } from './headAsset.ts';
+
+export const LAYER_COLOURS = {
+  skin: '#e3b8a0',
+  fat: '#f0cf6e', // light
+  smas: '#b5524c', // mid-dark
+  deepTemporalFascia: '#8d9fc4',
+  bone: '#efe9da', // lightest
+  ligaments: '#1f6f8b', // dark, blue: separates from the warm layers for all common CVD types
+  eyes: '#f4f1ec',
+} as const;
+
+export function createLayerMaterials(): Record<MeshName, Material> {
+  const skin = new MeshStandardMaterial({ color: LAYER_COLOURS.skin, roughness: 0.62, metalness: 0, vertexColors: true });
+  const sheet = (color: string, roughness = 0.7) =>
+    new MeshStandardMaterial({ color, roughness, metalness: 0, side: DoubleSide });
+  return {
+    skin,
+    skin_lod: skin,
+    fat: sheet(LAYER_COLOURS.fat),
+    smas: sheet(LAYER_COLOURS.smas, 0.55),
+    deep_temporal_fascia: sheet(LAYER_COLOURS.deepTemporalFascia),
+    skull: sheet(LAYER_COLOURS.bone, 0.8),
+    mandible: sheet(LAYER_COLOURS.bone, 0.8),
+    ligaments: sheet(LAYER_COLOURS.ligaments, 0.5),
+    eyes: new MeshStandardMaterial({ color: LAYER_COLOURS.eyes, roughness: 0.2, metalness: 0, vertexColors: true }),
+  };
+}

@@ -1,0 +1,98 @@
+// Shared browser-test plumbing: one headless Chromium per test file (software WebGL), pages that record
+// console errors, page errors and every request, and helpers to wait for the head and inspect pixels.
+import { inject } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+// @ts-expect-error plain ESM helper shared with the npm scripts
+import { CHROMIUM_ARGS } from '../../scripts/lib/chromium.mjs';
+
+export interface Recorded {
+  readonly consoleErrors: string[];
+  readonly pageErrors: string[];
+  readonly requests: string[];
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: inject('chromiumPath'), args: CHROMIUM_ARGS as string[], headless: true });
+}
+
+export function appUrl(query = ''): string {
+  return `${inject('baseUrl')}${query}`;
+}
+
+export async function openPage(
+  browser: Browser,
+  query: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<{ page: Page; rec: Recorded }> {
+  const context = await browser.newContext({ viewport, locale: 'en-US' });
+  const page = await context.newPage();
+  const rec: Recorded = { consoleErrors: [], pageErrors: [], requests: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') rec.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => rec.pageErrors.push(String(e)));
+  page.on('request', (r) => rec.requests.push(r.url()));
+  await page.goto(appUrl(query));
+  return { page, rec };
+}
+
+/** Wait until every canvas wrapper on the page says it has drawn the head. */
+export async function waitReady(page: Page, timeout = 120_000): Promise<void> {
+  await page.waitForSelector('[role="img"][data-ready]', { timeout });
+  await page.waitForFunction(
+    () => {
+      const all = [...document.querySelectorAll('[role="img"][data-ready]')];
+      return all.length > 0 && all.every((el) => el.getAttribute('data-ready') === 'true');
+    },
+    undefined,
+    { timeout, polling: 250 },
+  );
+}
+
+/** Fraction of canvas pixels that differ clearly from the background colour (page background #eef1f3). */
+export async function foregroundFraction(page: Page, index = 0): Promise<number> {
+  return page.evaluate((i) => {
+    const canvas = document.querySelectorAll('[role="img"] canvas')[i] as HTMLCanvasElement | undefined;
+    if (!canvas) return -1;
+    const copy = document.createElement('canvas');
+    copy.width = 160;
+    copy.height = Math.max(1, Math.round((160 * canvas.height) / canvas.width));
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0, copy.width, copy.height);
+    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+    let fg = 0;
+    for (let p = 0; p < data.length; p += 4) {
+      const d = Math.abs(data[p]! - 0xee) + Math.abs(data[p + 1]! - 0xf1) + Math.abs(data[p + 2]! - 0xf3);
+      if (d > 30) fg++;
+    }
+    return fg / (data.length / 4);
+  }, index);
+}
+
+/** A small greyscale thumbnail of a canvas, to compare two renders. */
+export async function canvasSignature(page: Page, index = 0): Promise<number[]> {
+  return page.evaluate((i) => {
+    const canvas = document.querySelectorAll('[role="img"] canvas')[i] as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = 64;
+    copy.height = 64;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0, 64, 64);
+    const { data } = ctx.getImageData(0, 0, 64, 64);
+    const out: number[] = [];
+    for (let p = 0; p < data.length; p += 4) out.push((data[p]! + data[p + 1]! + data[p + 2]!) / 3);
+    return out;
+  }, index);
+}
+
+export function meanAbsDiff(a: number[], b: number[]): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += Math.abs((a[i] ?? 0) - (b[i] ?? 0));
+  return sum / a.length;
+}
+
+/** Requests to any origin other than the app's own. */
+export function foreignRequests(rec: Recorded): string[] {
+  const own = new URL(inject('baseUrl')).origin;
+  return rec.requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== own);
+}
