@@ -13,16 +13,17 @@ export interface ViewerForTechniqueProps {
   readonly fixedProgress?: number;
   readonly lod?: boolean;
   readonly autoRetryMs?: number;
+  readonly title?: string;
 }
 
 /** A viewer bound to the mode's store: the deformed head of one technique at the shared progress. */
-export function ViewerForTechnique({ technique, drivesPlayback = false, fixedProgress, lod = false, autoRetryMs }: ViewerForTechniqueProps) {
+export function ViewerForTechnique({ technique, drivesPlayback = false, fixedProgress, lod = false, autoRetryMs, title }: ViewerForTechniqueProps) {
   const { store } = useAppContext();
   const view = useApp((s) => s.view);
   const layers = useApp((s) => s.layers);
   const label = useViewerLabel(technique);
   return (
-    <Viewer technique={technique} view={view} layers={layers} label={label} lod={lod} {...(autoRetryMs !== undefined ? { autoRetryMs } : {})}>
+    <Viewer technique={technique} view={view} layers={layers} label={label} lod={lod} {...(autoRetryMs !== undefined ? { autoRetryMs } : {})} {...(title !== undefined ? { title } : {})}>
       {(asset, deformed) => (
         <>
           {drivesPlayback && <PlaybackDriver store={store} />}

@@ -3,14 +3,8 @@ import { useThree } from '@react-three/fiber';
 import type { BufferAttribute, BufferGeometry } from 'three';
 import type { TechniqueId } from '../core/ids.ts';
 import { MM_PER_GLTF_UNIT } from '../core/anatomy/headData.ts';
-import {
-  createDisplacements,
-  createTissueModel,
-  evaluate,
-  solveTechnique,
-  type TechniqueSolution,
-  type TissueModel,
-} from '../core/tissue/index.ts';
+import { createDisplacements, evaluate, type TissueModel } from '../core/tissue/index.ts';
+import { modelFor, paramsFrom, solutionFor } from './tissueModel.ts';
 import { PROCEDURES } from '../core/procedures/index.ts';
 import { tissueProgress } from '../core/timeline/index.ts';
 import type { AppState, AppStore } from '../state/store.ts';
@@ -22,17 +16,6 @@ export interface TissueDeformerProps {
   readonly technique: TechniqueId;
   readonly store: AppStore;
   readonly fixedProgress?: number;
-}
-
-// One precompute per loaded head, shared by every view on the page (compare, before/after).
-const models = new WeakMap<HeadAsset, TissueModel>();
-function modelFor(asset: HeadAsset): TissueModel {
-  let model = models.get(asset);
-  if (!model) {
-    model = createTissueModel(asset.data);
-    models.set(asset, model);
-  }
-  return model;
 }
 
 const LAYERS = ['skin', 'fat', 'smas'] as const;
@@ -55,18 +38,8 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
     if (!model) return;
     const out = createDisplacements(model);
     const procedure = PROCEDURES[technique];
-    let solution: TechniqueSolution | null = null;
-    let solvedFor = '';
     const apply = (s: AppState) => {
-      const key = `${s.sag}|${s.vectorAngleDeg}|${s.liftMm}`;
-      if (key !== solvedFor || !solution) {
-        const params = {
-          ...(s.vectorAngleDeg !== null ? { vectorAngleDeg: s.vectorAngleDeg } : {}),
-          ...(s.liftMm !== null ? { liftMm: s.liftMm } : {}),
-        };
-        solution = solveTechnique(model, technique, params, s.sag);
-        solvedFor = key;
-      }
+      const solution = solutionFor(model, technique, paramsFrom(s), s.sag);
       evaluate(model, solution, tissueProgress(procedure, fixedProgress ?? s.progress), out);
       for (const layer of LAYERS) {
         const geometry = deformed[layer];

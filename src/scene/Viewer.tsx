@@ -11,6 +11,7 @@ import { CameraRig } from './CameraRig.tsx';
 import { CAMERA_FOV_DEG } from './views.ts';
 import { hasWebGL } from './webgl.ts';
 import { Fallback2D } from '../ui/Fallback2D.tsx';
+import { registerRenderer } from './diagnostics.ts';
 
 export interface ViewerProps {
   readonly technique: TechniqueId;
@@ -23,6 +24,8 @@ export interface ViewerProps {
   readonly lod?: boolean;
   readonly autoRetryMs?: number;
   readonly instantCamera?: boolean;
+  /** A visible caption over the picture (compare panes); also used as the snapshot's pane title. */
+  readonly title?: string;
 }
 
 /** Deformable per-view copies of the layers the engine moves; the shared asset stays pristine. */
@@ -43,8 +46,13 @@ function useDeformableCopies(asset: HeadAsset, lod: boolean) {
 function Stage({ asset, props, onReady }: { asset: HeadAsset; props: ViewerProps; onReady: () => void }) {
   const deformed = useDeformableCopies(asset, props.lod ?? false);
   const [restoreKey, setRestoreKey] = useState(0);
+  const cleanups = useRef<(() => void)[]>([]);
+  useEffect(() => () => cleanups.current.forEach((f) => f()), []);
   const onCreated = useCallback((state: RootState) => {
     const canvas = state.gl.domElement;
+    const gl = state.gl;
+    cleanups.current.push(registerRenderer(gl));
+
     // three restores buffers and programs itself; with frameloop="demand" nothing redraws until asked.
     canvas.addEventListener('webglcontextlost', (e) => e.preventDefault());
     canvas.addEventListener('webglcontextrestored', () => {
@@ -127,7 +135,20 @@ export function Viewer(props: ViewerProps) {
     if (!webgl && wrapper.current) wrapper.current.dataset.ready = 'true';
   }, [webgl]);
   return (
-    <div ref={wrapper} className="viewer" role="img" aria-label={props.label} data-ready="false" data-technique={props.technique}>
+    <div
+      ref={wrapper}
+      className="viewer"
+      role="img"
+      aria-label={props.label}
+      data-ready="false"
+      data-technique={props.technique}
+      data-title={props.title ?? ''}
+    >
+      {props.title && (
+        <span className="viewer-title" aria-hidden="true">
+          {props.title}
+        </span>
+      )}
       {webgl ? (
         <ModelBoundary render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} />}>
           <Suspense fallback={<div className="viewer-loading">{t('app.loading')}</div>}>

@@ -1,5 +1,6 @@
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../state/context.tsx';
+import { useApp, useAppContext } from '../../state/context.tsx';
 import { ViewerForTechnique } from '../ViewerForTechnique.tsx';
 import { TechniquePicker } from '../../ui/TechniquePicker.tsx';
 import { PlaybackBar } from '../../ui/PlaybackBar.tsx';
@@ -7,19 +8,49 @@ import { LanguagePicker } from '../../ui/LanguagePicker.tsx';
 import { LayerToggles } from '../../ui/LayerToggles.tsx';
 import { ViewPicker } from '../../ui/ViewPicker.tsx';
 import { Disclaimer } from '../../ui/Disclaimer.tsx';
+import { composeSnapshot, downloadSnapshot } from '../../ui/snapshot.ts';
 import { ALL_TECHNIQUES } from '../techniqueSets.ts';
 import type { TechniqueId } from '../../core/ids.ts';
+import { CONSULT_STRINGS } from './strings.ts';
+import { Measurements } from './Measurements.tsx';
+import { useShortcuts } from './useShortcuts.ts';
+import { HelpOverlay } from './HelpOverlay.tsx';
+
+const ConsultPanel = lazy(() => import('./ConsultPanel.tsx'));
 
 /** The surgeon's full-control view beside the patient. */
 export default function ConsultMode() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { store } = useAppContext();
+  // Consult strings load with this chunk only.
+  for (const [lng, bundle] of Object.entries(CONSULT_STRINGS)) {
+    if (!i18n.hasResourceBundle(lng, 'translation') || !i18n.exists('consult.export', { lng })) {
+      i18n.addResourceBundle(lng, 'translation', { consult: bundle }, true, false);
+    }
+  }
   const technique = useApp((s) => s.technique);
   const compare = useApp((s) => s.compare);
   const setCompare = useApp((s) => s.setCompare);
   const beforeAfter = useApp((s) => s.beforeAfter);
   const setBeforeAfter = useApp((s) => s.setBeforeAfter);
+  const [help, setHelp] = useState(false);
+  const toggleHelp = useCallback(() => setHelp((h) => !h), []);
+  useShortcuts(store, ALL_TECHNIQUES, toggleHelp);
+
   const comparing = compare.length > 1;
   const shown: readonly TechniqueId[] = comparing ? compare : [technique];
+
+  const exportPng = async () => {
+    const panes = [...document.querySelectorAll<HTMLElement>('.consult-stage [role="img"]')].flatMap((wrapper) => {
+      const canvas = wrapper.querySelector('canvas');
+      return canvas ? [{ canvas, title: wrapper.dataset.title ?? '' }] : [];
+    });
+    if (panes.length === 0) return;
+    const date = new Date().toISOString().slice(0, 10);
+    const composed = composeSnapshot(panes, { heading: t('consult.snapshotTitle'), date, disclaimer: t('app.disclaimer') });
+    const blob = await downloadSnapshot(composed, `lift-${shown.join('-')}-${date}.png`);
+    document.body.dataset.lastSnapshotBytes = String(blob.size);
+  };
 
   return (
     <div className="mode mode-consult">
@@ -29,12 +60,20 @@ export default function ConsultMode() {
           <button
             type="button"
             aria-pressed={comparing}
-            onClick={() => setCompare(comparing ? [] : [technique, ...(['traditional', 'smile', 'thread'] as const).filter((x) => x !== technique)].slice(0, 3))}
+            onClick={() =>
+              setCompare(comparing ? [] : [technique, ...(['traditional', 'smile', 'thread'] as const).filter((x) => x !== technique)])
+            }
           >
             {t('control.compare')}
           </button>
           <button type="button" aria-pressed={beforeAfter !== null} onClick={() => setBeforeAfter(beforeAfter === null ? 0.5 : null)}>
             {t('control.beforeAfter')}
+          </button>
+          <button type="button" onClick={() => void exportPng()}>
+            {t('consult.export')}
+          </button>
+          <button type="button" onClick={toggleHelp} aria-expanded={help}>
+            {t('consult.help')}
           </button>
           <LanguagePicker />
         </div>
@@ -43,21 +82,29 @@ export default function ConsultMode() {
         <TechniquePicker techniques={ALL_TECHNIQUES} className="vertical" />
         <LayerToggles />
         <ViewPicker />
+        <Suspense fallback={<p className="muted">{t('consult.computing')}</p>}>
+          <Measurements techniques={shown} />
+        </Suspense>
+        <p className="muted small">{t('consult.designNote')}</p>
       </aside>
       <main className={`consult-stage panes-${beforeAfter !== null ? 2 : shown.length}`}>
         {beforeAfter !== null ? (
           <>
-            <ViewerForTechnique key="before" technique={technique} fixedProgress={0} />
-            <ViewerForTechnique key="after" technique={technique} fixedProgress={1} drivesPlayback />
+            <ViewerForTechnique key="before" technique={technique} fixedProgress={0} title={`${t(`technique.${technique}`)} — ${t('control.beforeAfter').split('/')[0]!.trim()}`} />
+            <ViewerForTechnique key="after" technique={technique} fixedProgress={1} drivesPlayback title={`${t(`technique.${technique}`)} — ${t('control.beforeAfter').split('/')[1]?.trim() ?? ''}`} />
           </>
         ) : (
-          shown.map((id, i) => <ViewerForTechnique key={id} technique={id} drivesPlayback={i === 0} />)
+          shown.map((id, i) => <ViewerForTechnique key={id} technique={id} drivesPlayback={i === 0} title={t(`technique.${id}`)} />)
         )}
       </main>
       <footer className="consult-bottom">
         <PlaybackBar technique={shown[0] ?? technique} />
         <Disclaimer />
       </footer>
+      {help && <HelpOverlay onClose={toggleHelp} />}
+      <Suspense fallback={null}>
+        <ConsultPanel store={store} />
+      </Suspense>
     </div>
   );
 }

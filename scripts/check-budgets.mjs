@@ -1,0 +1,94 @@
+// `npm run check:budgets`: the deterministic budgets of DESIGN.md's quality bars, measured on the built app
+// in headless Chromium. Fails (exit 1) with a clear message for each budget that is over.
+//   - JS the web mode loads before interaction (every script fetched until the head is drawn), gzip ≤ 330 kB
+//   - consult-only code (leva) never requested by web or kiosk
+//   - public/models/head.glb ≤ 800 kB
+//   - triangles ≤ 150k and draw calls ≤ 60 per rendered frame (renderer.info), in every mode
+//   - 0 frames rendered during 2 s of idle in web and consult (frameloop="demand")
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { ensureChromium, CHROMIUM_ARGS } from './lib/chromium.mjs';
+import { startStaticServer } from './lib/static-server.mjs';
+
+export const BUDGETS = {
+  webJsGzipBytes: 330 * 1024,
+  modelBytes: 800 * 1024,
+  triangles: 150_000,
+  drawCalls: 60,
+  idleFrames: 0,
+};
+
+if (!existsSync('dist/index.html') || process.argv.includes('--build')) {
+  if (spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+}
+
+const failures = [];
+const rows = [];
+const check = (name, value, limit, unit = '') => {
+  const ok = value <= limit;
+  rows.push(`${ok ? 'ok  ' : 'OVER'}  ${name.padEnd(46)} ${String(value).padStart(9)}${unit} / ${limit}${unit}`);
+  if (!ok) failures.push(`${name}: ${value}${unit} is over the budget of ${limit}${unit}`);
+};
+
+const modelBytes = statSync('public/models/head.glb').size;
+check('head.glb bytes', modelBytes, BUDGETS.modelBytes);
+
+const executablePath = await ensureChromium({ log: () => {} });
+const { server, url } = await startStaticServer('dist');
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+
+async function measureMode(mode) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const scripts = new Set();
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script' || r.url().endsWith('.js')) scripts.add(new URL(r.url()).pathname);
+  });
+  await page.goto(`${url}?mode=${mode}&lang=en`);
+  await page.waitForFunction(
+    () => {
+      const all = [...document.querySelectorAll('[role="img"][data-ready]')];
+      return all.length > 0 && all.every((e) => e.getAttribute('data-ready') === 'true');
+    },
+    undefined,
+    { timeout: 180_000, polling: 250 },
+  );
+  // Let the engine's deferred precompute and any follow-up frames settle, then measure idle.
+  await page.waitForTimeout(3000);
+  const before = await page.evaluate(() => window.__lift?.stats() ?? []);
+  await page.waitForTimeout(2000);
+  const after = await page.evaluate(() => window.__lift?.stats() ?? []);
+  const idleFrames = after.reduce((n, s, i) => n + s.frames - (before[i]?.frames ?? 0), 0);
+  const triangles = Math.max(0, ...after.map((s) => s.triangles));
+  const calls = Math.max(0, ...after.map((s) => s.calls));
+  let jsGzip = 0;
+  for (const path of scripts) {
+    const file = `dist${path.replace(/^.*?\/assets\//, '/assets/')}`;
+    if (existsSync(file)) jsGzip += gzipSync(readFileSync(file), { level: 9 }).length;
+  }
+  await context.close();
+  return { idleFrames, triangles, calls, jsGzip, scripts: [...scripts] };
+}
+
+for (const mode of ['web', 'consult', 'kiosk']) {
+  const m = await measureMode(mode);
+  if (mode === 'web') check('web: JS loaded before interaction (gzip bytes)', m.jsGzip, BUDGETS.webJsGzipBytes);
+  if (mode !== 'consult') {
+    const leva = m.scripts.filter((s) => /leva|consult/i.test(s));
+    check(`${mode}: consult-only chunks requested`, leva.length, 0);
+  }
+  check(`${mode}: triangles per frame`, m.triangles, BUDGETS.triangles);
+  check(`${mode}: draw calls per frame`, m.calls, BUDGETS.drawCalls);
+  if (mode !== 'kiosk') check(`${mode}: frames rendered in 2 s idle`, m.idleFrames, BUDGETS.idleFrames);
+}
+await browser.close();
+server.close();
+
+console.log(rows.join('\n'));
+if (failures.length > 0) {
+  console.error(`\nBudgets over:\n  - ${failures.join('\n  - ')}`);
+  process.exit(1);
+}
+console.log('All budgets met.');

@@ -1,0 +1,70 @@
+// The surgeon's tuning panel (leva). Loaded lazily and only by consult mode, so leva's bytes and its
+// runtime stylesheet never reach the patient's page or the kiosk.
+import { useEffect } from 'react';
+import { Leva, useControls } from 'leva';
+import { PROCEDURES } from '../../core/procedures/index.ts';
+import type { AppStore } from '../../state/store.ts';
+import { useApp } from '../../state/context.tsx';
+
+export interface ConsultPanelProps {
+  readonly store: AppStore;
+}
+
+export default function ConsultPanel({ store }: ConsultPanelProps) {
+  const technique = useApp((s) => s.technique);
+  const procedure = PROCEDURES[technique];
+  const s = store.getState();
+  const [, set] = useControls(
+    'Mechanics',
+    () => ({
+      vectorAngle: {
+        label: 'vector angle (°)',
+        value: s.vectorAngleDeg ?? procedure.defaults.vectorAngleDeg,
+        min: 0,
+        max: 90,
+        step: 1,
+        onChange: (v: number, _path: string, ctx: { initial: boolean }) => {
+          if (!ctx.initial) store.getState().setLiftParams({ vectorAngleDeg: v });
+        },
+      },
+      lift: {
+        label: 'lift (mm)',
+        value: s.liftMm ?? procedure.defaults.liftMm,
+        min: 0,
+        max: 20,
+        step: 0.5,
+        onChange: (v: number, _path: string, ctx: { initial: boolean }) => {
+          if (!ctx.initial) store.getState().setLiftParams({ liftMm: v });
+        },
+      },
+      sag: {
+        label: 'ageing sag',
+        value: s.sag,
+        min: 0,
+        max: 1,
+        step: 0.05,
+        onChange: (v: number, _path: string, ctx: { initial: boolean }) => {
+          if (!ctx.initial) store.getState().setSag(v);
+        },
+      },
+      speed: {
+        label: 'speed',
+        value: s.speed,
+        min: 0.25,
+        max: 4,
+        step: 0.25,
+        onChange: (v: number, _path: string, ctx: { initial: boolean }) => {
+          if (!ctx.initial) store.getState().setSpeed(v);
+        },
+      },
+    }),
+    [technique],
+  );
+
+  // A technique switch resets its parameters to the technique's own defaults (store.setTechnique).
+  useEffect(() => {
+    set({ vectorAngle: procedure.defaults.vectorAngleDeg, lift: procedure.defaults.liftMm });
+  }, [procedure, set]);
+
+  return <Leva collapsed={false} titleBar={{ title: 'Tuning', filter: false }} oneLineLabels />;
+}

@@ -1,0 +1,81 @@
+// A PNG the patient can take home: the current view(s) side by side with technique names, the date and
+// the disclaimer. Composed on the device from the canvases' pixels; nothing is uploaded.
+
+export interface SnapshotPane {
+  readonly canvas: HTMLCanvasElement;
+  readonly title: string;
+}
+
+export interface SnapshotText {
+  readonly heading: string;
+  readonly date: string;
+  readonly disclaimer: string;
+}
+
+const PAD = 24;
+const HEADER = 64;
+const FOOTER = 72;
+
+function wrap(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
+  // Break on spaces where there are any, else per character (CJK has no spaces).
+  const tokens = /\s/.test(text) ? text.split(/(\s+)/) : [...text];
+  const lines: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    if (ctx.measureText(line + token).width > maxWidth && line.trim() !== '') {
+      lines.push(line.trim());
+      line = token.trimStart();
+    } else line += token;
+  }
+  if (line.trim() !== '') lines.push(line.trim());
+  return lines;
+}
+
+export function composeSnapshot(panes: readonly SnapshotPane[], text: SnapshotText): HTMLCanvasElement {
+  const paneW = Math.max(...panes.map((p) => p.canvas.width), 400);
+  const paneH = Math.max(...panes.map((p) => p.canvas.height), 400);
+  const scale = Math.min(1, 900 / paneH);
+  const w = Math.round(paneW * scale);
+  const h = Math.round(paneH * scale);
+  const out = document.createElement('canvas');
+  out.width = PAD + panes.length * (w + PAD);
+  out.height = HEADER + h + 36 + FOOTER;
+  const ctx = out.getContext('2d')!;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, out.width, out.height);
+  const font = getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
+  ctx.fillStyle = '#1d2a30';
+  ctx.font = `600 26px ${font}`;
+  ctx.fillText(text.heading, PAD, 40);
+  ctx.font = `16px ${font}`;
+  ctx.fillStyle = '#4e5d64';
+  const dateWidth = ctx.measureText(text.date).width;
+  ctx.fillText(text.date, out.width - PAD - dateWidth, 40);
+  panes.forEach((pane, i) => {
+    const x = PAD + i * (w + PAD);
+    ctx.drawImage(pane.canvas, x, HEADER, w, h);
+    ctx.fillStyle = '#1d2a30';
+    ctx.font = `600 18px ${font}`;
+    ctx.fillText(pane.title, x, HEADER + h + 26);
+  });
+  ctx.font = `15px ${font}`;
+  ctx.fillStyle = '#4e5d64';
+  wrap(ctx, text.disclaimer, out.width - 2 * PAD).forEach((line, i) => ctx.fillText(line, PAD, HEADER + h + 56 + i * 20));
+  return out;
+}
+
+/** Save the composed snapshot as a file download (a blob URL on this device). */
+export async function downloadSnapshot(canvas: HTMLCanvasElement, filename: string): Promise<Blob> {
+  const blob = await new Promise<Blob>((done, fail) =>
+    canvas.toBlob((b) => (b ? done(b) : fail(new Error('snapshot failed'))), 'image/png'),
+  );
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return blob;
+}
