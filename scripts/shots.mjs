@@ -41,9 +41,13 @@ if (extra) {
     shots.push({ file: `consult-layers-${layers.replace(',', '+')}`, query: `?mode=consult&lang=en&layers=${layers}&view=oblique-left`, w: 1440, h: 900 });
   }
   shots.push({ file: 'consult-compare', query: '?mode=consult&lang=en&compare=traditional,smile,thread&progress=1', w: 1920, h: 1080 });
-  shots.push({ file: 'web-nowebgl', query: '?lang=en&nowebgl=1', w: 390, h: 844 });
+  shots.push({ file: 'web-nowebgl', query: '?lang=en', w: 390, h: 844, noWebGL: true });
 }
 
+// Makes the page believe the device has no WebGL (for the 2D fallback screenshot).
+const DISABLE_WEBGL = `(() => { const real = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    return /webgl/i.test(type) ? null : real.call(this, type, ...rest); }; })();`;
 const executablePath = await ensureChromium();
 const { server, url } = await startStaticServer('dist');
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -51,6 +55,7 @@ mkdirSync('artifacts/shots', { recursive: true });
 for (const s of shots) {
   const context = await browser.newContext({ viewport: { width: s.w, height: s.h }, locale: 'en-US' });
   const page = await context.newPage();
+  if (s.noWebGL) await page.addInitScript(DISABLE_WEBGL);
   await page.goto(url + s.query);
   try {
     await page.waitForFunction(

@@ -6,6 +6,8 @@ import { LANGUAGES, type Language } from './core/ids.ts';
 import { parseDeepLink } from './core/url/index.ts';
 import { createAppStore, DEFAULT_SAG, type AppStore, type StoreDefaults } from './state/store.ts';
 import { syncUrl } from './state/urlSync.ts';
+import { PROCEDURES } from './core/procedures/index.ts';
+import { stepAt, stepStart } from './core/timeline/index.ts';
 import { createI18n, HTML_LANG } from './i18n/index.ts';
 
 export interface AppContext {
@@ -44,6 +46,14 @@ export async function boot(win: Window): Promise<AppContext> {
   const defaults: StoreDefaults = { mode: 'web', technique: config.defaultTechnique, lang, sag: DEFAULT_SAG };
   const store = createAppStore(defaults, link);
   if (link.lang && !config.languages.includes(link.lang)) store.getState().setLang(config.defaultLanguage);
+  // `step` alone opens that step (its end state for the last one); `progress` wins when both are given.
+  const procedure = PROCEDURES[store.getState().technique];
+  if (link.step !== undefined && link.progress === undefined) {
+    const last = procedure.steps.length - 1;
+    const step = Math.min(link.step, last);
+    store.getState().setProgress(step === last ? 1 : stepStart(procedure, step));
+  }
+  store.getState().setStep(stepAt(procedure, store.getState().progress).index);
 
   if (urlIssues.length > 0) {
     store.getState().addNotice({

@@ -1,33 +1,102 @@
+import { useEffect, useRef } from 'react';
 import type { TechniqueId } from '../core/ids.ts';
+import { actionActivation } from '../core/timeline/index.ts';
 import { useApp, useAppContext } from '../state/context.tsx';
 import { Viewer } from '../scene/Viewer.tsx';
 import { PlaybackDriver } from '../scene/PlaybackDriver.tsx';
 import { TissueDeformer } from '../scene/TissueDeformer.tsx';
+import { Overlays } from '../scene/Overlays.tsx';
 import { useViewerLabel } from '../ui/useViewerLabel.ts';
+import { CameraDrift } from '../scene/CameraDrift.tsx';
+import { useStep } from '../ui/useStep.ts';
 
 export interface ViewerForTechniqueProps {
   readonly technique: TechniqueId;
-  /** The view that drives the shared timeline (exactly one per mode). */
+  /** The view that drives the shared timeline and the step's camera and layers (exactly one per mode). */
   readonly drivesPlayback?: boolean;
   /** Show a fixed progress instead of the store's (before/after panes). */
   readonly fixedProgress?: number;
   readonly lod?: boolean;
   readonly autoRetryMs?: number;
   readonly title?: string;
+  /** Draw incisions, threads and vectors (off for the plain "before" pane). */
+  readonly overlays?: boolean;
+  /** Slow camera swing against burn-in (the unattended kiosk). */
+  readonly drift?: boolean;
+  /** prefers-reduced-motion: the camera jumps, and the mode steps the playback itself (no animating driver). */
+  readonly reducedMotion?: boolean;
 }
 
 /** A viewer bound to the mode's store: the deformed head of one technique at the shared progress. */
-export function ViewerForTechnique({ technique, drivesPlayback = false, fixedProgress, lod = false, autoRetryMs, title }: ViewerForTechniqueProps) {
+export function ViewerForTechnique({
+  technique,
+  drivesPlayback = false,
+  fixedProgress,
+  lod = false,
+  autoRetryMs,
+  title,
+  overlays = true,
+  drift = false,
+  reducedMotion = false,
+}: ViewerForTechniqueProps) {
   const { store } = useAppContext();
   const view = useApp((s) => s.view);
   const layers = useApp((s) => s.layers);
+  const vectorAngleDeg = useApp((s) => s.vectorAngleDeg);
   const label = useViewerLabel(technique);
+  const { procedure, index, step } = useStep(technique);
+  const shownStep = fixedProgress === undefined ? step : procedure.steps[fixedProgress >= 1 ? procedure.steps.length - 1 : 0]!;
+
+  // Each step sets the layers and the camera it needs; the surgeon can change both until the next step.
+  // The first step of a page load keeps what the deep link asked for.
+  const lastStep = useRef<string | null>(null);
+  useEffect(() => {
+    if (!drivesPlayback) return;
+    const key = `${technique}:${index}`;
+    if (lastStep.current !== null && lastStep.current !== key) {
+      const s = store.getState();
+      s.setLayers(step.layers);
+      s.setView(step.focus.view);
+      s.setStep(index);
+    }
+    lastStep.current = key;
+  }, [drivesPlayback, technique, index, step, store]);
+
   return (
-    <Viewer technique={technique} view={view} layers={layers} label={label} lod={lod} {...(autoRetryMs !== undefined ? { autoRetryMs } : {})} {...(title !== undefined ? { title } : {})}>
+    <Viewer
+      technique={technique}
+      view={view}
+      layers={layers}
+      label={label}
+      lod={lod}
+      instantCamera={reducedMotion}
+      focusLandmark={drivesPlayback ? step.focus.landmark : undefined}
+      {...(autoRetryMs !== undefined ? { autoRetryMs } : {})}
+      {...(title !== undefined ? { title } : {})}
+    >
       {(asset, deformed) => (
         <>
-          {drivesPlayback && <PlaybackDriver store={store} />}
-          <TissueDeformer asset={asset} deformed={deformed} technique={technique} store={store} {...(fixedProgress !== undefined ? { fixedProgress } : {})} />
+          {drivesPlayback && !reducedMotion && <PlaybackDriver store={store} />}
+          {drift && <CameraDrift />}
+          <TissueDeformer
+            asset={asset}
+            deformed={deformed}
+            technique={technique}
+            store={store}
+            {...(fixedProgress !== undefined ? { fixedProgress } : {})}
+          />
+          <Overlays
+            asset={asset}
+            deformed={deformed}
+            technique={technique}
+            step={shownStep}
+            vectorAngleDeg={vectorAngleDeg}
+            phase={() => {
+              const first = procedure.tractions[0];
+              return first ? actionActivation(procedure, first.action, fixedProgress ?? store.getState().progress) : 0;
+            }}
+            enabled={overlays}
+          />
         </>
       )}
     </Viewer>

@@ -8,42 +8,66 @@ export interface CameraRigProps {
   readonly view: ViewId;
   readonly center: readonly [number, number, number];
   readonly radius: number;
+  /** A point to frame more closely (the step's landmark), metres; null frames the whole head. */
+  readonly focus?: readonly [number, number, number] | null;
   /** Jump instead of flying (prefers-reduced-motion, first frame). */
   readonly instant?: boolean;
 }
 
-/** Flies the camera to a view preset when the preset changes; orbiting by hand is left alone otherwise. */
-export function CameraRig({ view, center, radius, instant = false }: CameraRigProps) {
+/** How far a step's close-up moves toward its landmark, and how much closer it gets. Design choices. */
+const FOCUS_PULL = 0.55;
+const FOCUS_ZOOM = 0.72;
+
+/** Flies the camera (and the orbit target) to a view preset or a step's close-up when either changes. */
+export function CameraRig({ view, center, radius, focus = null, instant = false }: CameraRigProps) {
   const camera = useThree((s) => s.camera);
   const size = useThree((s) => s.size);
-  const controls = useThree((s) => s.controls) as { target: Vector3; update: () => void } | null;
+  const controls = useThree((s) => s.controls) as unknown as { target: Vector3; update: () => void } | null;
   const invalidate = useThree((s) => s.invalidate);
   const goal = useRef(new Vector3());
+  const goalTarget = useRef(new Vector3());
+  const target = useRef(new Vector3(center[0], center[1], center[2]));
   const flying = useRef(false);
   const first = useRef(true);
+  const fx = focus?.[0];
+  const fy = focus?.[1];
+  const fz = focus?.[2];
 
   useEffect(() => {
-    const [x, y, z] = viewPosition(view, center, cameraDistance(radius, size.width / Math.max(1, size.height)));
+    const aim: [number, number, number] =
+      fx === undefined || fy === undefined || fz === undefined
+        ? [center[0], center[1], center[2]]
+        : [center[0] + (fx - center[0]) * FOCUS_PULL, center[1] + (fy - center[1]) * FOCUS_PULL, center[2] + (fz - center[2]) * FOCUS_PULL];
+    const zoom = fx === undefined ? 1 : FOCUS_ZOOM;
+    const [x, y, z] = viewPosition(view, aim, cameraDistance(radius, size.width / Math.max(1, size.height)) * zoom);
     goal.current.set(x, y, z);
-    if (controls) controls.target.set(center[0], center[1], center[2]);
+    goalTarget.current.set(aim[0], aim[1], aim[2]);
     if (instant || first.current) {
       camera.position.copy(goal.current);
-      camera.lookAt(center[0], center[1], center[2]);
-      controls?.update();
+      target.current.copy(goalTarget.current);
+      camera.lookAt(target.current);
+      if (controls) {
+        controls.target.copy(target.current);
+        controls.update();
+      }
       first.current = false;
       flying.current = false;
     } else flying.current = true;
     invalidate();
-  }, [view, center, radius, size.width, size.height, camera, controls, instant, invalidate]);
+  }, [view, center, radius, fx, fy, fz, size.width, size.height, camera, controls, instant, invalidate]);
 
   useFrame((_, delta) => {
     if (!flying.current) return;
     // Exponential approach: frame-rate independent, settles in about half a second.
-    const k = 1 - Math.exp(-delta * 8);
+    const k = 1 - Math.exp(-Math.min(delta, 0.1) * 7);
     camera.position.lerp(goal.current, k);
-    camera.lookAt(center[0], center[1], center[2]);
-    controls?.update();
-    if (camera.position.distanceTo(goal.current) < 1e-4) {
+    target.current.lerp(goalTarget.current, k);
+    camera.lookAt(target.current);
+    if (controls) {
+      controls.target.copy(target.current);
+      controls.update();
+    }
+    if (camera.position.distanceTo(goal.current) < 2e-4 && target.current.distanceTo(goalTarget.current) < 2e-4) {
       camera.position.copy(goal.current);
       flying.current = false;
     }

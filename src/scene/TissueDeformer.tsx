@@ -5,8 +5,6 @@ import type { TechniqueId } from '../core/ids.ts';
 import { MM_PER_GLTF_UNIT } from '../core/anatomy/headData.ts';
 import { createDisplacements, evaluate, type TissueModel } from '../core/tissue/index.ts';
 import { modelFor, paramsFrom, solutionFor } from './tissueModel.ts';
-import { PROCEDURES } from '../core/procedures/index.ts';
-import { tissueProgress } from '../core/timeline/index.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
 
@@ -37,10 +35,10 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
   useEffect(() => {
     if (!model) return;
     const out = createDisplacements(model);
-    const procedure = PROCEDURES[technique];
     const apply = (s: AppState) => {
       const solution = solutionFor(model, technique, paramsFrom(s), s.sag);
-      evaluate(model, solution, tissueProgress(procedure, fixedProgress ?? s.progress), out);
+      // The engine ramps each traction within the step that moves it: timeline progress goes in as is.
+      evaluate(model, solution, fixedProgress ?? s.progress, out);
       for (const layer of LAYERS) {
         const geometry = deformed[layer];
         const rest = asset.geometries[layer]?.getAttribute('position').array as Float32Array | undefined;

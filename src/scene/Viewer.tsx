@@ -4,6 +4,7 @@ import { OrbitControls } from '@react-three/drei';
 import { useTranslation } from 'react-i18next';
 import type { BufferGeometry } from 'three';
 import type { TechniqueId, ViewId, LayerId } from '../core/ids.ts';
+import type { LandmarkId } from '../core/anatomy/landmarks.ts';
 import { clearHeadAsset, headAssetPromise, HeadAssetError, type HeadAsset, type MeshName } from './headAsset.ts';
 import { HeadScene } from './HeadScene.tsx';
 import { StudioLights } from './StudioLights.tsx';
@@ -26,6 +27,8 @@ export interface ViewerProps {
   readonly instantCamera?: boolean;
   /** A visible caption over the picture (compare panes); also used as the snapshot's pane title. */
   readonly title?: string;
+  /** Landmark the current step frames, by id (resolved on the loaded head). */
+  readonly focusLandmark?: LandmarkId | undefined;
 }
 
 /** Deformable per-view copies of the layers the engine moves; the shared asset stays pristine. */
@@ -74,7 +77,13 @@ function Stage({ asset, props, onReady }: { asset: HeadAsset; props: ViewerProps
       <HeadScene asset={asset} layers={props.layers} deformed={deformed} onFirstFrame={onReady} lod={props.lod ?? false} />
       {props.children?.(asset, deformed)}
       <OrbitControls makeDefault enablePan={false} minDistance={0.25} maxDistance={1.6} />
-      <CameraRig view={props.view} center={asset.center} radius={asset.radius} instant={props.instantCamera ?? false} />
+      <CameraRig
+        view={props.view}
+        center={asset.center}
+        radius={asset.radius}
+        focus={props.focusLandmark ? asset.landmarks[props.focusLandmark] : null}
+        instant={props.instantCamera ?? false}
+      />
     </Canvas>
   );
 }

@@ -3,7 +3,6 @@ let cachedSupport: boolean | undefined;
 export function hasWebGL(): boolean {
   if (cachedSupport !== undefined) return cachedSupport;
   try {
-    if (new URLSearchParams(location.search).has('nowebgl')) return (cachedSupport = false);
     const canvas = document.createElement('canvas');
     const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
     cachedSupport = gl !== null;

@@ -27,6 +27,7 @@ export interface ViewSlice {
   setCompare: (compare: TechniqueId[]) => void;
   setView: (view: ViewId) => void;
   toggleLayer: (layer: LayerId) => void;
+  setLayers: (layers: readonly LayerId[]) => void;
   setLang: (lang: Language) => void;
 }
 
@@ -113,6 +114,7 @@ export function createAppStore(defaults: StoreDefaults, link: DeepLink = {}): Ap
           ? s.layers.filter((l) => l !== layer)
           : LAYERS.filter((l) => l === layer || s.layers.includes(l)),
       })),
+    setLayers: (layers) => set({ layers: LAYERS.filter((l) => layers.includes(l)) }),
     setLang: (lang) => set({ lang }),
 
     setProgress: (progress) => set({ progress: clamp01(progress) }),

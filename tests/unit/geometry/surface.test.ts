@@ -53,7 +53,7 @@ describe('TriangleGrid', () => {
     const moved = positions.map((v, i) => (i % 3 === 1 ? v + 4 : i % 3 === 2 ? v + 0.1 * positions[i - 2]! : v));
     const out = new Float64Array(3);
     surfacePosition(moved, indices, hit, out);
-    expect([out[0], out[1], out[2]].map((v) => Number(v.toFixed(4)))).toEqual([7.3, 9.1, 0.73]);
+    expect([out[0], out[1], out[2]].map((v) => Number((v ?? NaN).toFixed(4)))).toEqual([7.3, 9.1, 0.73]);
   });
 });
 

@@ -1,0 +1,57 @@
+import { useMemo } from 'react';
+import type { BufferGeometry } from 'three';
+import type { TechniqueId } from '../core/ids.ts';
+import { PROCEDURES, resolveIncisions, resolveThreads } from '../core/procedures/index.ts';
+import type { ProcedureStep } from '../core/procedures/index.ts';
+import type { HeadAsset, MeshName } from './headAsset.ts';
+import { gluePolyline } from './glue.ts';
+import { SurfaceTubes } from './SurfaceTubes.tsx';
+import { PullArrows } from './PullArrows.tsx';
+
+/** Overlay colours: magenta marker for incisions, and two threads told apart by lightness as well as hue. */
+export const OVERLAY_COLOURS = {
+  incision: '#b2306b',
+  dermalThread: '#6a3d9a',
+  fascialThread: '#2b8a3e',
+  vector: '#1f6f8b',
+} as const;
+
+export interface OverlaysProps {
+  readonly asset: HeadAsset;
+  readonly deformed: Partial<Record<MeshName, BufferGeometry>>;
+  readonly technique: TechniqueId;
+  readonly step: ProcedureStep;
+  readonly vectorAngleDeg: number | null;
+  /** Tissue progress 0..1, read inside frames (never a per-frame React prop). */
+  readonly phase: () => number;
+  readonly enabled: boolean;
+}
+
+/** Incision marks on the skin, threads in their layers and pull arrows, each shown by the step that needs it. */
+export function Overlays({ asset, deformed, technique, step, vectorAngleDeg, phase, enabled }: OverlaysProps) {
+  const incisions = useMemo(
+    () => resolveIncisions(asset.data, technique).map((line) => gluePolyline(asset.data.skin, line)),
+    [asset, technique],
+  );
+  const threads = useMemo(() => {
+    const params = vectorAngleDeg !== null ? { vectorAngleDeg } : {};
+    const paths = resolveThreads(asset.data, technique, params);
+    return {
+      dermal: paths.filter((p) => p.layer === 'dermis').map((p) => gluePolyline(asset.data.skin, p.points)),
+      fascial: paths.filter((p) => p.layer === 'smas').map((p) => gluePolyline(asset.data.smas, p.points)),
+    };
+  }, [asset, technique, vectorAngleDeg]);
+  const skin = deformed.skin;
+  const smas = deformed.smas;
+  if (!skin || !smas) return null;
+  const procedure = PROCEDURES[technique];
+  return (
+    <>
+      <SurfaceTubes surface={skin} lines={incisions} color={OVERLAY_COLOURS.incision} radius={0.0007} visible={enabled && step.shows.incision} dashed />
+      {/* The dermal thread runs ~1 mm under the skin surface; drawn just over it so it stays visible through skin. */}
+      <SurfaceTubes surface={skin} lines={threads.dermal} color={OVERLAY_COLOURS.dermalThread} radius={0.0005} lift={0.0003} visible={enabled && step.shows.threads} />
+      <SurfaceTubes surface={smas} lines={threads.fascial} color={OVERLAY_COLOURS.fascialThread} radius={0.0006} lift={0.0006} visible={enabled && step.shows.threads} />
+      <PullArrows asset={asset} procedure={procedure} vectorAngleDeg={vectorAngleDeg ?? procedure.defaults.vectorAngleDeg} visible={enabled && step.shows.vector} phase={phase} />
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+// Bad input and failures: the app explains and keeps working (DESIGN.md: "Bad input gets a clear message").
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { foregroundFraction, launch, openPage, waitReady } from './harness.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const DISABLE_WEBGL = () => {
+  const real = HTMLCanvasElement.prototype.getContext;
+  // @ts-expect-error test override of an overloaded DOM method
+  HTMLCanvasElement.prototype.getContext = function (type: string, ...rest: unknown[]) {
+    return /webgl/i.test(type) ? null : real.call(this, type as '2d', ...(rest as []));
+  };
+};
+
+describe('faults', () => {
+  it('without WebGL shows the 2D illustration with the same controls', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.addInitScript(DISABLE_WEBGL);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${(await import('./harness.ts')).appUrl('?lang=en&technique=thread')}`);
+    await waitReady(page);
+    expect(await page.locator('.fallback2d svg').count()).toBe(1);
+    expect(await page.locator('canvas').count()).toBe(0);
+    await page.getByRole('button', { name: 'Smile Mini Lift' }).click();
+    expect(await page.locator('[role="img"][data-technique="smile"] .fallback2d').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('brings the picture back within 2 s after a lost GPU context', async () => {
+    const { page, rec } = await openPage(browser, '?mode=consult&lang=en');
+    await waitReady(page);
+    expect(await foregroundFraction(page)).toBeGreaterThan(0.05);
+    await page.evaluate(async () => {
+      const canvas = document.querySelector('[role="img"] canvas') as HTMLCanvasElement;
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
+      const ext = gl.getExtension('WEBGL_lose_context')!;
+      ext.loseContext();
+      // Restoring in the same task is ignored by the browser.
+      await new Promise((r) => setTimeout(r, 50));
+      ext.restoreContext();
+    });
+    const t0 = Date.now();
+    await expect.poll(() => foregroundFraction(page), { timeout: 2000, interval: 100 }).toBeGreaterThan(0.05);
+    console.log(`[browser] picture back ${Date.now() - t0} ms after restoreContext()`);
+    expect(rec.pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([
+    ['missing (404)', (route: import('playwright-core').Route) => route.fulfill({ status: 404, body: 'nope' })],
+    ['corrupt', (route: import('playwright-core').Route) => route.fulfill({ status: 200, body: Buffer.from('glTF-this-is-not-a-model') })],
+  ])('explains a %s model and recovers with "Try again"', async (_name, handler) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.route('**/models/head.glb', handler);
+    await page.goto((await import('./harness.ts')).appUrl('?mode=consult&lang=en'));
+    const alert = page.locator('.model-error[role="alert"]');
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.textContent()).toContain('could not be loaded');
+    // The controls still work while the model is missing.
+    await page.getByRole('button', { name: 'Traditional mini lift' }).click();
+    await page.unroute('**/models/head.glb');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await waitReady(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('never renders URL or config strings as HTML', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.route('**/config.json', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ clinicName: '<img src=x onerror="window.__xss=1">Clinic', bookingUrl: 'javascript:window.__xss=2' }),
+      }),
+    );
+    const evil = encodeURIComponent('<script>window.__xss=3</script><img src=x onerror="window.__xss=4">');
+    await page.goto((await import('./harness.ts')).appUrl(`?lang=en&view=${evil}&${evil}=1`));
+    await waitReady(page);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.locator('.notices').textContent()).toContain('<script>');
+    // The bad booking URL was replaced by the default and reported.
+    expect(await page.locator('[data-notice="config"]').textContent()).toContain('bookingUrl');
+    await context.close();
+  });
+});
