@@ -1,5 +1,6 @@
 import { Component, Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Canvas, type RootState } from '@react-three/fiber';
+import type { RootState } from '@react-three/fiber';
+import { LiteCanvas } from './LiteCanvas.tsx';
 import { OrbitControls } from '@react-three/drei';
 import { useTranslation } from 'react-i18next';
 import type { BufferGeometry } from 'three';
@@ -64,13 +65,12 @@ function Stage({ asset, props, onReady }: { asset: HeadAsset; props: ViewerProps
     });
   }, []);
   return (
-    <Canvas
+    <LiteCanvas
       frameloop="demand"
       dpr={[1, 2]}
       camera={{ fov: CAMERA_FOV_DEG, near: 0.02, far: 5, position: [0, 0, 0.7] }}
       gl={{ antialias: true, preserveDrawingBuffer: true, powerPreference: 'high-performance' }}
       onCreated={onCreated}
-      aria-hidden="true"
     >
       <color attach="background" args={['#eef1f3']} />
       <StudioLights key={restoreKey} />
@@ -84,7 +84,7 @@ function Stage({ asset, props, onReady }: { asset: HeadAsset; props: ViewerProps
         focus={props.focusLandmark ? asset.landmarks[props.focusLandmark] : null}
         instant={props.instantCamera ?? false}
       />
-    </Canvas>
+    </LiteCanvas>
   );
 }
 
