@@ -30,7 +30,7 @@ const MESH_LAYER: Record<MeshName, LayerId> = {
 
 /** The layered head. Layers are toggled with `visible`, never remounted; this component owns its materials. */
 export function HeadScene({ asset, layers, deformed, onFirstFrame, lod = false }: HeadSceneProps) {
-  const materials = useMemo(createLayerMaterials, []);
+  const materials = useMemo(() => createLayerMaterials(), []);
   useEffect(() => () => Object.values(materials).forEach((m) => m.dispose()), [materials]);
   const invalidate = useThree((s) => s.invalidate);
   const meshes = useRef<Partial<Record<MeshName, Mesh | null>>>({});

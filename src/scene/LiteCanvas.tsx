@@ -66,7 +66,7 @@ export function LiteCanvas({ children, camera, gl, frameloop, dpr, onCreated }: 
     const ready = (r as unknown as { ready: { status: string } & PromiseLike<unknown> }).ready;
     if (ready.status === 'fulfilled') r.render(<RootBoundary onError={setError}>{children}</RootBoundary>);
     else if (ready.status === 'pending') ready.then(rerender, setError);
-  });
+  }, [size, camera, gl, frameloop, dpr, children, onCreated]);
 
   useEffect(
     () => () => {

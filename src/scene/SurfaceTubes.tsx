@@ -41,14 +41,8 @@ export function SurfaceTubes({ surface, lines, color, radius, lift = 0.0004, vis
     lines.forEach((line, k) => {
       const mesh = meshes.current[k];
       if (!mesh || line.length < 2) return;
-      const pts = line.map((p) => {
-        surfacePosition(pos, index, p, scratch, 0);
-        surfaceNormal(pos, index, p, scratch, 3);
-        return new Vector3(scratch[0]! + scratch[3]! * lift, scratch[1]! + scratch[4]! * lift, scratch[2]! + scratch[5]! * lift);
-      });
-      const tube = dashed ? dashedTube(pts, radius) : new TubeGeometry(new CatmullRomCurve3(pts), Math.max(8, pts.length * 2), radius, 6, false);
       mesh.geometry.dispose();
-      mesh.geometry = tube;
+      mesh.geometry = buildTube(line, pos, index, scratch, lift, radius, dashed);
     });
     invalidate();
   });
@@ -74,6 +68,24 @@ export function SurfaceTubes({ surface, lines, color, radius, lift = 0.0004, vis
       ))}
     </group>
   );
+}
+
+/** A tube along glued points on the current surface (allocates: called only when the surface changed). */
+function buildTube(
+  line: readonly SurfacePoint[],
+  pos: Float32Array,
+  index: Uint32Array,
+  scratch: Float64Array,
+  lift: number,
+  radius: number,
+  dashed: boolean,
+): BufferGeometry {
+  const pts = line.map((p) => {
+    surfacePosition(pos, index, p, scratch, 0);
+    surfaceNormal(pos, index, p, scratch, 3);
+    return new Vector3(scratch[0]! + scratch[3]! * lift, scratch[1]! + scratch[4]! * lift, scratch[2]! + scratch[5]! * lift);
+  });
+  return dashed ? dashedTube(pts, radius) : new TubeGeometry(new CatmullRomCurve3(pts), Math.max(8, pts.length * 2), radius, 6, false);
 }
 
 /** Surgical-marker dashes: alternate segments of the polyline as separate tube pieces merged into one geometry. */

@@ -136,7 +136,7 @@ function ModelError({ error, retry, autoRetryMs }: { error: Error; retry: () => 
 export function Viewer(props: ViewerProps) {
   const { t } = useTranslation();
   const wrapper = useRef<HTMLDivElement>(null);
-  const webgl = useMemo(hasWebGL, []);
+  const webgl = useMemo(() => hasWebGL(), []);
   const onReady = useCallback(() => {
     if (wrapper.current) wrapper.current.dataset.ready = 'true';
   }, []);

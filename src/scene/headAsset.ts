@@ -1,11 +1,11 @@
 // Loads public/models/head.glb once per page, bakes every mesh into float32 world space (the GLB may be
 // quantized, and the engine writes millimetre displacements into the positions), and derives the engine's
 // HeadData from the same vertices, so scene vertex i is engine vertex i.
-import { BufferAttribute, BufferGeometry, Mesh, type Object3D } from 'three';
-import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { BufferAttribute, BufferGeometry } from 'three';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import { GLB_MESH_NAMES, MM_PER_GLTF_UNIT, type HeadData, type LayerMesh } from '../core/anatomy/headData.ts';
 import { LANDMARK_IDS, type LandmarkId } from '../core/anatomy/landmarks.ts';
+import { readGlb, type GlbMesh } from '../core/model/glb.ts';
 
 export const HEAD_URL = 'models/head.glb';
 
@@ -31,22 +31,14 @@ export class HeadAssetError extends Error {
   }
 }
 
-function toFloat32(attr: BufferAttribute | import('three').InterleavedBufferAttribute): BufferAttribute {
-  const out = new Float32Array(attr.count * attr.itemSize);
-  for (let i = 0; i < attr.count; i++) {
-    for (let c = 0; c < attr.itemSize; c++) out[i * attr.itemSize + c] = attr.getComponent(i, c);
-  }
-  return new BufferAttribute(out, attr.itemSize);
-}
-
-function bake(mesh: Mesh): BufferGeometry {
-  mesh.updateWorldMatrix(true, false);
-  const src = mesh.geometry;
+/** Three-side geometry over the reader's world-space float arrays (metres). */
+function toGeometry(mesh: GlbMesh): BufferGeometry {
   const geometry = new BufferGeometry();
-  for (const [name, attr] of Object.entries(src.attributes)) geometry.setAttribute(name, toFloat32(attr));
-  const index = src.index;
-  geometry.setIndex(index ? new BufferAttribute(Uint32Array.from(index.array as ArrayLike<number>), 1) : null);
-  geometry.applyMatrix4(mesh.matrixWorld);
+  const names: Record<string, string> = { POSITION: 'position', NORMAL: 'normal', COLOR_0: 'color' };
+  for (const [semantic, { array, itemSize }] of Object.entries(mesh.attributes)) {
+    geometry.setAttribute(names[semantic] ?? semantic.toLowerCase(), new BufferAttribute(array, itemSize));
+  }
+  geometry.setIndex(new BufferAttribute(mesh.indices, 1));
   if (!geometry.getAttribute('normal')) geometry.computeVertexNormals();
   geometry.computeBoundingSphere();
   return geometry;
@@ -90,8 +82,6 @@ function regionWeights(geometry: BufferGeometry): Float32Array {
 }
 
 export async function loadHeadAsset(url: string = HEAD_URL): Promise<HeadAsset> {
-  const loader = new GLTFLoader();
-  loader.setMeshoptDecoder(MeshoptDecoder);
   let response: Response;
   try {
     response = await fetch(new URL(url, document.baseURI));
@@ -100,23 +90,17 @@ export async function loadHeadAsset(url: string = HEAD_URL): Promise<HeadAsset> 
   }
   if (!response.ok) throw new HeadAssetError(`the model could not be downloaded (HTTP ${response.status})`, 'missing');
   const buffer = await response.arrayBuffer();
-  let root: Object3D;
-  let extras: Record<string, unknown>;
+  let content: Awaited<ReturnType<typeof readGlb>>;
   try {
-    const gltf = await loader.parseAsync(buffer, '');
-    root = gltf.scene;
-    extras = { ...(gltf.scene.userData as Record<string, unknown>) };
+    content = await readGlb(buffer, MeshoptDecoder);
   } catch (error) {
     throw new HeadAssetError(`the model file is damaged (${(error as Error).message})`, 'corrupt');
   }
-
+  const extras = content.extras as Record<string, unknown>;
   const geometries: Partial<Record<MeshName, BufferGeometry>> = {};
-  root.updateMatrixWorld(true);
-  root.traverse((obj) => {
-    if (obj instanceof Mesh && (Object.values(GLB_MESH_NAMES) as string[]).includes(obj.name)) {
-      geometries[obj.name as MeshName] = bake(obj);
-    }
-  });
+  for (const mesh of content.meshes) {
+    if ((Object.values(GLB_MESH_NAMES) as string[]).includes(mesh.name)) geometries[mesh.name as MeshName] = toGeometry(mesh);
+  }
 
   const rawLandmarks = (extras.landmarks ?? {}) as Record<string, unknown>;
   const landmarks = {} as Record<LandmarkId, readonly [number, number, number]>;

@@ -1,0 +1,92 @@
+// Lift report: per-region lift (vertical and along the pull, mm) and incision length per technique, computed by
+// the same engine the app runs, on the committed model (public/models/head.glb). If the model or its loader is
+// absent the synthetic test head is used and the output says so.
+//
+//   npm run report -- [--technique id] [--vector-angle deg] [--lift mm] [--sag 0..1] [--json]
+import { TECHNIQUES, REGIONS, isOneOf, type TechniqueId } from '../src/core/ids.ts';
+import type { HeadData } from '../src/core/anatomy/headData.ts';
+import { createTissueModel, incisionLengthMm, regionLift, solveTechnique, type LiftParams } from '../src/core/tissue/index.ts';
+import { loadCommittedHead } from '../tests/fixtures/heads.ts';
+import { createSyntheticHead } from '../tests/fixtures/synthetic-head.ts';
+
+function parseArgs(argv: readonly string[]): { techniques: TechniqueId[]; params: LiftParams; sag: number; json: boolean } {
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    if (i >= 0) return argv[i + 1];
+    const eq = argv.find((a) => a.startsWith(`${flag}=`));
+    return eq?.slice(flag.length + 1);
+  };
+  const num = (flag: string): number | undefined => {
+    const raw = value(flag);
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (!Number.isFinite(n)) throw new Error(`${flag}: not a number: ${raw}`);
+    return n;
+  };
+  const technique = value('--technique');
+  if (technique !== undefined && !isOneOf(TECHNIQUES, technique)) {
+    throw new Error(`--technique must be one of ${TECHNIQUES.join(', ')}`);
+  }
+  const angle = num('--vector-angle');
+  const lift = num('--lift');
+  const sag = num('--sag') ?? 1;
+  if (sag < 0 || sag > 1) throw new Error('--sag must be in [0, 1]');
+  const params: LiftParams = { ...(angle !== undefined ? { vectorAngleDeg: angle } : {}), ...(lift !== undefined ? { liftMm: lift } : {}) };
+  return { techniques: technique ? [technique] : [...TECHNIQUES], params, sag, json: argv.includes('--json') };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const committed = await loadCommittedHead();
+  let head: HeadData;
+  let source: string;
+  if (committed.head) {
+    head = committed.head;
+    source = 'committed model public/models/head.glb';
+  } else {
+    head = createSyntheticHead();
+    source = `SYNTHETIC test head (${committed.reason})`;
+  }
+  const t0 = performance.now();
+  const model = createTissueModel(head);
+  const precomputeMs = performance.now() - t0;
+
+  const result: Record<string, { regions: Record<string, { vertical: number; alongPull: number }>; incisionMm: number; vectorAngleDeg: number; liftMm: number }> = {};
+  for (const technique of args.techniques) {
+    const solution = solveTechnique(model, technique, args.params, args.sag);
+    const lift = regionLift(model, solution);
+    const round = (x: number): number => Math.round(x * 100) / 100;
+    result[technique] = {
+      regions: Object.fromEntries(REGIONS.map((r) => [r, { vertical: round(lift[r].vertical), alongPull: round(lift[r].alongPull) }])),
+      incisionMm: round(incisionLengthMm(model, technique)),
+      vectorAngleDeg: solution.params.vectorAngleDeg,
+      liftMm: solution.params.liftMm,
+    };
+  }
+
+  if (args.json) {
+    // Shape: { technique: { region: { vertical, alongPull }, incisionMm } } plus a `_meta` entry.
+    const out: Record<string, unknown> = {};
+    for (const [t, r] of Object.entries(result)) out[t] = { ...r.regions, incisionMm: r.incisionMm };
+    out._meta = { source, sag: args.sag, params: Object.fromEntries(Object.entries(result).map(([t, r]) => [t, { vectorAngleDeg: r.vectorAngleDeg, liftMm: r.liftMm }])) };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return;
+  }
+  const lines: string[] = [];
+  lines.push(`Lift report — ${source}`);
+  lines.push(`sag ${args.sag}; per-region lift at the end of the procedure relative to the sagged face, mm (vertical / along the pull);`);
+  lines.push(`incision length per side on the skin. Precompute ${precomputeMs.toFixed(0)} ms; vertices skin ${model.stats.vertexCounts.skin}, fat ${model.stats.vertexCounts.fat}, smas ${model.stats.vertexCounts.smas}.`);
+  lines.push('');
+  const header = ['technique'.padEnd(20), 'angle', ' lift', ...REGIONS.map((r) => r.padStart(13)), 'incision'.padStart(10)];
+  lines.push(header.join(' '));
+  for (const [t, r] of Object.entries(result)) {
+    const cells = REGIONS.map((reg) => `${r.regions[reg]!.vertical.toFixed(1)}/${r.regions[reg]!.alongPull.toFixed(1)}`.padStart(13));
+    lines.push([t.padEnd(20), `${r.vectorAngleDeg}°`.padStart(5), r.liftMm.toFixed(1).padStart(5), ...cells, `${r.incisionMm.toFixed(1)} mm`.padStart(10)].join(' '));
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`report: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+// Full facelift, the reference the patient compares against: the long temple – preauricular – retroauricular
+// incision (path: reference sheet §4.5, tier C), an SMAS suspension and a separate skin redrape.
+import { layoutSteps, type Procedure } from './types.ts';
+
+export const facelift: Procedure = {
+  id: 'facelift',
+  nameKey: 'techniques.facelift',
+  incisions: [
+    [
+      { landmark: 'temporal-hairline-upper', offsetMm: [8, 12, -14] },
+      { landmark: 'sideburn-top', offsetMm: [4, 2, -8] },
+      { landmark: 'helix-root', offsetMm: [-1, 0, 3] },
+      { landmark: 'tragus', offsetMm: [-1, 0, 3] },
+      { landmark: 'earlobe', offsetMm: [-2, -2, 4] },
+      { landmark: 'earlobe', offsetMm: [1, -8, -8] },
+      { landmark: 'earlobe', offsetMm: [2, 12, -22] },
+      { landmark: 'earlobe', offsetMm: [0, 16, -38] },
+      { landmark: 'earlobe', offsetMm: [-4, -6, -58] },
+    ],
+  ],
+  anchor: { landmark: 'zygomatic-arch-mid', offsetMm: [0, 4, 2] },
+  entryPoints: [],
+  // Design choices: a superolateral SMAS vector and a larger take-up than the mini lifts.
+  defaults: { vectorAngleDeg: 65, liftMm: 12 },
+  tractions: [
+    {
+      action: 'smas-suspension',
+      layer: 'smas',
+      origin: { landmark: 'zygomatic-arch-mid', offsetMm: [0, 4, 2] },
+      gripStartMm: 12,
+      reachMm: 95,
+      halfWidthMm: 24,
+      angleOffsetDeg: 0,
+      takeUpShare: 1,
+    },
+    {
+      // The skin is redraped separately, more vertically/posteriorly, and its excess excised at the incision.
+      action: 'skin-redrape',
+      layer: 'skin',
+      origin: { landmark: 'tragus', offsetMm: [-4, 0, 8] },
+      gripStartMm: 10,
+      reachMm: 90,
+      halfWidthMm: 30,
+      angleOffsetDeg: 15,
+      takeUpShare: 0.6,
+    },
+  ],
+  tied: false,
+  steps: layoutSteps([
+    { id: 'mark', weight: 1, layers: ['skin'], view: 'profile-left', landmark: 'tragus-l', shows: { incision: true } },
+    { id: 'incise', weight: 1, layers: ['skin'], view: 'profile-left', landmark: 'tragus-l', shows: { incision: true } },
+    { id: 'elevate', weight: 1, layers: ['smas', 'fat', 'ligaments', 'bone'], view: 'oblique-left', landmark: 'malar-eminence-l', shows: { incision: true, vector: true } },
+    { id: 'pull', weight: 2, layers: ['smas', 'ligaments', 'bone'], view: 'oblique-left', landmark: 'jowl-l', moves: ['smas-suspension'], shows: { incision: true, vector: true } },
+    { id: 'fix', weight: 1, layers: ['smas', 'ligaments', 'bone'], view: 'profile-left', landmark: 'zygomatic-arch-mid-l', shows: { incision: true, vector: true } },
+    { id: 'redrape', weight: 1.5, layers: ['skin'], view: 'profile-left', landmark: 'tragus-l', moves: ['skin-redrape'], shows: { incision: true, vector: true } },
+    { id: 'close', weight: 1, layers: ['skin'], view: 'profile-left', landmark: 'earlobe-l', shows: { incision: true } },
+    { id: 'result', weight: 1.5, layers: ['skin'], view: 'oblique-left' },
+  ]),
+  sources: {
+    incision: 'Temple (in hair) – preauricular – around the lobe – retroauricular (reference sheet §4.5, tier C).',
+    vector: 'Design choice (superolateral SMAS, more vertical skin redrape).',
+    anchor: 'Preauricular fixed SMAS / zygomatic arch; design choice of point.',
+  },
+};

@@ -1,0 +1,60 @@
+// Technique data and its resolution onto a head. See types.ts for what technique data may contain.
+import type { HeadData } from '../anatomy/headData.ts';
+import type { TechniqueId } from '../ids.ts';
+import type { LiftParams } from '../tissue/api.ts';
+import { polylineLength } from '../tissue/geometry.ts';
+import { facelift } from './facelift.ts';
+import { resolveIncisionsOf, resolvePoint, resolveThreadsOf } from './resolve.ts';
+import { validateProcedure } from './schema.ts';
+import { smile } from './smile.ts';
+import { threadConventional } from './thread-conventional.ts';
+import { thread } from './thread.ts';
+import { traditional } from './traditional.ts';
+import type { Procedure } from './types.ts';
+
+export const PROCEDURES: Readonly<Record<TechniqueId, Procedure>> = {
+  traditional,
+  smile,
+  thread,
+  'thread-conventional': threadConventional,
+  facelift,
+};
+
+// Fail at import time on malformed data: it is static, so a bad edit should break tests and the build at once.
+for (const p of Object.values(PROCEDURES)) {
+  const problems = validateProcedure(p);
+  if (problems.length > 0) throw new Error(`invalid technique data:\n${problems.join('\n')}`);
+}
+
+/** Incision polylines (xyz, mm, on the skin): each incision on the left side, then on the right. */
+export function resolveIncisions(head: HeadData, technique: TechniqueId): Float32Array[] {
+  return resolveIncisionsOf(head, PROCEDURES[technique]);
+}
+
+/** Thread paths (xyz, mm) for thread techniques; empty for the others. */
+export function resolveThreads(
+  head: HeadData,
+  technique: TechniqueId,
+  params: LiftParams = {},
+): Array<{ layer: 'dermis' | 'smas'; side: 'l' | 'r'; points: Float32Array }> {
+  return resolveThreadsOf(head, PROCEDURES[technique], params);
+}
+
+/** The anchor (fixation) point on each side, mm. */
+export function resolveAnchor(head: HeadData, technique: TechniqueId): { l: [number, number, number]; r: [number, number, number] } {
+  const a = PROCEDURES[technique].anchor;
+  return { l: resolvePoint(head, a, 'l'), r: resolvePoint(head, a, 'r') };
+}
+
+/** Length of one side's incision line(s) on the skin, mm (the mean of both sides). 0 for threads. */
+export function incisionLength(head: HeadData, technique: TechniqueId): number {
+  const lines = resolveIncisions(head, technique);
+  if (lines.length === 0) return 0;
+  return lines.reduce((sum, l) => sum + polylineLength(l), 0) / 2;
+}
+
+export { CAPTIONS_EN } from './captions.en.ts';
+export { validateProcedure, procedureSchema } from './schema.ts';
+export { pullDirection, resolvePoint, sideSign, gripLine, drapeFrontal, SIDES } from './resolve.ts';
+export type { ThreadPath } from './resolve.ts';
+export * from './types.ts';

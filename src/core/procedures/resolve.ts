@@ -1,0 +1,172 @@
+// Landmark-relative technique geometry → millimetres on a given head. Both sides are resolved (left first).
+import type { HeadData } from '../anatomy/headData.ts';
+import type { LandmarkId, Side } from '../anatomy/landmarks.ts';
+import type { TechniqueId } from '../ids.ts';
+import type { LiftParams } from '../tissue/api.ts';
+import { PointGrid, SurfaceProjector, type Vec3 } from '../tissue/geometry.ts';
+import type { LandmarkPoint, Procedure, Traction } from './types.ts';
+
+export const SIDES: readonly Side[] = ['l', 'r'];
+
+function landmarkOn(head: HeadData, name: string, side: Side): Vec3 {
+  const bilateral = `${name}-${side}` as LandmarkId;
+  const p = head.landmarks[bilateral] ?? head.landmarks[name as LandmarkId];
+  if (!p) throw new Error(`head has no landmark ${name} (${side})`);
+  return p;
+}
+
+/** +1 on the subject's left (+x), −1 on the right. */
+export const sideSign = (side: Side): number => (side === 'l' ? 1 : -1);
+
+export function resolvePoint(head: HeadData, point: LandmarkPoint, side: Side): [number, number, number] {
+  const a = landmarkOn(head, point.landmark, side);
+  let p: [number, number, number] = [a[0], a[1], a[2]];
+  if (point.toward) {
+    const b = landmarkOn(head, point.toward.landmark, side);
+    const f = point.toward.fraction;
+    p = [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]), a[2] + f * (b[2] - a[2])];
+  }
+  if (point.offsetMm) {
+    p[0] += sideSign(side) * point.offsetMm[0];
+    p[1] += point.offsetMm[1];
+    p[2] += point.offsetMm[2];
+  }
+  return p;
+}
+
+/**
+ * Unit pull vector in the frontal plane for a side: `angleDeg` above the horizontal, pointing laterally
+ * (superolateral for angles below 90°, straight up at 90°).
+ */
+export function pullDirection(angleDeg: number, side: Side): [number, number, number] {
+  const a = (angleDeg * Math.PI) / 180;
+  return [sideSign(side) * Math.cos(a), Math.sin(a), 0];
+}
+
+const projectors = new WeakMap<HeadData, SurfaceProjector>();
+function skinProjector(head: HeadData): SurfaceProjector {
+  let p = projectors.get(head);
+  if (!p) {
+    p = new SurfaceProjector(head.skin.positions, head.skin.indices);
+    projectors.set(head, p);
+  }
+  return p;
+}
+
+/** Densifies a polyline to ≤ stepMm spacing and snaps every point onto a surface. */
+function drapeOnSurface(points: readonly Vec3[], projector: SurfaceProjector, stepMm = 2): Float32Array {
+  const out: number[] = [];
+  for (let k = 0; k < points.length; k++) {
+    const a = points[k]!;
+    if (k === 0) out.push(...projector.project(a));
+    const b = points[k + 1];
+    if (!b) break;
+    const len = Math.hypot(b[0] - a[0], b[1] - a[1], b[2] - a[2]);
+    const n = Math.max(1, Math.ceil(len / stepMm));
+    for (let i = 1; i <= n; i++) {
+      const f = i / n;
+      out.push(...projector.project([a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]), a[2] + f * (b[2] - a[2])]));
+    }
+  }
+  return Float32Array.from(out);
+}
+
+/** Incision polylines in mm on the skin surface: for each incision, left then right. */
+export function resolveIncisionsOf(head: HeadData, procedure: Procedure): Float32Array[] {
+  const projector = skinProjector(head);
+  const out: Float32Array[] = [];
+  for (const incision of procedure.incisions) {
+    for (const side of SIDES) {
+      out.push(drapeOnSurface(incision.map((pt) => resolvePoint(head, pt, side)), projector));
+    }
+  }
+  return out;
+}
+
+/** The straight grip line of a traction in the frontal plane (before draping onto a layer). */
+export function gripLine(
+  head: HeadData,
+  traction: Traction,
+  vectorAngleDeg: number,
+  side: Side,
+): { origin: [number, number, number]; pull: [number, number, number]; start: number; end: number } {
+  return {
+    origin: resolvePoint(head, traction.origin, side),
+    pull: pullDirection(vectorAngleDeg + traction.angleOffsetDeg, side),
+    start: traction.gripStartMm,
+    end: traction.reachMm,
+  };
+}
+
+/**
+ * Front projection of a frontal-plane line onto a layer: for each (x, y) sample the frontmost vertex of the layer
+ * within a small radius. The lines we drape run over the face, where "frontmost" is the right sheet.
+ */
+export function drapeFrontal(
+  positions: ArrayLike<number>,
+  origin: Vec3,
+  direction: Vec3,
+  fromMm: number,
+  toMm: number,
+  stepMm = 2,
+  radiusMm = 4,
+  flatGrid?: PointGrid,
+): Float32Array {
+  const out: number[] = [];
+  const n = Math.floor(positions.length / 3);
+  for (let s = fromMm; s <= toMm + 1e-9; s += stepMm) {
+    const x = origin[0] + s * direction[0];
+    const y = origin[1] + s * direction[1];
+    let bestZ = -Infinity;
+    let r = radiusMm;
+    for (let attempt = 0; attempt < 3 && bestZ === -Infinity; attempt++, r *= 2) {
+      if (flatGrid) {
+        // The grid indexes (x, y, 0) copies of the same vertices: read z from the real positions.
+        flatGrid.forEachWithin(x, y, 0, r, (v) => {
+          if (positions[3 * v + 2]! > bestZ) bestZ = positions[3 * v + 2]!;
+        });
+      } else {
+        for (let v = 0; v < n; v++) {
+          const dx = positions[3 * v]! - x, dy = positions[3 * v + 1]! - y;
+          if (dx * dx + dy * dy <= r * r && positions[3 * v + 2]! > bestZ) bestZ = positions[3 * v + 2]!;
+        }
+      }
+    }
+    if (bestZ > -Infinity) out.push(x, y, bestZ);
+  }
+  return Float32Array.from(out);
+}
+
+export interface ThreadPath {
+  readonly layer: 'dermis' | 'smas';
+  readonly side: Side;
+  readonly points: Float32Array;
+}
+
+/** Thread paths in mm (thread techniques only): each thread on each side, draped on its layer. */
+export function resolveThreadsOf(head: HeadData, procedure: Procedure, params: LiftParams = {}): ThreadPath[] {
+  const angle = params.vectorAngleDeg ?? procedure.defaults.vectorAngleDeg;
+  const out: ThreadPath[] = [];
+  for (const t of procedure.tractions) {
+    if (t.action !== 'dermal-thread' && t.action !== 'fascial-thread') continue;
+    for (const side of SIDES) {
+      const line = gripLine(head, t, angle, side);
+      const back: Vec3 = [-line.pull[0], -line.pull[1], -line.pull[2]];
+      const mesh = t.layer === 'skin' ? head.skin.positions : head.smas.positions;
+      const points = drapeFrontal(mesh, line.origin, back, 0, line.end);
+      if (t.layer === 'skin') {
+        // Dermis sits ~1 mm under the surface (dermis 0.8–1.1 mm, Meng 2022): inset toward the head's axis.
+        for (let k = 0; k < points.length; k += 3) {
+          const rx = points[k]!, rz = points[k + 2]!;
+          const len = Math.hypot(rx, rz) || 1;
+          points[k] = rx - rx / len;
+          points[k + 2] = rz - rz / len;
+        }
+      }
+      out.push({ layer: t.layer === 'skin' ? 'dermis' : 'smas', side, points });
+    }
+  }
+  return out;
+}
+
+export type { TechniqueId };

@@ -1,0 +1,54 @@
+// Smile Mini Lift (the clinic's trade name; no peer-reviewed description exists — reference sheet §4.4).
+// The clinic: a small incision near the sideburn inside the scalp, the SMAS pulled diagonally (superolateral)
+// and fixed to the deep temporal fascia, holding the central midface (nasolabial fold, periorbital region,
+// jawline). Closest published analogues: temporal-incision "super-high SMAS" and DTF-anchored malar suspension.
+//
+// Mechanics encoded: the suture is fixed to the deep temporal fascia and aimed along a diagonal, so its bites
+// fall on the SMAS of the malar/midface rather than on the lateral lower face. The nasolabial and periorbital
+// effects are NOT written here; they follow from where that line runs on the head.
+import { layoutSteps, type Procedure } from './types.ts';
+
+export const smile: Procedure = {
+  id: 'smile',
+  nameKey: 'techniques.smile',
+  // The clinic's figure: "about 2 cm", inside the scalp behind the temporal hairline near the sideburn. Not a
+  // sourced length (reference sheet §4.3) — the two points are placed ~20 mm apart to match the clinic.
+  incisions: [
+    [
+      { landmark: 'sideburn-top', offsetMm: [2, 4, -6] },
+      { landmark: 'sideburn-top', offsetMm: [4, 23, -10] },
+    ],
+  ],
+  anchor: { landmark: 'deep-temporal-fascia-anchor' },
+  entryPoints: [],
+  // Design choice: 60° above horizontal. Sourced context: the "ageing counter-vector" is ~51–55° (Azevedo 2023,
+  // tier B); 60° aims a DTF-anchored line from the temple through the malar SMAS toward the fold.
+  defaults: { vectorAngleDeg: 60, liftMm: 8 },
+  tractions: [
+    {
+      action: 'smas-suspension',
+      layer: 'smas',
+      origin: { landmark: 'deep-temporal-fascia-anchor' },
+      gripStartMm: 20,
+      reachMm: 85,
+      halfWidthMm: 14,
+      angleOffsetDeg: 0,
+      takeUpShare: 1,
+    },
+  ],
+  tied: false,
+  steps: layoutSteps([
+    { id: 'mark', weight: 1, layers: ['skin'], view: 'oblique-left', landmark: 'sideburn-top-l', shows: { incision: true, vector: true } },
+    { id: 'incise', weight: 1, layers: ['skin'], view: 'profile-left', landmark: 'sideburn-top-l', shows: { incision: true } },
+    { id: 'elevate', weight: 1, layers: ['smas', 'ligaments', 'bone'], view: 'oblique-left', landmark: 'malar-eminence-l', shows: { incision: true, vector: true } },
+    { id: 'pull', weight: 2, layers: ['smas', 'ligaments', 'bone'], view: 'oblique-left', landmark: 'nasolabial-fold-upper-l', moves: ['smas-suspension'], shows: { incision: true, vector: true } },
+    { id: 'fix', weight: 1, layers: ['smas', 'ligaments', 'bone'], view: 'profile-left', landmark: 'deep-temporal-fascia-anchor-l', shows: { incision: true, vector: true } },
+    { id: 'close', weight: 1, layers: ['skin'], view: 'profile-left', landmark: 'sideburn-top-l', shows: { incision: true } },
+    { id: 'result', weight: 1.5, layers: ['skin'], view: 'front' },
+  ]),
+  sources: {
+    incision: "Clinic's figure (~2 cm, inside the scalp near the sideburn); not found in any source.",
+    vector: 'Clinic: diagonal pull; counter-vector ~51–55° (Azevedo 2023, tier B); 60° is a design choice.',
+    anchor: 'Deep temporal fascia (as in MACS / super-high SMAS, §4.1; safe zone Yi & Oh 2024).',
+  },
+};

@@ -1,0 +1,93 @@
+// Mechanical constants of the layered model. Nearly all are DESIGN CHOICES: the literature gives layer order,
+// thicknesses, ligament positions and a few force ratios, but no stiffness a linear membrane model could take
+// verbatim. Each constant says what it encodes and what (if anything) it leans on.
+//
+// Units: membrane moduli are dimensionless multipliers of the cotangent Laplacian (energy μ ∫ |∇u|² dA);
+// foundation stiffnesses are per mm² of node area. Their ratio sets the screened-Poisson decay length
+// ℓ = √(μ / k) in mm over which a local pull spreads through a layer — that length is the intuition behind
+// every number below.
+
+/** Skin (dermis) membrane. Reference value; everything else is relative to it. */
+export const SKIN_MODULUS = 1;
+/** Subcutaneous fat: soft, carries little in-plane load (design choice). */
+export const FAT_MODULUS = 0.15;
+/**
+ * SMAS: a fibrous/aponeurotic sheet that carries traction further than fat. Leans on the Korean cadaver study
+ * (reference sheet §1.3): moving skin 2 mm needed ~2.2× the force when pulling the SMAS vs the fat — the SMAS
+ * is the load-carrying layer. Factor 2 is a design choice.
+ */
+export const SMAS_MODULUS = 3;
+
+/**
+ * Retinacula (skin↔fat and fat↔SMAS coupling), per mm². Loose over the mobile malar, nasolabial and jowl
+ * compartments, tight near ligaments and over the parotid ("fixed lateral SMAS", Jacono & Bryant; the force
+ * study's sideburn > cheek). Loose gives ℓ ≈ 16 mm in skin, tight ≈ 4 mm. Design choices.
+ */
+export const COUPLING_LOOSE = 0.0015;
+export const COUPLING_TIGHT = 0.06;
+
+/** Sub-SMAS foundation (loose areolar plane / deep fascia) for the mobile medial SMAS: ℓ ≈ 20 mm. */
+export const SMAS_GROUND_MOBILE = 0.012;
+/** Sub-SMAS foundation over the parotid: the fixed lateral SMAS, ℓ ≈ 6 mm. */
+export const SMAS_GROUND_FIXED = 0.06;
+/** Fat and skin have no direct deep attachment where a deeper layer exists (tiny value keeps K definite). */
+export const SKIN_GROUND_BASE = 1e-4;
+export const FAT_GROUND_BASE = 1e-4;
+/** Skin with no fat/SMAS beneath it in the model (scalp over galea, nose, ears): attached to deep structures. */
+export const SKIN_GROUND_UNSUPPORTED = 0.03;
+/** Skin further than this from any fat/SMAS node is held fixed (Dirichlet): scalp, occiput, far neck. */
+export const FIXED_BEYOND_MM = 35;
+/** Coupling springs connect layers whose nearest nodes are closer than this. */
+export const COUPLING_SEARCH_MM = 10;
+
+/**
+ * The nasolabial fold line is a tether of dermis to the deep layer (the fold persists while the cheek descends
+ * over it, Gosain 1996). Stiffness and width are design choices.
+ */
+export const FOLD_TETHER = 0.03;
+export const FOLD_TETHER_WIDTH_MM = 3.5;
+
+/**
+ * Retaining ligaments as stiff ties from bone (origin, never moves) through the layers they pierce to the
+ * insertion. Per-mm² stiffness, design choices ordered by the descriptions in reference sheet §2.1: the
+ * zygomatic (McGregor's patch) and mandibular ligaments are the strong osteocutaneous ones, the masseteric are
+ * "false" fascial ligaments, the orbicularis retaining ligament is weak centrally and lax laterally.
+ */
+export const LIGAMENTS = [
+  { name: 'zygomatic', stiffness: 0.5, radiusMm: 6 },
+  { name: 'upper-masseteric', stiffness: 0.25, radiusMm: 6 },
+  { name: 'mandibular', stiffness: 0.4, radiusMm: 5 },
+  { name: 'orbital-retaining', stiffness: 0.15, radiusMm: 5 },
+] as const;
+export type LigamentName = (typeof LIGAMENTS)[number]['name'];
+
+/**
+ * Ageing. The direction is sourced: a main inferomedial ageing vector whose counter-vector is ~51–55° above
+ * the horizontal (Azevedo 2023, tier B) — we use 52.5°. The MAGNITUDE is not: no source gives mm of descent
+ * per decade (reference sheet §3). We calibrate sag = 1 to a jowl descent on the order of the only quantified
+ * displacement, upright↔supine excursion (≤ 5.7 mm vertical, See 2008) — that is gravity reversal, not ageing,
+ * and is used only to keep the scale plausible.
+ */
+export const AGEING_VECTOR_BELOW_HORIZONTAL_DEG = 52.5;
+export const JOWL_DESCENT_AT_FULL_SAG_MM = 5.5;
+/**
+ * Ligament laxity: at sag = 1 each ligament's tie rests this much lower along the ageing vector (its
+ * elongation). Design choice. Keeping laxity as a shifted rest length rather than a softer spring keeps the
+ * stiffness matrix independent of sag, so a sag change never refactorises.
+ */
+export const LIGAMENT_ELONGATION_AT_FULL_SAG_MM = 2.5;
+/**
+ * Superficial compartments that descend (Schenck 2018: nasolabial, middle cheek and jowl compartments displace
+ * inferiorly; lateral cheek and temporal do not) and how much of the gravity-like load acts per layer.
+ * Fat carries most of it (volume shift, Cenkeri 2020). Design choices.
+ */
+export const SAG_LAYER_SHARE = { skin: 0.4, fat: 1, smas: 0.5 } as const;
+/** Descending fat accumulates at the lower border of its compartment and bulges outward (design choice). */
+export const SAG_BULGE_FRACTION = 0.35;
+
+/**
+ * Simulation lattice: render meshes are clustered to nodes of about this spacing before assembly (see
+ * clusterMesh). 4 mm resolves the narrowest mechanical feature we model (the fold tether, ligament ties,
+ * thread grip bands of ±6 mm) and keeps the factorisation well under the 1.5 s precompute budget.
+ */
+export const SIM_CELL_MM = 4;

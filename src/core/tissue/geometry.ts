@@ -1,0 +1,433 @@
+// Mesh and point-set helpers shared by the engine and the procedure resolvers. Pure typed-array code.
+
+export type Vec3 = readonly [number, number, number];
+
+/** Uniform bucket grid over a point set for nearest / radius queries. */
+export class PointGrid {
+  private readonly cell: number;
+  private readonly min: [number, number, number];
+  private readonly dims: [number, number, number];
+  private readonly start: Int32Array;
+  private readonly items: Int32Array;
+  readonly points: ArrayLike<number>;
+  readonly count: number;
+
+  /** `filter` keeps only some points (by index); the grid stores original indices. */
+  constructor(points: ArrayLike<number>, cellMm: number, filter?: (i: number) => boolean) {
+    this.points = points;
+    this.cell = cellMm;
+    const n = Math.floor(points.length / 3);
+    const keep: number[] = [];
+    for (let i = 0; i < n; i++) if (!filter || filter(i)) keep.push(i);
+    this.count = keep.length;
+    const min: [number, number, number] = [Infinity, Infinity, Infinity];
+    const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
+    for (const i of keep) {
+      for (const a of [0, 1, 2] as const) {
+        const v = points[3 * i + a]!;
+        if (v < min[a]) min[a] = v;
+        if (v > max[a]) max[a] = v;
+      }
+    }
+    if (keep.length === 0) {
+      min[0] = min[1] = min[2] = 0;
+      max[0] = max[1] = max[2] = 0;
+    }
+    this.min = min;
+    this.dims = [
+      Math.max(1, Math.ceil((max[0] - min[0]) / cellMm) + 1),
+      Math.max(1, Math.ceil((max[1] - min[1]) / cellMm) + 1),
+      Math.max(1, Math.ceil((max[2] - min[2]) / cellMm) + 1),
+    ];
+    const cells = this.dims[0] * this.dims[1] * this.dims[2];
+    const counts = new Int32Array(cells + 1);
+    const cellOf = new Int32Array(keep.length);
+    keep.forEach((i, k) => {
+      const c = this.cellIndex(points[3 * i]!, points[3 * i + 1]!, points[3 * i + 2]!);
+      cellOf[k] = c;
+      counts[c + 1]!++;
+    });
+    for (let c = 0; c < cells; c++) counts[c + 1]! += counts[c]!;
+    this.start = counts;
+    const next = counts.slice(0, cells);
+    this.items = new Int32Array(keep.length);
+    keep.forEach((i, k) => {
+      this.items[next[cellOf[k]!]!++] = i;
+    });
+  }
+
+  private clampCell(v: number, axis: 0 | 1 | 2): number {
+    const c = Math.floor((v - this.min[axis]) / this.cell);
+    return c < 0 ? 0 : c >= this.dims[axis] ? this.dims[axis] - 1 : c;
+  }
+
+  private cellIndex(x: number, y: number, z: number): number {
+    return (this.clampCell(z, 2) * this.dims[1] + this.clampCell(y, 1)) * this.dims[0] + this.clampCell(x, 0);
+  }
+
+  /** Calls `visit(index, distanceSquared)` for every stored point within `radius` of (x, y, z). */
+  forEachWithin(x: number, y: number, z: number, radius: number, visit: (i: number, d2: number) => void): void {
+    const r2 = radius * radius;
+    const x0 = this.clampCell(x - radius, 0), x1 = this.clampCell(x + radius, 0);
+    const y0 = this.clampCell(y - radius, 1), y1 = this.clampCell(y + radius, 1);
+    const z0 = this.clampCell(z - radius, 2), z1 = this.clampCell(z + radius, 2);
+    const p = this.points;
+    for (let cz = z0; cz <= z1; cz++) {
+      for (let cy = y0; cy <= y1; cy++) {
+        const rowBase = (cz * this.dims[1] + cy) * this.dims[0];
+        for (let cx = x0; cx <= x1; cx++) {
+          const c = rowBase + cx;
+          for (let k = this.start[c]!; k < this.start[c + 1]!; k++) {
+            const i = this.items[k]!;
+            const dx = p[3 * i]! - x, dy = p[3 * i + 1]! - y, dz = p[3 * i + 2]! - z;
+            const d2 = dx * dx + dy * dy + dz * dz;
+            if (d2 <= r2) visit(i, d2);
+          }
+        }
+      }
+    }
+  }
+
+  /** Index of the nearest stored point within maxRadius, or -1. */
+  nearest(x: number, y: number, z: number, maxRadius: number): number {
+    let best = -1;
+    let bestD2 = Infinity;
+    // Grow the search radius so typical queries touch only a few cells.
+    for (let r = this.cell; ; r = Math.min(maxRadius, r * 2)) {
+      this.forEachWithin(x, y, z, r, (i, d2) => {
+        if (d2 < bestD2) {
+          bestD2 = d2;
+          best = i;
+        }
+      });
+      if (best >= 0 || r >= maxRadius) return best;
+    }
+  }
+}
+
+export interface WeldedMesh {
+  /** node positions, xyz */
+  readonly positions: Float64Array;
+  /** per original vertex: its node */
+  readonly vertexToNode: Int32Array;
+  /** triangles over nodes (degenerate ones removed) */
+  readonly triangles: Int32Array;
+  readonly nodeCount: number;
+}
+
+/**
+ * Merges vertices that share a position (glTF splits vertices on UV and normal seams). The engine works on
+ * nodes so that a seam can never open when the two copies would otherwise be solved independently.
+ */
+export function weld(positions: Float32Array, indices: Uint32Array, toleranceMm = 1e-3): WeldedMesh {
+  const n = positions.length / 3;
+  const vertexToNode = new Int32Array(n);
+  const key = new Map<string, number>();
+  const nodePos: number[] = [];
+  const q = 1 / toleranceMm;
+  for (let i = 0; i < n; i++) {
+    const x = positions[3 * i]!, y = positions[3 * i + 1]!, z = positions[3 * i + 2]!;
+    const k = `${Math.round(x * q)},${Math.round(y * q)},${Math.round(z * q)}`;
+    let node = key.get(k);
+    if (node === undefined) {
+      node = nodePos.length / 3;
+      key.set(k, node);
+      nodePos.push(x, y, z);
+    }
+    vertexToNode[i] = node;
+  }
+  const tris: number[] = [];
+  for (let t = 0; t + 2 < indices.length; t += 3) {
+    const a = vertexToNode[indices[t]!]!, b = vertexToNode[indices[t + 1]!]!, c = vertexToNode[indices[t + 2]!]!;
+    if (a !== b && b !== c && a !== c) tris.push(a, b, c);
+  }
+  return {
+    positions: Float64Array.from(nodePos),
+    vertexToNode,
+    triangles: Int32Array.from(tris),
+    nodeCount: nodePos.length / 3,
+  };
+}
+
+export interface MeshOperators {
+  /** undirected edges (a < b) with cotangent weights */
+  readonly edgeA: Int32Array;
+  readonly edgeB: Int32Array;
+  readonly edgeWeight: Float64Array;
+  /** lumped (barycentric) area per node, mm² */
+  readonly area: Float64Array;
+  /** unit outward normal per node */
+  readonly normals: Float64Array;
+}
+
+// Cotangents are clamped to [0, MAX_COT]. Negative weights (obtuse triangles) would make the stiffness matrix
+// lose its M-matrix property and could pull neighbours the wrong way; very large ones come from slivers. The
+// generated head meshes are decimated, so both happen; clamping trades a little consistency for robustness.
+const MAX_COT = 5;
+
+export function meshOperators(mesh: WeldedMesh): MeshOperators {
+  const { positions: p, triangles: t, nodeCount } = mesh;
+  const area = new Float64Array(nodeCount);
+  const normals = new Float64Array(3 * nodeCount);
+  const weights = new Map<number, number>();
+  const addWeight = (a: number, b: number, w: number): void => {
+    const lo = Math.min(a, b), hi = Math.max(a, b);
+    const k = lo * nodeCount + hi;
+    weights.set(k, (weights.get(k) ?? 0) + w);
+  };
+  for (let f = 0; f < t.length; f += 3) {
+    const ids = [t[f]!, t[f + 1]!, t[f + 2]!] as const;
+    const ax = p[3 * ids[0]]!, ay = p[3 * ids[0] + 1]!, az = p[3 * ids[0] + 2]!;
+    const e1x = p[3 * ids[1]]! - ax, e1y = p[3 * ids[1] + 1]! - ay, e1z = p[3 * ids[1] + 2]! - az;
+    const e2x = p[3 * ids[2]]! - ax, e2y = p[3 * ids[2] + 1]! - ay, e2z = p[3 * ids[2] + 2]! - az;
+    const nx = e1y * e2z - e1z * e2y, ny = e1z * e2x - e1x * e2z, nz = e1x * e2y - e1y * e2x;
+    const twiceArea = Math.hypot(nx, ny, nz);
+    if (twiceArea < 1e-12) continue;
+    for (let k = 0; k < 3; k++) {
+      const v = ids[k]!;
+      area[v]! += twiceArea / 6;
+      normals[3 * v]! += nx;
+      normals[3 * v + 1]! += ny;
+      normals[3 * v + 2]! += nz;
+    }
+    // cot at corner k, weighting the opposite edge
+    for (let k = 0; k < 3; k++) {
+      const o = ids[k]!, i = ids[(k + 1) % 3]!, j = ids[(k + 2) % 3]!;
+      const ux = p[3 * i]! - p[3 * o]!, uy = p[3 * i + 1]! - p[3 * o + 1]!, uz = p[3 * i + 2]! - p[3 * o + 2]!;
+      const vx = p[3 * j]! - p[3 * o]!, vy = p[3 * j + 1]! - p[3 * o + 1]!, vz = p[3 * j + 2]! - p[3 * o + 2]!;
+      const dot = ux * vx + uy * vy + uz * vz;
+      const cot = dot / twiceArea;
+      addWeight(i, j, 0.5 * Math.min(MAX_COT, Math.max(0, cot)));
+    }
+  }
+  // Orientation: the generated meshes should wind outward, but a flipped export must not turn every normal
+  // inward. Decide globally by the majority pointing away from the centroid.
+  let cx = 0, cy = 0, cz = 0;
+  for (let v = 0; v < nodeCount; v++) {
+    cx += p[3 * v]!;
+    cy += p[3 * v + 1]!;
+    cz += p[3 * v + 2]!;
+  }
+  cx /= Math.max(1, nodeCount);
+  cy /= Math.max(1, nodeCount);
+  cz /= Math.max(1, nodeCount);
+  let outward = 0;
+  for (let v = 0; v < nodeCount; v++) {
+    const len = Math.hypot(normals[3 * v]!, normals[3 * v + 1]!, normals[3 * v + 2]!) || 1;
+    normals[3 * v]! /= len;
+    normals[3 * v + 1]! /= len;
+    normals[3 * v + 2]! /= len;
+    const d =
+      normals[3 * v]! * (p[3 * v]! - cx) + normals[3 * v + 1]! * (p[3 * v + 1]! - cy) + normals[3 * v + 2]! * (p[3 * v + 2]! - cz);
+    outward += d > 0 ? 1 : -1;
+  }
+  if (outward < 0) for (let k = 0; k < normals.length; k++) normals[k] = -normals[k]!;
+
+  const m = weights.size;
+  const edgeA = new Int32Array(m), edgeB = new Int32Array(m), edgeWeight = new Float64Array(m);
+  let e = 0;
+  for (const [k, w] of weights) {
+    edgeA[e] = Math.floor(k / nodeCount);
+    edgeB[e] = k % nodeCount;
+    edgeWeight[e] = w;
+    e++;
+  }
+  return { edgeA, edgeB, edgeWeight, area, normals };
+}
+
+/** Squared distance from p to segment ab, and the segment parameter of the closest point. */
+export function segmentDistance2(
+  px: number, py: number, pz: number,
+  a: Vec3, b: Vec3,
+): { d2: number; s: number } {
+  const abx = b[0] - a[0], aby = b[1] - a[1], abz = b[2] - a[2];
+  const len2 = abx * abx + aby * aby + abz * abz;
+  let s = len2 > 0 ? ((px - a[0]) * abx + (py - a[1]) * aby + (pz - a[2]) * abz) / len2 : 0;
+  s = s < 0 ? 0 : s > 1 ? 1 : s;
+  const dx = px - (a[0] + s * abx), dy = py - (a[1] + s * aby), dz = pz - (a[2] + s * abz);
+  return { d2: dx * dx + dy * dy + dz * dz, s };
+}
+
+/** Closest point to p on triangle abc (Ericson, Real-Time Collision Detection §5.1.5). */
+export function closestPointOnTriangle(p: Vec3, a: Vec3, b: Vec3, c: Vec3): [number, number, number] {
+  const ab = [b[0] - a[0], b[1] - a[1], b[2] - a[2]] as const;
+  const ac = [c[0] - a[0], c[1] - a[1], c[2] - a[2]] as const;
+  const ap = [p[0] - a[0], p[1] - a[1], p[2] - a[2]] as const;
+  const dot = (u: Vec3, v: Vec3): number => u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
+  const at = (s: number, t: number): [number, number, number] => [
+    a[0] + s * ab[0] + t * ac[0],
+    a[1] + s * ab[1] + t * ac[1],
+    a[2] + s * ab[2] + t * ac[2],
+  ];
+  const d1 = dot(ab, ap), d2 = dot(ac, ap);
+  if (d1 <= 0 && d2 <= 0) return [a[0], a[1], a[2]];
+  const bp = [p[0] - b[0], p[1] - b[1], p[2] - b[2]] as const;
+  const d3 = dot(ab, bp), d4 = dot(ac, bp);
+  if (d3 >= 0 && d4 <= d3) return [b[0], b[1], b[2]];
+  const vc = d1 * d4 - d3 * d2;
+  if (vc <= 0 && d1 >= 0 && d3 <= 0) return at(d1 / (d1 - d3), 0);
+  const cp = [p[0] - c[0], p[1] - c[1], p[2] - c[2]] as const;
+  const d5 = dot(ab, cp), d6 = dot(ac, cp);
+  if (d6 >= 0 && d5 <= d6) return [c[0], c[1], c[2]];
+  const vb = d5 * d2 - d1 * d6;
+  if (vb <= 0 && d2 >= 0 && d6 <= 0) return at(0, d2 / (d2 - d6));
+  const va = d3 * d6 - d5 * d4;
+  if (va <= 0 && d4 - d3 >= 0 && d5 - d6 >= 0) {
+    const w = (d4 - d3) / (d4 - d3 + (d5 - d6));
+    return [b[0] + w * (c[0] - b[0]), b[1] + w * (c[1] - b[1]), b[2] + w * (c[2] - b[2])];
+  }
+  const denom = 1 / (va + vb + vc);
+  return at(vb * denom, vc * denom);
+}
+
+/** Snaps points onto a triangle mesh: nearest vertex, then the closest point on its incident triangles. */
+export class SurfaceProjector {
+  private readonly grid: PointGrid;
+  private readonly vertexTris: Int32Array;
+  private readonly vertexTriStart: Int32Array;
+
+  constructor(
+    private readonly positions: Float32Array,
+    private readonly indices: Uint32Array,
+  ) {
+    this.grid = new PointGrid(positions, 6);
+    const n = positions.length / 3;
+    const counts = new Int32Array(n + 1);
+    for (let k = 0; k < indices.length; k++) counts[indices[k]! + 1]!++;
+    for (let v = 0; v < n; v++) counts[v + 1]! += counts[v]!;
+    this.vertexTriStart = counts;
+    const next = counts.slice(0, n);
+    this.vertexTris = new Int32Array(indices.length);
+    for (let k = 0; k < indices.length; k++) this.vertexTris[next[indices[k]!]!++] = Math.floor(k / 3);
+  }
+
+  project(p: Vec3): [number, number, number] {
+    const v = this.grid.nearest(p[0], p[1], p[2], 1e4);
+    if (v < 0) return [p[0], p[1], p[2]];
+    const pos = this.positions;
+    const vert = (i: number): Vec3 => [pos[3 * i]!, pos[3 * i + 1]!, pos[3 * i + 2]!];
+    let best: [number, number, number] = [pos[3 * v]!, pos[3 * v + 1]!, pos[3 * v + 2]!];
+    let bestD2 = (best[0] - p[0]) ** 2 + (best[1] - p[1]) ** 2 + (best[2] - p[2]) ** 2;
+    for (let k = this.vertexTriStart[v]!; k < this.vertexTriStart[v + 1]!; k++) {
+      const t = this.vertexTris[k]!;
+      const q = closestPointOnTriangle(p, vert(this.indices[3 * t]!), vert(this.indices[3 * t + 1]!), vert(this.indices[3 * t + 2]!));
+      const d2 = (q[0] - p[0]) ** 2 + (q[1] - p[1]) ** 2 + (q[2] - p[2]) ** 2;
+      if (d2 < bestD2) {
+        bestD2 = d2;
+        best = q;
+      }
+    }
+    return best;
+  }
+}
+
+export function polylineLength(points: ArrayLike<number>): number {
+  let len = 0;
+  for (let k = 3; k + 2 < points.length; k += 3) {
+    len += Math.hypot(points[k]! - points[k - 3]!, points[k + 1]! - points[k - 2]!, points[k + 2]! - points[k - 1]!);
+  }
+  return len;
+}
+
+export interface ClusteredMesh extends WeldedMesh {
+  /** For each render vertex, interpolation weights over simulation nodes (CSR). */
+  readonly interpStart: Int32Array;
+  readonly interpNode: Int32Array;
+  readonly interpWeight: Float32Array;
+}
+
+/**
+ * Vertex-clustering simplification for the SIMULATION mesh: vertices are binned into cubic cells of `cellMm`,
+ * each cell becomes a node at the mean of its vertices, triangles that keep three distinct cells survive.
+ * Why: the mechanics vary over several millimetres (decay lengths ≥ 4 mm), while the render mesh is denser
+ * than that; solving on a ~3–4 mm lattice keeps the factorisation well inside the precompute budget whatever
+ * the exported resolution. Render vertices get their displacement back through a smooth interpolation over
+ * their own node and its neighbours (topologically local, so lips or eyelids never borrow from the other side
+ * of a gap wider than a cell).
+ */
+export function clusterMesh(positions: Float32Array, indices: Uint32Array, cellMm: number): ClusteredMesh {
+  const n = positions.length / 3;
+  const vertexToNode = new Int32Array(n);
+  const key = new Map<number, number>();
+  const sums: number[] = [];
+  const counts: number[] = [];
+  // Cell keys from integer coordinates; offsets keep them positive for heads within ±2 m.
+  for (let v = 0; v < n; v++) {
+    const cx = Math.floor(positions[3 * v]! / cellMm) + 1024;
+    const cy = Math.floor(positions[3 * v + 1]! / cellMm) + 1024;
+    const cz = Math.floor(positions[3 * v + 2]! / cellMm) + 1024;
+    const k = (cx * 2048 + cy) * 2048 + cz;
+    let node = key.get(k);
+    if (node === undefined) {
+      node = counts.length;
+      key.set(k, node);
+      sums.push(0, 0, 0);
+      counts.push(0);
+    }
+    vertexToNode[v] = node;
+    sums[3 * node]! += positions[3 * v]!;
+    sums[3 * node + 1]! += positions[3 * v + 1]!;
+    sums[3 * node + 2]! += positions[3 * v + 2]!;
+    counts[node]!++;
+  }
+  const nodeCount = counts.length;
+  const nodePos = new Float64Array(3 * nodeCount);
+  for (let k = 0; k < nodeCount; k++) {
+    for (let a = 0; a < 3; a++) nodePos[3 * k + a] = sums[3 * k + a]! / counts[k]!;
+  }
+  const seen = new Set<number>();
+  const tris: number[] = [];
+  const adjacency: Array<Set<number>> = Array.from({ length: nodeCount }, () => new Set<number>());
+  for (let t = 0; t + 2 < indices.length; t += 3) {
+    const a = vertexToNode[indices[t]!]!, b = vertexToNode[indices[t + 1]!]!, c = vertexToNode[indices[t + 2]!]!;
+    if (a === b || b === c || a === c) {
+      // A collapsed triangle still tells us which clusters touch.
+      const link = (u: number, w: number): void => {
+        if (u === w) return;
+        adjacency[u]!.add(w);
+        adjacency[w]!.add(u);
+      };
+      link(a, b);
+      link(b, c);
+      link(a, c);
+      continue;
+    }
+    const lo = Math.min(a, b, c), hi = Math.max(a, b, c), mid = a + b + c - lo - hi;
+    const triKey = (lo * nodeCount + mid) * nodeCount + hi;
+    if (seen.has(triKey)) continue;
+    seen.add(triKey);
+    tris.push(a, b, c);
+    adjacency[a]!.add(b).add(c);
+    adjacency[b]!.add(a).add(c);
+    adjacency[c]!.add(a).add(b);
+  }
+  const sigma2 = 2 * (0.6 * cellMm) ** 2;
+  const interpStart = new Int32Array(n + 1);
+  const interpNode: number[] = [];
+  const interpWeight: number[] = [];
+  for (let v = 0; v < n; v++) {
+    const own = vertexToNode[v]!;
+    const candidates = [own, ...adjacency[own]!];
+    let total = 0;
+    const start = interpNode.length;
+    for (const c of candidates) {
+      const d2 = (positions[3 * v]! - nodePos[3 * c]!) ** 2 + (positions[3 * v + 1]! - nodePos[3 * c + 1]!) ** 2 + (positions[3 * v + 2]! - nodePos[3 * c + 2]!) ** 2;
+      const w = Math.exp(-d2 / sigma2);
+      if (w < 1e-3 && c !== own) continue;
+      interpNode.push(c);
+      interpWeight.push(w);
+      total += w;
+    }
+    for (let k = start; k < interpNode.length; k++) interpWeight[k]! /= total || 1;
+    interpStart[v + 1] = interpNode.length;
+  }
+  return {
+    positions: nodePos,
+    vertexToNode,
+    triangles: Int32Array.from(tris),
+    nodeCount,
+    interpStart,
+    interpNode: Int32Array.from(interpNode),
+    interpWeight: Float32Array.from(interpWeight),
+  };
+}

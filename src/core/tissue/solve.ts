@@ -1,0 +1,380 @@
+// Technique → loads → displacement fields. Technique data says where tissue is gripped, in which layer, toward
+// which vector and how much is taken up at the fixation; this file turns that into forces and lets the
+// factorised stiffness decide what every region does.
+import type { TechniqueId } from '../ids.ts';
+import { REGIONS } from '../ids.ts';
+import { PROCEDURES } from '../procedures/index.ts';
+import { drapeFrontal, gripLine, pullDirection } from '../procedures/resolve.ts';
+import type { ActionId, Procedure, Traction } from '../procedures/types.ts';
+import type { LayerDisplacements, LiftParams, RegionLift } from './api.ts';
+import { segmentDistance2, type Vec3 } from './geometry.ts';
+import { ENGINE_LAYERS, type EngineLayer, type TissueModel } from './model.ts';
+import { solve3 } from './sparse.ts';
+
+/** Per-vertex fields (render order) for each layer, xyz interleaved. */
+export type VertexFields = Readonly<Record<EngineLayer, Float32Array>>;
+
+export interface ActionSolution {
+  readonly action: ActionId;
+  /** Global-node displacement at full activation (xyz). */
+  readonly nodeField: Float64Array;
+  /** Same, interpolated to render vertices. */
+  readonly vertexField: VertexFields;
+  /** Timeline interval during which this action ramps 0 → 1. */
+  readonly start: number;
+  readonly end: number;
+  /** Take-up achieved at the fixation, mm (equals the target unless a tie constraint could not be met). */
+  readonly takeUpMm: number;
+  /** Grip band per side: global nodes and weights, for overlays and diagnostics. */
+  readonly gripNodes: Int32Array;
+}
+
+export interface TechniqueSolution {
+  readonly technique: TechniqueId;
+  readonly procedure: Procedure;
+  readonly params: { readonly vectorAngleDeg: number; readonly liftMm: number };
+  readonly sag: number;
+  /** Sag displacement per render vertex (relative to the rest model). */
+  readonly sagField: VertexFields;
+  readonly sagNodeField: Float64Array;
+  readonly actions: readonly ActionSolution[];
+  /** Per-action activations at the last evaluate() (scratch, no allocation per frame). */
+  readonly activation: Float64Array;
+}
+
+interface UnitResponse {
+  readonly action: ActionId;
+  readonly field: Float64Array; // global nodes xyz, response to the unit-weight grip load
+  readonly gripNodes: Int32Array;
+  readonly gripWeights: Float64Array; // normalised to sum 1
+  readonly gripDirs: Float64Array; // tangent pull direction per grip node
+  readonly share: number;
+}
+
+const easeInOutCubic = (x: number): number => (x < 0.5 ? 4 * x * x * x : 1 - (-2 * x + 2) ** 3 / 2);
+
+/**
+ * The grip band of one traction on one layer: nodes near the line from the origin against the pull, weighted
+ * by a Gaussian across the line and ramped in/out along it. Force direction: the pull vector projected onto
+ * the node's tangent plane — sutures and barbs slide tissue along its surface, they do not push it in or out.
+ */
+function gripBand(model: TissueModel, traction: Traction, angleDeg: number): { nodes: number[]; weights: number[]; dirs: number[] } {
+  const layer = model.layers[traction.layer];
+  const nodes: number[] = [];
+  const weights: number[] = [];
+  const dirs: number[] = [];
+  const seen = new Set<number>();
+  for (const side of ['l', 'r'] as const) {
+    const line = gripLine(model.head, traction, angleDeg, side);
+    const back: Vec3 = [-line.pull[0], -line.pull[1], -line.pull[2]];
+    const axis = drapeFrontal(layer.mesh.positions, line.origin, back, line.start, line.end, 3, 4, layer.flatGrid);
+    if (axis.length < 6) continue;
+    // Arc length along the draped axis, for the ramps at both ends of the grip.
+    const arc: number[] = [0];
+    for (let k = 3; k < axis.length; k += 3) {
+      arc.push(arc[arc.length - 1]! + Math.hypot(axis[k]! - axis[k - 3]!, axis[k + 1]! - axis[k - 2]!, axis[k + 2]! - axis[k - 1]!));
+    }
+    const total = arc[arc.length - 1]!;
+    const ramp = Math.min(8, total / 4);
+    const sx = side === 'l' ? 1 : -1;
+    const hw = traction.halfWidthMm;
+    for (let k = 0; k < axis.length; k += 3) {
+      layer.grid.forEachWithin(axis[k]!, axis[k + 1]!, axis[k + 2]!, 2.5 * hw, (local) => {
+        const g = layer.offset + local;
+        if (seen.has(g) || model.unknownOf[g]! < 0) return;
+        seen.add(g);
+        const px = model.nodePos[3 * g]!, py = model.nodePos[3 * g + 1]!, pz = model.nodePos[3 * g + 2]!;
+        if (px * sx < 0) return; // never grip across the midline
+        let best = Infinity, bestArc = 0;
+        for (let s = 3; s < axis.length; s += 3) {
+          const a: Vec3 = [axis[s - 3]!, axis[s - 2]!, axis[s - 1]!];
+          const b: Vec3 = [axis[s]!, axis[s + 1]!, axis[s + 2]!];
+          const r = segmentDistance2(px, py, pz, a, b);
+          if (r.d2 < best) {
+            best = r.d2;
+            const i = s / 3;
+            bestArc = arc[i - 1]! + r.s * (arc[i]! - arc[i - 1]!);
+          }
+        }
+        const along = Math.min(1, bestArc / ramp, (total - bestArc) / ramp);
+        const w = Math.exp(-best / (hw * hw)) * Math.max(0, along) * model.nodeArea[g]!;
+        if (w < 1e-6) return;
+        const n: Vec3 = [model.nodeNormal[3 * g]!, model.nodeNormal[3 * g + 1]!, model.nodeNormal[3 * g + 2]!];
+        const dn = line.pull[0] * n[0] + line.pull[1] * n[1] + line.pull[2] * n[2];
+        let tx = line.pull[0] - dn * n[0], ty = line.pull[1] - dn * n[1], tz = line.pull[2] - dn * n[2];
+        const len = Math.hypot(tx, ty, tz) || 1;
+        tx /= len;
+        ty /= len;
+        tz /= len;
+        nodes.push(g);
+        weights.push(w);
+        dirs.push(tx, ty, tz);
+      });
+    }
+  }
+  return { nodes, weights, dirs };
+}
+
+/** Unit response of one traction (cached per technique and angle: lift and sag changes then cost nothing). */
+function unitResponse(model: TissueModel, technique: TechniqueId, traction: Traction, angleDeg: number): UnitResponse {
+  const key = `${technique}|${traction.action}|${angleDeg.toFixed(3)}`;
+  const cached = model.cache.get(key) as UnitResponse | undefined;
+  if (cached) return cached;
+  const band = gripBand(model, traction, angleDeg);
+  const total = band.weights.reduce((a, b) => a + b, 0) || 1;
+  const rhs = model.rhs;
+  rhs.fill(0);
+  for (let k = 0; k < band.nodes.length; k++) {
+    const u = model.unknownOf[band.nodes[k]!]!;
+    const w = band.weights[k]! / total;
+    rhs[3 * u]! += w * band.dirs[3 * k]!;
+    rhs[3 * u + 1]! += w * band.dirs[3 * k + 1]!;
+    rhs[3 * u + 2]! += w * band.dirs[3 * k + 2]!;
+  }
+  solve3(model.factor, rhs, model.sol);
+  const field = new Float64Array(3 * model.nodeCount);
+  for (let g = 0; g < model.nodeCount; g++) {
+    const u = model.unknownOf[g]!;
+    if (u < 0) continue;
+    field[3 * g] = model.sol[3 * u]!;
+    field[3 * g + 1] = model.sol[3 * u + 1]!;
+    field[3 * g + 2] = model.sol[3 * u + 2]!;
+  }
+  const response: UnitResponse = {
+    action: traction.action,
+    field,
+    gripNodes: Int32Array.from(band.nodes),
+    gripWeights: Float64Array.from(band.weights, (w) => w / total),
+    gripDirs: Float64Array.from(band.dirs),
+    share: traction.takeUpShare,
+  };
+  // Small bounded cache: the scene typically toggles between a handful of (technique, angle) pairs.
+  if (model.cache.size >= 24) model.cache.delete(model.cache.keys().next().value!);
+  model.cache.set(key, response);
+  return response;
+}
+
+/** Take-up of grip band `r` under field `f`: grip-weighted displacement along the local pull, mm. */
+function takeUp(r: UnitResponse, f: Float64Array): number {
+  let s = 0;
+  for (let k = 0; k < r.gripNodes.length; k++) {
+    const g = r.gripNodes[k]!;
+    s += r.gripWeights[k]! * (f[3 * g]! * r.gripDirs[3 * k]! + f[3 * g + 1]! * r.gripDirs[3 * k + 1]! + f[3 * g + 2]! * r.gripDirs[3 * k + 2]!);
+  }
+  return s;
+}
+
+/** Small dense solve (Gaussian elimination with partial pivoting) for tied take-ups. */
+function solveDense(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
+    [m[c], m[p]] = [m[p]!, m[c]!];
+    for (let r = c + 1; r < n; r++) {
+      const f = m[r]![c]! / m[c]![c]!;
+      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = m[r]![n]!;
+    for (let k = r + 1; k < n; k++) s -= m[r]![k]! * x[k]!;
+    x[r] = s / m[r]![r]!;
+  }
+  return x;
+}
+
+/** Global-node field → render-vertex fields (allocates; called once per solve, never per frame). */
+export function toVertexFields(model: TissueModel, nodeField: Float64Array, scale = 1): VertexFields {
+  const out = {} as Record<EngineLayer, Float32Array>;
+  for (const ln of ENGINE_LAYERS) {
+    const l = model.layers[ln];
+    const f = new Float32Array(3 * l.vertexCount);
+    const { interpStart, interpNode, interpWeight } = l.mesh;
+    for (let v = 0; v < l.vertexCount; v++) {
+      let x = 0, y = 0, z = 0;
+      for (let k = interpStart[v]!; k < interpStart[v + 1]!; k++) {
+        const g = 3 * (l.offset + interpNode[k]!);
+        const w = interpWeight[k]! * scale;
+        x += w * nodeField[g]!;
+        y += w * nodeField[g + 1]!;
+        z += w * nodeField[g + 2]!;
+      }
+      f[3 * v] = x;
+      f[3 * v + 1] = y;
+      f[3 * v + 2] = z;
+    }
+    out[ln] = f;
+  }
+  return out;
+}
+
+export function resolvedParams(technique: TechniqueId, params: LiftParams): { vectorAngleDeg: number; liftMm: number } {
+  const d = PROCEDURES[technique].defaults;
+  const angle = params.vectorAngleDeg;
+  const lift = params.liftMm;
+  return {
+    vectorAngleDeg: angle !== undefined && Number.isFinite(angle) ? Math.min(90, Math.max(0, angle)) : d.vectorAngleDeg,
+    liftMm: lift !== undefined && Number.isFinite(lift) ? Math.min(30, Math.max(0, lift)) : d.liftMm,
+  };
+}
+
+/**
+ * Solves a technique for given parameters and sag. Each traction gets a unit response (one sparse solve,
+ * cached per angle); the amplitudes are then set so the take-up at the fixation equals the requested lift —
+ * jointly for tied tractions (dual-layer threads), independently otherwise.
+ */
+export function solveTechnique(model: TissueModel, technique: TechniqueId, params: LiftParams, sag: number): TechniqueSolution {
+  const procedure = PROCEDURES[technique];
+  const p = resolvedParams(technique, params);
+  const s = Number.isFinite(sag) ? Math.min(1, Math.max(0, sag)) : 0;
+  const units = procedure.tractions.map((t) => unitResponse(model, technique, t, p.vectorAngleDeg));
+  const targets = units.map((u) => p.liftMm * u.share);
+  let amplitudes: number[];
+  if (procedure.tied && units.length > 1) {
+    const matrix = units.map((ri) => units.map((rj) => takeUp(ri, rj.field)));
+    amplitudes = solveDense(matrix, targets);
+    // A tie can only pull: if the coupled solve asks one thread to push, fall back to independent scaling.
+    if (amplitudes.some((a) => !(a >= 0))) amplitudes = units.map((u, i) => targets[i]! / takeUp(u, u.field));
+  } else {
+    amplitudes = units.map((u, i) => targets[i]! / takeUp(u, u.field));
+  }
+  // Take-up is measured under the combined field: tied threads drag each other's layer through the coupling.
+  const combined = new Float64Array(model.nodeCount * 3);
+  units.forEach((u, i) => {
+    const a = amplitudes[i]!;
+    for (let k = 0; k < combined.length; k++) combined[k]! += a * u.field[k]!;
+  });
+  const actions: ActionSolution[] = units.map((u, i) => {
+    const nodeField = new Float64Array(u.field.length);
+    const a = amplitudes[i]!;
+    for (let k = 0; k < nodeField.length; k++) nodeField[k] = a * u.field[k]!;
+    const driver = procedure.steps.find((st) => st.moves.includes(u.action))!;
+    return {
+      action: u.action,
+      nodeField,
+      vertexField: toVertexFields(model, nodeField),
+      start: driver.start,
+      end: driver.end,
+      takeUpMm: takeUp(u, procedure.tied ? combined : nodeField),
+      gripNodes: u.gripNodes,
+    };
+  });
+  const sagNodeField = new Float64Array(model.sagUnit.length);
+  for (let k = 0; k < sagNodeField.length; k++) sagNodeField[k] = s * model.sagUnit[k]!;
+  return {
+    technique,
+    procedure,
+    params: p,
+    sag: s,
+    sagField: toVertexFields(model, model.sagUnit, s),
+    sagNodeField,
+    actions,
+    activation: new Float64Array(actions.length),
+  };
+}
+
+/** Activation of each action at timeline progress t (eased within its driving step). Writes into solution.activation. */
+export function activations(solution: TechniqueSolution, t: number): Float64Array {
+  const act = solution.activation;
+  const tt = t < 0 ? 0 : t > 1 ? 1 : t;
+  for (let k = 0; k < solution.actions.length; k++) {
+    const a = solution.actions[k]!;
+    act[k] = tt <= a.start ? 0 : tt >= a.end ? 1 : easeInOutCubic((tt - a.start) / (a.end - a.start));
+  }
+  return act;
+}
+
+/**
+ * Per-frame evaluation: displacement of every render vertex of skin, fat and SMAS relative to the REST model.
+ * t = 0 → the sagged face; t = 1 → sag + every traction at full activation. No allocation.
+ */
+export function evaluate(model: TissueModel, solution: TechniqueSolution, t: number, out: LayerDisplacements): void {
+  const act = activations(solution, t);
+  const actions = solution.actions;
+  for (let li = 0; li < ENGINE_LAYERS.length; li++) {
+    const ln = ENGINE_LAYERS[li]!;
+    const o = out[ln];
+    o.set(solution.sagField[ln]);
+    for (let k = 0; k < actions.length; k++) {
+      const a = act[k]!;
+      if (a === 0) continue;
+      const f = actions[k]!.vertexField[ln];
+      for (let i = 0; i < o.length; i++) o[i]! += a * f[i]!;
+    }
+  }
+  void model;
+}
+
+export function createDisplacements(model: TissueModel): LayerDisplacements {
+  return {
+    skin: new Float32Array(3 * model.layers.skin.vertexCount),
+    fat: new Float32Array(3 * model.layers.fat.vertexCount),
+    smas: new Float32Array(3 * model.layers.smas.vertexCount),
+  };
+}
+
+/** Sum of all action fields at full activation (the lift relative to the sagged face), per global node. */
+export function liftNodeField(solution: TechniqueSolution): Float64Array {
+  const f = new Float64Array(solution.sagNodeField.length);
+  for (const a of solution.actions) for (let k = 0; k < f.length; k++) f[k]! += a.nodeField[k]!;
+  return f;
+}
+
+/**
+ * Per-region lift at t = 1 relative to the sagged face: region-weighted mean over skin nodes of the vertical
+ * displacement and of the displacement along the technique's pull vector (mirrored per side).
+ */
+export function regionLift(model: TissueModel, solution: TechniqueSolution): RegionLift {
+  const lift = liftNodeField(solution);
+  const dl = pullDirection(solution.params.vectorAngleDeg, 'l');
+  const dr = pullDirection(solution.params.vectorAngleDeg, 'r');
+  const sums = REGIONS.map(() => ({ w: 0, vertical: 0, along: 0 }));
+  const skin = model.layers.skin;
+  for (let k = 0; k < skin.mesh.nodeCount; k++) {
+    const g = skin.offset + k;
+    const d = model.nodePos[3 * g]! >= 0 ? dl : dr;
+    const ux = lift[3 * g]!, uy = lift[3 * g + 1]!, uz = lift[3 * g + 2]!;
+    const along = ux * d[0] + uy * d[1] + uz * d[2];
+    for (let r = 0; r < REGIONS.length; r++) {
+      const w = model.skinNodeRegions[k * REGIONS.length + r]!;
+      if (w <= 0) continue;
+      const acc = sums[r]!;
+      acc.w += w;
+      acc.vertical += w * uy;
+      acc.along += w * along;
+    }
+  }
+  const out = {} as Record<(typeof REGIONS)[number], { vertical: number; alongPull: number }>;
+  REGIONS.forEach((r, i) => {
+    const acc = sums[i]!;
+    out[r] = { vertical: acc.w > 0 ? acc.vertical / acc.w : 0, alongPull: acc.w > 0 ? acc.along / acc.w : 0 };
+  });
+  return out;
+}
+
+/**
+ * How much the SMAS moves relative to the skin right above it, over the lift (t = 1 vs sag): Σ|u_smas| /
+ * Σ|u_skin partner| over SMAS nodes whose skin partner moves at least 10 % of the maximum skin motion.
+ */
+export function smasToSkinMotionRatio(model: TissueModel, solution: TechniqueSolution): number {
+  const lift = liftNodeField(solution);
+  const smas = model.layers.smas;
+  let maxSkin = 0;
+  for (let k = 0; k < model.layers.skin.mesh.nodeCount; k++) {
+    maxSkin = Math.max(maxSkin, Math.hypot(lift[3 * k]!, lift[3 * k + 1]!, lift[3 * k + 2]!));
+  }
+  let sSmas = 0, sSkin = 0;
+  for (let k = 0; k < smas.mesh.nodeCount; k++) {
+    const g = smas.offset + k;
+    const partner = model.skinPartner[g]!;
+    if (partner < 0) continue;
+    const skinMotion = Math.hypot(lift[3 * partner]!, lift[3 * partner + 1]!, lift[3 * partner + 2]!);
+    if (skinMotion < 0.1 * maxSkin) continue;
+    sSkin += skinMotion;
+    sSmas += Math.hypot(lift[3 * g]!, lift[3 * g + 1]!, lift[3 * g + 2]!);
+  }
+  return sSkin > 0 ? sSmas / sSkin : 0;
+}

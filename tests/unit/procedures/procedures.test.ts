@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { REGIONS, TECHNIQUES } from '../../../src/core/ids.ts';
+import {
+  CAPTIONS_EN, PROCEDURES, incisionLength, resolveAnchor, resolveIncisions, resolveThreads, validateProcedure,
+  type Procedure,
+} from '../../../src/core/procedures/index.ts';
+import { createSyntheticHead } from '../../fixtures/synthetic-head.ts';
+
+const head = createSyntheticHead({ skinLat: 90, skinLon: 140, layerLat: 80, layerLon: 120 });
+
+describe('technique data', () => {
+  it.each(TECHNIQUES)('%s is valid, has its id and captions for every step', (id) => {
+    const p = PROCEDURES[id];
+    expect(p.id).toBe(id);
+    expect(validateProcedure(p)).toEqual([]);
+    for (const s of p.steps) expect(CAPTIONS_EN[`steps.${id}.${s.id}`]).toBeTruthy();
+  });
+
+  it('contains no per-region outcome numbers: no region id appears anywhere in technique data', () => {
+    // Structural guard for the design rule: outcomes come from the solve, never from the data.
+    const keys = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        for (const [k, c] of Object.entries(v)) {
+          keys.add(k);
+          walk(c);
+        }
+      }
+    };
+    for (const p of Object.values(PROCEDURES)) walk(p);
+    for (const r of REGIONS) expect(keys.has(r)).toBe(false);
+  });
+
+  it('the validator catches gaps, unknown landmarks and undriven tractions', () => {
+    const base = PROCEDURES.smile;
+    const gap: Procedure = { ...base, steps: base.steps.map((s, k) => (k === 2 ? { ...s, start: s.start + 0.01 } : s)) };
+    expect(validateProcedure(gap).join()).toMatch(/gap before step/);
+    const badLandmark = { ...base, anchor: { landmark: 'nowhere' } } as unknown as Procedure;
+    expect(validateProcedure(badLandmark).join()).toMatch(/unknown landmark/);
+    const undriven: Procedure = { ...base, steps: base.steps.map((s) => ({ ...s, moves: [] })) };
+    expect(validateProcedure(undriven).join()).toMatch(/driven by 0 steps/);
+  });
+
+  it('encodes the clinic mechanics as data: vector, layer, anchor', () => {
+    expect(PROCEDURES.traditional.defaults.vectorAngleDeg).toBe(90);
+    expect(PROCEDURES.smile.defaults.vectorAngleDeg).toBeLessThan(75);
+    expect(PROCEDURES.smile.anchor.landmark).toBe('deep-temporal-fascia-anchor');
+    expect(PROCEDURES.thread.tractions.map((t) => t.layer).sort()).toEqual(['skin', 'smas']);
+    expect(PROCEDURES.thread.tied).toBe(true);
+    expect(PROCEDURES['thread-conventional'].tractions.map((t) => t.layer)).toEqual(['skin']);
+    expect(PROCEDURES.thread.incisions).toEqual([]);
+  });
+});
+
+describe('resolution onto a head', () => {
+  it('incisions lie on the skin, mirrored on both sides', () => {
+    const lines = resolveIncisions(head, 'smile');
+    expect(lines).toHaveLength(2);
+    const [l, r] = lines as [Float32Array, Float32Array];
+    expect(l[0]!).toBeGreaterThan(0);
+    expect(r[0]!).toBeLessThan(0);
+    expect(Math.abs(l[1]! - r[1]!)).toBeLessThan(1);
+    // smile ≈ the clinic's 2 cm; facelift several times longer
+    expect(incisionLength(head, 'smile')).toBeGreaterThan(15);
+    expect(incisionLength(head, 'smile')).toBeLessThan(26);
+    expect(incisionLength(head, 'facelift')).toBeGreaterThan(100);
+  });
+
+  it('threads: dermis and SMAS paths for the dual-layer lift, dermis only for the conventional one', () => {
+    const dual = resolveThreads(head, 'thread');
+    expect(dual.map((t) => `${t.layer}-${t.side}`).sort()).toEqual(['dermis-l', 'dermis-r', 'smas-l', 'smas-r']);
+    for (const t of dual) expect(t.points.length / 3).toBeGreaterThan(20);
+    expect(resolveThreads(head, 'thread-conventional').map((t) => t.layer)).toEqual(['dermis', 'dermis']);
+    expect(resolveThreads(head, 'smile')).toEqual([]);
+    // Rotating the vector rotates the path about its entry point.
+    const steep = resolveThreads(head, 'thread', { vectorAngleDeg: 89 })[0]!.points;
+    const last = steep.length - 3;
+    expect(Math.abs(steep[last]! - steep[0]!)).toBeLessThan(5);
+  });
+
+  it('anchors resolve on both sides', () => {
+    const a = resolveAnchor(head, 'smile');
+    expect(a.l[0]).toBeCloseTo(-a.r[0], 5);
+  });
+});

@@ -1,0 +1,73 @@
+// Engine budgets (issue 4): per-frame evaluation of all layers ≤ 2 ms, a parameter change ≤ 100 ms, the initial
+// precompute ≤ 1.5 s — on the committed model when present, always also on the synthetic head. Besides vitest's
+// own table, a summary with the ratio to a 16.7 ms frame and the measured vertex counts is printed.
+import { bench, describe } from 'vitest';
+import {
+  createDisplacements, createTissueModel, evaluate, solveTechnique, type TissueModel,
+} from '../../../src/core/tissue/index.ts';
+import { testHeads } from '../../fixtures/heads.ts';
+
+const FRAME_MS = 16.7;
+const heads = await testHeads();
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+for (const { name, head } of heads) {
+  // Summary figures measured directly (vitest's table follows).
+  const pre: number[] = [];
+  let model!: TissueModel;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    model = createTissueModel(head);
+    pre.push(performance.now() - t0);
+  }
+  const out = createDisplacements(model);
+  let angle = 40;
+  const change: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    angle = angle >= 85 ? 40 : angle + 3.7; // a new angle each time: no cache hits
+    const t0 = performance.now();
+    solveTechnique(model, i % 2 ? 'smile' : 'facelift', { vectorAngleDeg: angle, liftMm: 8 }, 0.8);
+    change.push(performance.now() - t0);
+  }
+  const sol = solveTechnique(model, 'facelift', {}, 0.8);
+  const frame: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const t0 = performance.now();
+    evaluate(model, sol, 0.5 + 0.4 * Math.sin(i), out);
+    frame.push(performance.now() - t0);
+  }
+  const v = model.stats.vertexCounts, nodes = model.stats.nodeCounts;
+  const row = (label: string, ms: number, budget: number): string =>
+    `  ${label.padEnd(34)} ${ms.toFixed(2).padStart(8)} ms  (${(ms / FRAME_MS).toFixed(3)} frames; budget ${budget} ms)`;
+  console.log(
+    [
+      `tissue engine on the ${name} head`,
+      `  render vertices: skin ${v.skin}, fat ${v.fat}, smas ${v.smas} (total ${v.skin + v.fat + v.smas})`,
+      `  simulation nodes: skin ${nodes.skin}, fat ${nodes.fat}, smas ${nodes.smas}; unknowns ${model.unknownCount}; nnz(L) ${model.stats.factorNonZeros}`,
+      row('per-frame evaluate (3 layers)', median(frame), 2),
+      row('parameter change (new angle)', median(change), 100),
+      row('initial precompute (median of 3)', median(pre), 1500),
+    ].join('\n'),
+  );
+
+  describe(`tissue engine — ${name} head`, () => {
+    bench('evaluate: all layers, full resolution', () => {
+      evaluate(model, sol, 0.63, out);
+    });
+    let a = 40;
+    bench('solveTechnique: vector-angle change (smile)', () => {
+      a = a >= 85 ? 40 : a + 1.3;
+      solveTechnique(model, 'smile', { vectorAngleDeg: a }, 0.8);
+    });
+    bench('solveTechnique: lift/sag change (cached responses)', () => {
+      solveTechnique(model, 'smile', { liftMm: 5 + Math.random() * 5 }, Math.random());
+    });
+    bench('createTissueModel: precompute', () => {
+      createTissueModel(head);
+    }, { iterations: 3, warmupIterations: 1, time: 0 });
+  });
+}
