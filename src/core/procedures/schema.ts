@@ -1,19 +1,21 @@
 // Validation of technique data: a zod schema for shape, then semantic checks that the shape cannot express
 // (contiguous steps, known landmarks, every action driven by a step, captions present).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { LAYERS, TECHNIQUES, VIEWS } from '../ids.ts';
 import { isLandmarkId } from '../anatomy/landmarks.ts';
 import { ACTIONS, type Procedure } from './types.ts';
 import { CAPTIONS_EN } from './captions.en.ts';
 
-const landmarkName = z.string().refine((name) => isLandmarkId(name) || isLandmarkId(`${name}-l`), {
-  message: 'unknown landmark',
-});
+// zod/mini keeps this in the page bundle at a few kB (the procedures are validated when the app loads).
+const num = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
+const positive = (max: number) => z.number().check(z.gt(0), z.lte(max));
+
+const landmarkName = z.string().check(z.refine((name) => isLandmarkId(name) || isLandmarkId(`${name}-l`), 'unknown landmark'));
 
 const landmarkPoint = z.object({
   landmark: landmarkName,
-  toward: z.object({ landmark: landmarkName, fraction: z.number().min(0).max(1) }).optional(),
-  offsetMm: z.tuple([z.number(), z.number(), z.number()]).optional(),
+  toward: z.optional(z.object({ landmark: landmarkName, fraction: num(0, 1) })),
+  offsetMm: z.optional(z.tuple([z.number(), z.number(), z.number()])),
 });
 
 const traction = z
@@ -21,35 +23,37 @@ const traction = z
     action: z.enum(ACTIONS),
     layer: z.enum(['skin', 'smas']),
     origin: landmarkPoint,
-    gripStartMm: z.number().min(0),
-    reachMm: z.number().positive().max(200),
-    halfWidthMm: z.number().positive().max(60),
-    angleOffsetDeg: z.number().min(-90).max(90),
-    takeUpShare: z.number().positive().max(1),
+    gripStartMm: z.number().check(z.gte(0)),
+    reachMm: positive(200),
+    halfWidthMm: positive(60),
+    angleOffsetDeg: num(-90, 90),
+    takeUpShare: positive(1),
   })
-  .refine((t) => t.reachMm > t.gripStartMm + 5, { message: 'grip must extend past its start' });
+  .check(z.refine((t) => t.reachMm > t.gripStartMm + 5, 'grip must extend past its start'));
 
 const step = z.object({
-  id: z.string().regex(/^[a-z][a-z-]*$/),
-  start: z.number().min(0).max(1),
-  end: z.number().min(0).max(1),
-  layers: z.array(z.enum(LAYERS)).min(1),
-  focus: z.object({ view: z.enum(VIEWS), landmark: z.string().refine(isLandmarkId).optional() }),
+  id: z.string().check(z.regex(/^[a-z][a-z-]*$/)),
+  start: num(0, 1),
+  end: num(0, 1),
+  layers: z.array(z.enum(LAYERS)).check(z.minLength(1)),
+  focus: z.object({ view: z.enum(VIEWS), landmark: z.optional(z.string().check(z.refine(isLandmarkId))) }),
   moves: z.array(z.enum(ACTIONS)),
   shows: z.object({ incision: z.boolean(), threads: z.boolean(), vector: z.boolean() }),
 });
 
+const nonEmpty = () => z.string().check(z.minLength(1));
+
 export const procedureSchema = z.object({
   id: z.enum(TECHNIQUES),
-  nameKey: z.string().min(1),
-  incisions: z.array(z.array(landmarkPoint).min(2)),
+  nameKey: nonEmpty(),
+  incisions: z.array(z.array(landmarkPoint).check(z.minLength(2))),
   anchor: landmarkPoint,
   entryPoints: z.array(landmarkPoint),
-  defaults: z.object({ vectorAngleDeg: z.number().min(0).max(90), liftMm: z.number().positive().max(30) }),
-  tractions: z.array(traction).min(1),
+  defaults: z.object({ vectorAngleDeg: num(0, 90), liftMm: positive(30) }),
+  tractions: z.array(traction).check(z.minLength(1)),
   tied: z.boolean(),
-  steps: z.array(step).min(2),
-  sources: z.object({ incision: z.string().min(1), vector: z.string().min(1), anchor: z.string().min(1) }),
+  steps: z.array(step).check(z.minLength(2)),
+  sources: z.object({ incision: nonEmpty(), vector: nonEmpty(), anchor: nonEmpty() }),
 });
 
 /** Returns a list of problems (empty when valid). */
