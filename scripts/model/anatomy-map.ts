@@ -1,0 +1,201 @@
+// Landmarks, region weights and the skin's hairline colouring, all in the head frame (mm).
+// Placement rules follow the reference sheet where it has numbers (§2.1 tragus distances, §4.3 DTF anchor zone,
+// §7 widths); everything else is a design choice and says so.
+import { LANDMARK_IDS, type LandmarkId } from '../../src/core/anatomy/landmarks.ts';
+import { type V3, add, clamp, dist, norm, scale, smoothstep, sub, dot, lerp } from './geom.ts';
+import type { HeadField } from './head-sdf.ts';
+import type { SurfaceQuery } from './surface.ts';
+
+export type Landmarks = Record<LandmarkId, V3>;
+
+const mirror = (p: V3): V3 => [-p[0], p[1], p[2]];
+
+/** Distance from p to segment ab. */
+function segDist(p: V3, a: V3, b: V3): number {
+  const ab = sub(b, a);
+  const t = clamp(dot(sub(p, a), ab) / dot(ab, ab), 0, 1);
+  return dist(p, add(a, scale(ab, t)));
+}
+function polyDist(p: V3, pts: readonly V3[]): number {
+  let d = Infinity;
+  for (let i = 0; i + 1 < pts.length; i++) d = Math.min(d, segDist(p, pts[i]!, pts[i + 1]!));
+  return d;
+}
+
+export interface BoneField {
+  (x: number, y: number, z: number): number;
+}
+
+/**
+ * Skin landmarks are placed then snapped to the skin; ligament origins are found by walking from the
+ * insertion straight inward (toward the local bone) until the bone field turns negative.
+ */
+export function computeLandmarks(field: HeadField, skin: SurfaceQuery, bone: BoneField): Landmarks {
+  const L: Partial<Record<LandmarkId, V3>> = {};
+  const snap = (p: V3): V3 => skin.closest(p).point;
+  const toBone = (from: V3, dir: V3): V3 => {
+    const d = norm(dir);
+    for (let s = 0; s < 60; s += 0.25) {
+      const q = add(from, scale(d, s));
+      if (bone(q[0], q[1], q[2]) < 0) return q;
+    }
+    return add(from, scale(d, 60));
+  };
+  const mp = field.maskPoint;
+  const pair = (name: string, left: V3, snapIt = true): void => {
+    const l = snapIt ? snap(left) : left;
+    const r = snapIt ? snap(mirror(left)) : mirror(left);
+    L[`${name}-l` as LandmarkId] = l;
+    L[`${name}-r` as LandmarkId] = r;
+  };
+  const ear = field.ears[0];
+  const eye = field.eyes[0];
+  // midline (MediaPipe canonical indices: 9 glabella, 168 nasion, 4 pronasale, 2 subnasale, 13/14 lips, 152 menton)
+  L.glabella = snap(mp(9));
+  L.nasion = snap(mp(168));
+  L.pronasale = snap(mp(4));
+  L.subnasale = snap(mp(2));
+  L.stomion = snap(scale(add(mp(13), mp(14)), 0.5));
+  L.menton = snap(add(mp(152), [0, -2, -3]));
+  L.pogonion = snap(add(mp(152), [0, 8, 6]));
+  L.vertex = snap([0, 200, -10]);
+  // ear
+  pair('tragus', ear.landmarks.tragus);
+  pair('helix-root', ear.landmarks.helixRoot);
+  pair('earlobe', ear.landmarks.earlobe);
+  // hairline (design choices: sideburn 12–22 mm in front of the tragus line, bottom just above the tragus level)
+  pair('sideburn-top', [74, 30, 16]);
+  pair('sideburn-bottom', [76, -4, 14]);
+  pair('temporal-hairline-upper', [58, 62, 50]);
+  pair('temporal-hairline-lower', [68, 32, 32]);
+  // eyes, nose, mouth
+  pair('medial-canthus', eye.medialCanthus);
+  pair('lateral-canthus', eye.lateralCanthus);
+  pair('alar-base', add(mp(358), [1.5, -1, -2]));
+  pair('oral-commissure', mp(291));
+  pair('nasolabial-fold-upper', add(mp(358), [6, -3, -3]));
+  pair('nasolabial-fold-lower', add(mp(291), [9, -6, -4]));
+  pair('jowl', [44, -84, 56]);
+  pair('mandibular-angle', [60, -74, 4]);
+  pair('zygomatic-arch-mid', [80, 2, 22]);
+  pair('malar-eminence', [50, -6, 72]);
+  // zygion: the most lateral skin point over the arch (searched, then snapped)
+  let best: V3 = [0, 0, 0];
+  for (let y = -12; y <= 14; y += 2)
+    for (let z = 26; z <= 44; z += 2) {
+      const q = snap([58, y, z]); // from inside the cheek, so the ear can never be the closest point
+      if (q[0] > best[0]) best = q;
+    }
+  pair('zygion', best, false);
+  // ligaments: insertion on the skin (dermis), origin on bone straight inward
+  const inward = (p: V3): V3 => norm(sub([Math.sign(p[0]) * 10, p[1] - 5, p[2] - 40], p));
+  const lig = (name: string, skinPoint: V3, dir?: V3): void => {
+    const ins = snap(skinPoint);
+    const d = dir ?? inward(ins);
+    const insDermis = add(ins, scale(norm(d), 1.5));
+    pair(`${name}-insertion`, insDermis, false);
+    pair(`${name}-origin`, toBone(insDermis, d), false);
+  };
+  // §2.1: main zygomatic RL 44.91 ± 9.72 mm from the tragus (Alghoul 2013); lower zygoma border at the body–arch junction
+  lig('zygomatic-ligament', [62, -14, 46], [-0.55, 0.2, -0.8]);
+  // §2.1: UMRL 46.35 ± 8.34 mm from the tragus, 10.95 ± 4.07 mm below the MZRL
+  lig('upper-masseteric-ligament', [64, -25, 40], [-0.8, 0, -0.6]);
+  // §2.1: mandibular ligament 114.8 ± 9.76 mm from the tragus, 9.1 ± 3.1 mm above the border (Kang 2016)
+  lig('mandibular-ligament', [33, -88, 70], [-0.35, 0.15, -0.9]);
+  // ORL / lateral orbital thickening over the inferolateral orbital rim
+  lig('orbital-retaining-ligament', add(eye.lateralCanthus, [2, -8, -2]), [-0.5, 0.1, -0.85]);
+  // §4.3: DTF anchor 10–30 mm anterior to the vertical through the tragus, above the arch
+  pair('deep-temporal-fascia-anchor', add(snap([80, 16, 18]), [-7, 0, 0]), false);
+  // keep the set complete and in LANDMARK_IDS order
+  const out = {} as Landmarks;
+  for (const id of LANDMARK_IDS) {
+    const p = L[id];
+    if (!p) throw new Error(`landmark ${id} not placed`);
+    out[id] = p;
+  }
+  return out;
+}
+
+/** REGIONS order: jawline, nasolabial, midface, periorbital, temple, neck. Design choice: not sourced. */
+export function regionWeights(p: V3, lm: Landmarks): [number, number, number, number, number, number] {
+  const side = p[0] >= 0 ? 'l' : 'r';
+  const s = p[0] >= 0 ? 1 : -1;
+  const g = (id: string): V3 => lm[`${id}-${side}` as LandmarkId];
+  const ax = Math.abs(p[0]);
+  const q: V3 = [ax, p[1], p[2]];
+  const G = (id: string): V3 => {
+    const v = g(id);
+    return [Math.abs(v[0]), v[1], v[2]];
+  };
+  void s;
+  const front = smoothstep(-5, 15, p[2]);
+  // jawline: along the mandibular border from the angle to the chin, incl. the jowl
+  const border: V3[] = [G('mandibular-angle'), G('jowl'), [12, lm.menton[1] + 6, lm.menton[2] - 2]];
+  const jaw = 1 - smoothstep(8, 22, polyDist(q, border));
+  // nasolabial: band along the fold from the alar base to below the commissure
+  const nlf = 1 - smoothstep(5, 14, polyDist(q, [G('nasolabial-fold-upper'), G('nasolabial-fold-lower')]));
+  // midface: malar / cheek mound
+  const malar = G('malar-eminence');
+  const mid = 1 - smoothstep(0.55, 1.0, Math.hypot((ax - (malar[0] - 6)) / 26, (p[1] - (malar[1] - 10)) / 22, (p[2] - malar[2]) / 40));
+  // periorbital: around the fissure
+  const eyeC = scale(add(G('medial-canthus'), G('lateral-canthus')), 0.5);
+  const peri = (1 - smoothstep(0.6, 1.0, Math.hypot((ax - eyeC[0]) / 26, (p[1] - eyeC[1] - 2) / 20))) * smoothstep(40, 60, p[2]);
+  // temple: above the arch, between the lateral orbital rim and the ear
+  const temple = (1 - smoothstep(0.55, 1.0, Math.hypot((p[1] - 32) / 30, (p[2] - 34) / 30))) * smoothstep(45, 62, ax);
+  // neck: below the mandibular border line and behind the chin
+  const borderY = lerp(lm.menton[1] + 4, G('mandibular-angle')[1] - 4, smoothstep(lm.menton[2], G('mandibular-angle')[2], p[2]));
+  const neck = smoothstep(0, 18, borderY - p[1]) * (1 - smoothstep(-60, -80, p[2]) * 0);
+  return [jaw * front, nlf, mid * (1 - nlf * 0.5), peri, temple, neck];
+}
+
+/** Hair-bearing scalp / sideburn (1) vs glabrous skin (0), with a soft edge. Design choice: not sourced. */
+export function hairMask(p: V3, lm: Landmarks): number {
+  const ax = Math.abs(p[0]);
+  const y = p[1], z = p[2];
+  const side = p[0] >= 0 ? 'l' : 'r';
+  const sbTop = lm[`sideburn-top-${side}` as LandmarkId];
+  const sbBot = lm[`sideburn-bottom-${side}` as LandmarkId];
+  const thU = lm[`temporal-hairline-upper-${side}` as LandmarkId];
+  const thL = lm[`temporal-hairline-lower-${side}` as LandmarkId];
+  // signed distance-like value, positive inside the hair
+  const frontal = y - (lm.glabella[1] + 42 - 0.0035 * ax * ax);
+  let edge = frontal;
+  if (ax > 35) {
+    // temporal hairline and sideburn: hair lies behind the polyline thU → thL → sideburn top → sideburn bottom
+    const line: V3[] = [thU, thL, sbTop, sbBot];
+    if (y >= sbBot[1] && y <= thU[1]) {
+      for (let i = 0; i + 1 < line.length; i++) {
+        const a = line[i]!, b = line[i + 1]!;
+        if (y <= a[1] && y >= b[1]) edge = Math.max(edge, lerp(a[2], b[2], (y - a[1]) / (b[1] - a[1] || 1)) - z);
+      }
+    } else if (y > thU[1]) edge = Math.max(edge, thU[2] + (y - thU[1]) * 0.9 - z);
+    else edge = Math.max(edge, Math.min(sbBot[1] - y > 0 ? -(sbBot[1] - y) : 0, 0) + (z < -6 ? -35 - y + 0.1 * (ax - 40) + 100 : -100));
+  }
+  // behind the ear down to the nape hairline
+  if (z < -6) edge = Math.max(edge, y - (-38 + 0.004 * ax * ax * 0));
+  const h = smoothstep(-1.8, 1.8, edge);
+  // no hair on the auricle or the postauricular strip right around it
+  const earD = Math.hypot((y - 3) / 40, (z + 16) / 27);
+  const nearEar = ax > 58 ? 1 - smoothstep(0.92, 1.12, earD) : 0;
+  return h * (1 - nearEar);
+}
+
+/** Vermilion of the lips (1) with a soft border. Design choice: from the canonical mask's lip contour. */
+export function lipMask(p: V3, field: HeadField): number {
+  const mp = field.maskPoint;
+  // outer lip contour (upper then lower), MediaPipe indices
+  const upper = [61, 185, 40, 39, 37, 0, 267, 269, 270, 409, 291].map(mp);
+  const lower = [61, 146, 91, 181, 84, 17, 314, 405, 321, 375, 291].map(mp);
+  const x = p[0];
+  const at = (pts: V3[]): number => {
+    for (let i = 0; i + 1 < pts.length; i++) {
+      const a = pts[i]!, b = pts[i + 1]!;
+      if (x >= Math.min(a[0], b[0]) && x <= Math.max(a[0], b[0])) return lerp(a[1], b[1], (x - a[0]) / (b[0] - a[0] || 1));
+    }
+    return NaN;
+  };
+  const yu = at(upper), yl = at(lower);
+  if (Number.isNaN(yu) || Number.isNaN(yl) || p[2] < 60) return 0;
+  const inside = Math.min(yu - p[1], p[1] - yl);
+  return smoothstep(-0.8, 0.8, inside);
+}

@@ -1,0 +1,234 @@
+// npm run build:model — regenerates public/models/head.glb deterministically from MediaPipe's canonical face
+// (npm package @mediapipe/face_mesh) and the code in scripts/model. No network, no randomness, no timestamps.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Document, NodeIO, type Primitive } from '@gltf-transform/core';
+import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/extensions';
+import { quantize, reorder } from '@gltf-transform/functions';
+import { MeshoptEncoder, MeshoptSimplifier } from 'meshoptimizer';
+import { GLB_MESH_NAMES, MM_PER_GLTF_UNIT } from '../../src/core/anatomy/headData.ts';
+import { LANDMARK_IDS } from '../../src/core/anatomy/landmarks.ts';
+import { computeLandmarks, hairMask, lipMask, regionWeights, type Landmarks } from './anatomy-map.ts';
+import { type V3, compact, edgeReport, fillGridNarrowBand, lerp, makeGrid, marchingTetrahedra, taubin, vertexNormals } from './geom.ts';
+import { buildHeadField } from './head-sdf.ts';
+import { boneFields, dtfDepth, dtfExtent, eyeMesh, ligamentMesh, offsetSheet, skinThickness, smasDepth, smasExtent } from './layers.ts';
+import { surfaceQuery } from './surface.ts';
+
+export interface BuildOptions {
+  out?: string;
+  gridMm?: number;
+  log?: (msg: string) => void;
+}
+
+export const SKIN_TRIANGLES = 64000;
+export const SKIN_LOD_TRIANGLES = 18000;
+export const LAYER_SOURCE_TRIANGLES = 30000;
+
+interface Mesh {
+  positions: Float32Array;
+  indices: Uint32Array;
+}
+
+/** Edge collapses can leave back-to-back twin triangles (a fin); dropping each such pair restores manifoldness. */
+function dropFins(indices: Uint32Array): Uint32Array {
+  const key = (t: number): string => {
+    const v = [indices[t]!, indices[t + 1]!, indices[t + 2]!].sort((a, b) => a - b);
+    return v.join(',');
+  };
+  const count = new Map<string, number>();
+  for (let t = 0; t < indices.length; t += 3) count.set(key(t), (count.get(key(t)) ?? 0) + 1);
+  const out: number[] = [];
+  for (let t = 0; t < indices.length; t += 3) if (count.get(key(t)) === 1) out.push(indices[t]!, indices[t + 1]!, indices[t + 2]!);
+  return Uint32Array.from(out);
+}
+
+function simplify(mesh: Mesh, targetTriangles: number): Mesh {
+  const [idx] = MeshoptSimplifier.simplify(mesh.indices, mesh.positions, 3, targetTriangles * 3, 0.05, []);
+  const c = compact(mesh.positions, dropFins(idx));
+  return { positions: c.positions, indices: c.indices };
+}
+
+/** Keeps only the connected component with the most triangles (drops stray islands). */
+function largestComponent(mesh: Mesh): Mesh {
+  const n = mesh.positions.length / 3;
+  const parent = new Int32Array(n).map((_, i) => i);
+  const find = (a: number): number => {
+    while (parent[a] !== a) {
+      parent[a] = parent[parent[a]!]!;
+      a = parent[a]!;
+    }
+    return a;
+  };
+  for (let t = 0; t < mesh.indices.length; t += 3) {
+    const a = find(mesh.indices[t]!), b = find(mesh.indices[t + 1]!), c = find(mesh.indices[t + 2]!);
+    parent[b] = a;
+    parent[find(c)] = a;
+  }
+  const count = new Map<number, number>();
+  for (let t = 0; t < mesh.indices.length; t += 3) {
+    const r = find(mesh.indices[t]!);
+    count.set(r, (count.get(r) ?? 0) + 1);
+  }
+  let best = -1, bestN = -1;
+  for (const [r, k] of count) if (k > bestN || (k === bestN && r < best)) [best, bestN] = [r, k];
+  const keep: number[] = [];
+  for (let t = 0; t < mesh.indices.length; t += 3) if (find(mesh.indices[t]!) === best) keep.push(mesh.indices[t]!, mesh.indices[t + 1]!, mesh.indices[t + 2]!);
+  const c = compact(mesh.positions, Uint32Array.from(keep));
+  return { positions: c.positions, indices: c.indices };
+}
+
+const P = (a: Float32Array, i: number): V3 => [a[i * 3]!, a[i * 3 + 1]!, a[i * 3 + 2]!];
+
+function skinAttributes(positions: Float32Array, lm: Landmarks, field: ReturnType<typeof buildHeadField>) {
+  const n = positions.length / 3;
+  const r0 = new Float32Array(n * 3), r1 = new Float32Array(n * 3), color = new Float32Array(n * 3);
+  const skinTone: V3 = [0.87, 0.71, 0.6];
+  const hairTone: V3 = [0.74, 0.62, 0.56];
+  const lipTone: V3 = [0.78, 0.52, 0.5];
+  for (let i = 0; i < n; i++) {
+    const p = P(positions, i);
+    const w = regionWeights(p, lm);
+    r0.set([w[0], w[1], w[2]], i * 3);
+    r1.set([w[3], w[4], w[5]], i * 3);
+    const h = hairMask(p, lm);
+    const l = lipMask(p, field);
+    for (let k = 0; k < 3; k++) color[i * 3 + k] = lerp(lerp(skinTone[k]!, lipTone[k]!, l), hairTone[k]!, h);
+  }
+  return { r0, r1, color };
+}
+
+export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array> {
+  const log = options.log ?? (() => {});
+  const step = options.gridMm ?? 1.6;
+  await MeshoptSimplifier.ready;
+  await MeshoptEncoder.ready;
+  const field = buildHeadField();
+  const grid = makeGrid([-112, -212, -108], [112, 140, 132], step);
+  fillGridNarrowBand(grid, field.sdf);
+  const head = Float32Array.from(grid.values);
+  log(`grid ${grid.nx}×${grid.ny}×${grid.nz} filled`);
+  let raw: Mesh = marchingTetrahedra(grid);
+  raw = largestComponent(raw);
+  taubin(raw.positions, raw.indices, 3);
+  log(`iso-surface: ${raw.indices.length / 3} triangles`);
+  const skin = simplify(raw, SKIN_TRIANGLES);
+  const skinLod = simplify(raw, SKIN_LOD_TRIANGLES);
+  const layerSrc = simplify(raw, LAYER_SOURCE_TRIANGLES);
+  for (const [name, m] of [['skin', skin], ['skin_lod', skinLod]] as const) {
+    const r = edgeReport(m.indices);
+    if (r.boundary || r.nonManifold || r.badlyOriented) log(`PROBLEM: ${name} not a closed manifold: ${JSON.stringify(r)}`);
+  }
+  log(`skin ${skin.indices.length / 3} tris / ${skin.positions.length / 3} verts; lod ${skinLod.indices.length / 3}`);
+
+  // bones from the same grid (head value + soft-tissue depth)
+  const skinQ = surfaceQuery(skin.positions, skin.indices);
+  const lmPre = computeLandmarks(field, skinQ, () => 1); // bone-free pass for the bone fields' anchors
+  const bones = boneFields(field, lmPre);
+  const boneMesh = (f: (x: number, y: number, z: number, h: number) => number, target: number): Mesh => {
+    const g = makeGrid(grid.origin, [grid.origin[0] + (grid.nx - 1) * step, grid.origin[1] + (grid.ny - 1) * step, grid.origin[2] + (grid.nz - 1) * step], step);
+    const { nx, ny } = g;
+    for (let idx = 0; idx < g.values.length; idx++) {
+      const i = idx % nx, j = Math.floor(idx / nx) % ny, k = Math.floor(idx / (nx * ny));
+      g.values[idx] = f(g.origin[0] + i * step, g.origin[1] + j * step, g.origin[2] + k * step, head[idx]!);
+    }
+    let m: Mesh = marchingTetrahedra(g);
+    m = largestComponent(m);
+    taubin(m.positions, m.indices, 4);
+    return simplify(m, target);
+  };
+  const skull = boneMesh(bones.skull, 9000);
+  const mandible = boneMesh(bones.mandible, 4000);
+  log(`skull ${skull.indices.length / 3} tris, mandible ${mandible.indices.length / 3} tris`);
+  const boneAt = (x: number, y: number, z: number): number => {
+    const h = field.sdf(x, y, z);
+    return Math.min(bones.skull(x, y, z, h), bones.mandible(x, y, z, h));
+  };
+  const lm = computeLandmarks(field, skinQ, boneAt);
+
+  // soft-tissue sheets (open sheets, offset inward from a lighter copy of the skin)
+  const lp = layerSrc.positions;
+  const eyeHole = (p: V3): boolean => field.eyes.some((e) => Math.hypot(p[0] - e.center[0], p[1] - e.center[1], p[2] - e.center[2]) < 19);
+  const earZone = (p: V3): boolean => Math.abs(p[0]) > 64 && p[2] < 12 && p[2] > -48 && p[1] > -42 && p[1] < 44;
+  const fatKeep = (i: number): boolean => {
+    const p = P(lp, i);
+    return p[1] < 70 && p[1] > -165 && p[2] > (p[1] < -80 ? -30 : 0) && !eyeHole(p) && !earZone(p) && lipMask(p, field) < 0.5;
+  };
+  const fat = offsetSheet(lp, layerSrc.indices, fatKeep, (i) => skinThickness(P(lp, i)));
+  const smas = offsetSheet(lp, layerSrc.indices, (i) => smasExtent(P(lp, i), lm) > 0.5 && !eyeHole(P(lp, i)), (i) => smasDepth(P(lp, i), lm));
+  const dtf = offsetSheet(lp, layerSrc.indices, (i) => dtfExtent(P(lp, i)) > 0.5, () => dtfDepth());
+  const ligaments = ligamentMesh(lm);
+  const eyes = eyeMesh(field);
+
+  // ---- glTF ----
+  const doc = new Document();
+  const buffer = doc.createBuffer();
+  const scene = doc.createScene('head');
+  const s = 1 / MM_PER_GLTF_UNIT;
+  const toMetres = (a: Float32Array): Float32Array => a.map((v) => v * s);
+  const addMesh = (name: string, m: Mesh, extra: Record<string, { data: Float32Array; type: 'VEC3' | 'VEC2' | 'SCALAR' }> = {}): Primitive => {
+    const prim = doc.createPrimitive();
+    prim.setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(toMetres(m.positions)).setBuffer(buffer));
+    prim.setAttribute('NORMAL', doc.createAccessor().setType('VEC3').setArray(vertexNormals(m.positions, m.indices)).setBuffer(buffer));
+    for (const [attr, v] of Object.entries(extra)) prim.setAttribute(attr, doc.createAccessor().setType(v.type).setArray(v.data).setBuffer(buffer));
+    prim.setIndices(doc.createAccessor().setType('SCALAR').setArray(m.indices).setBuffer(buffer));
+    const mesh = doc.createMesh(name).addPrimitive(prim);
+    scene.addChild(doc.createNode(name).setMesh(mesh));
+    return prim;
+  };
+  const sk = skinAttributes(skin.positions, lm, field);
+  addMesh(GLB_MESH_NAMES.skin, skin, { COLOR_0: { data: sk.color, type: 'VEC3' }, _REGION0: { data: sk.r0, type: 'VEC3' }, _REGION1: { data: sk.r1, type: 'VEC3' } });
+  const skl = skinAttributes(skinLod.positions, lm, field);
+  addMesh(GLB_MESH_NAMES.skinLod, skinLod, { COLOR_0: { data: skl.color, type: 'VEC3' }, _REGION0: { data: skl.r0, type: 'VEC3' }, _REGION1: { data: skl.r1, type: 'VEC3' } });
+  const regionsOf = (m: Mesh) => {
+    const n = m.positions.length / 3;
+    const r0 = new Float32Array(n * 3), r1 = new Float32Array(n * 3);
+    for (let i = 0; i < n; i++) {
+      const w = regionWeights(P(m.positions, i), lm);
+      r0.set([w[0], w[1], w[2]], i * 3);
+      r1.set([w[3], w[4], w[5]], i * 3);
+    }
+    return { _REGION0: { data: r0, type: 'VEC3' as const }, _REGION1: { data: r1, type: 'VEC3' as const } };
+  };
+  // region weights of the sheets are taken at their source skin vertex so they match the skin above
+  const sheetRegions = (sh: { positions: Float32Array; indices: Uint32Array; source: Uint32Array }) => {
+    const src = new Float32Array(sh.source.length * 3);
+    sh.source.forEach((v, i) => src.set(P(lp, v), i * 3));
+    return regionsOf({ positions: src, indices: sh.indices });
+  };
+  addMesh(GLB_MESH_NAMES.fat, fat, sheetRegions(fat));
+  addMesh(GLB_MESH_NAMES.smas, smas, sheetRegions(smas));
+  addMesh(GLB_MESH_NAMES.deepTemporalFascia, dtf);
+  addMesh(GLB_MESH_NAMES.skull, skull);
+  addMesh(GLB_MESH_NAMES.mandible, mandible);
+  addMesh(GLB_MESH_NAMES.ligaments, ligaments);
+  addMesh(GLB_MESH_NAMES.eyes, eyes, { COLOR_0: { data: eyes.colors, type: 'VEC3' } });
+  const landmarks: Record<string, [number, number, number]> = {};
+  for (const id of LANDMARK_IDS) {
+    const p = lm[id];
+    landmarks[id] = [round6(p[0] * s), round6(p[1] * s), round6(p[2] * s)];
+  }
+  scene.setExtras({ landmarks, units: 'metres', frame: '+x subject left, +y up, +z forward, origin mid-tragi' });
+  doc.getRoot().setDefaultScene(scene);
+  await doc.transform(
+    reorder({ encoder: MeshoptEncoder, target: 'size' }),
+    quantize({ quantizePosition: 14, quantizeNormal: 8, quantizeColor: 8, quantizeGeneric: 8 }),
+  );
+  doc.createExtension(EXTMeshoptCompression).setRequired(true).setEncoderOptions({ method: EXTMeshoptCompression.EncoderMethod.FILTER });
+  const io = new NodeIO().registerExtensions([EXTMeshoptCompression, KHRMeshQuantization]).registerDependencies({ 'meshopt.encoder': MeshoptEncoder });
+  const glb = await io.writeBinary(doc);
+  if (options.out) {
+    mkdirSync(dirname(options.out), { recursive: true });
+    writeFileSync(options.out, glb);
+  }
+  log(`wrote ${glb.byteLength} bytes`);
+  return glb;
+}
+
+const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
+if (isMain) {
+  const out = resolve(process.argv[2] ?? 'public/models/head.glb');
+  const t0 = performance.now();
+  await buildHead({ out, log: (m) => console.log(`[build:model] ${m} (${((performance.now() - t0) / 1000).toFixed(1)} s)`) });
+}

@@ -1,0 +1,320 @@
+// The head as a signed-distance field (mm, frame of src/core/anatomy/headData.ts): MediaPipe's canonical face
+// mask (Loop-subdivided, scaled, moved so the tragi midpoint is the origin) smoothly unioned with fitted
+// analytic parts (cranium, jaw, neck, ears), with almond eye apertures carved for the eyeballs.
+import { BufferAttribute, BufferGeometry, DoubleSide, Ray, Vector3 } from 'three';
+import { MeshBVH, type HitPointInfo } from 'three-mesh-bvh';
+import {
+  CANTHAL_RISE,
+  EYEBALL_RADIUS,
+  INTERCANTHAL_WIDTH,
+  MASK_MM_PER_CM,
+  MASK_TRAGUS_YZ_CM,
+  NECK_BASE_Y,
+  PALPEBRAL_FISSURE_HEIGHT,
+  PALPEBRAL_FISSURE_LENGTH,
+  VERTEX_HEIGHT,
+} from '../../src/core/anatomy/dimensions.ts';
+import { type V3, add, clamp, cross, dot, lerp, norm, scale, sdEllipsoid, sdTube, smax, smin, smoothstep, sub } from './geom.ts';
+import { buildEar, type EarModel } from './ear.ts';
+import { loadCanonicalMask } from './mask.ts';
+
+export interface EyeFrame {
+  readonly center: V3;
+  readonly forward: V3;
+  readonly right: V3; // toward the lateral canthus
+  readonly up: V3;
+  readonly medialCanthus: V3;
+  readonly lateralCanthus: V3;
+}
+
+export interface HeadField {
+  readonly sdf: (x: number, y: number, z: number) => number;
+  /** Mask vertex i (MediaPipe canonical index) in the head frame, mm. */
+  readonly maskPoint: (i: number) => V3;
+  readonly eyes: readonly [EyeFrame, EyeFrame]; // [left (+x), right (-x)]
+  readonly ears: readonly [EarModel, EarModel];
+  /** Distance to the (subdivided) mask surface, unsigned, and the closest point. */
+  readonly maskClosest: (p: V3) => { point: V3; distance: number };
+}
+
+/** MediaPipe canonical cm → head frame mm. */
+export function fromMask(x: number, y: number, z: number): V3 {
+  return [x * MASK_MM_PER_CM, (y - MASK_TRAGUS_YZ_CM[0]) * MASK_MM_PER_CM, (z - MASK_TRAGUS_YZ_CM[1]) * MASK_MM_PER_CM];
+}
+
+function buildMaskDistance(positions: Float64Array, originalIndices: Uint32Array) {
+  const geometry = new BufferGeometry();
+  geometry.setAttribute('position', new BufferAttribute(Float32Array.from(positions), 3));
+  geometry.setIndex(new BufferAttribute(Uint32Array.from(originalIndices), 1));
+  const bvh = new MeshBVH(geometry);
+  // MeshBVH reorders the index buffer in place; face indices it reports refer to that order.
+  const indices = geometry.index!.array as Uint32Array;
+  // Angle-weighted pseudo-normals (Bærentzen & Aanæs) for a robust inside/outside sign near edges and vertices.
+  const nv = positions.length / 3;
+  const nt = indices.length / 3;
+  const P = (i: number): V3 => [positions[i * 3]!, positions[i * 3 + 1]!, positions[i * 3 + 2]!];
+  const faceN: V3[] = [];
+  const vertN: [number, number, number][] = Array.from({ length: nv }, () => [0, 0, 0]);
+  const edgeN = new Map<number, [number, number, number]>();
+  const edgeUse = new Map<number, number>();
+  const boundaryVertex = new Uint8Array(nv);
+  for (let t = 0; t < nt; t++) {
+    const ia = indices[t * 3]!, ib = indices[t * 3 + 1]!, ic = indices[t * 3 + 2]!;
+    const a = P(ia), b = P(ib), c = P(ic);
+    const n = norm(cross(sub(b, a), sub(c, a)));
+    faceN.push(n);
+    const corners: [number, V3, V3, V3][] = [
+      [ia, a, b, c],
+      [ib, b, c, a],
+      [ic, c, a, b],
+    ];
+    for (const [i, p, q, r] of corners) {
+      const u = norm(sub(q, p)), w = norm(sub(r, p));
+      const ang = Math.acos(clamp(dot(u, w), -1, 1));
+      const vn = vertN[i]!;
+      vn[0] += n[0] * ang;
+      vn[1] += n[1] * ang;
+      vn[2] += n[2] * ang;
+    }
+    for (const [i, j] of [
+      [ia, ib],
+      [ib, ic],
+      [ic, ia],
+    ] as const) {
+      const k = Math.min(i, j) * nv + Math.max(i, j);
+      edgeUse.set(k, (edgeUse.get(k) ?? 0) + 1);
+      const e = edgeN.get(k) ?? [0, 0, 0];
+      e[0] += n[0];
+      e[1] += n[1];
+      e[2] += n[2];
+      edgeN.set(k, e);
+    }
+  }
+  for (const [k, n] of edgeUse)
+    if (n === 1) {
+      boundaryVertex[Math.floor(k / nv)] = 1;
+      boundaryVertex[k % nv] = 1;
+    }
+  // Authority of the mask per vertex: 0 on its border, rising to 1 inside. The head is the mask and the fitted
+  // parts blended by this weight (a lerp of the two fields, so the border itself belongs to the fitted parts and
+  // no extrapolated edge plane of the mask survives). Along the chin the transition is short (the mask is the
+  // chin); over the cheek, temple and forehead it is wide so the face melts into the cranium without a seam.
+  const borderPts: V3[] = [];
+  for (let i = 0; i < nv; i++) if (boundaryVertex[i] === 1) borderPts.push(P(i));
+  const authority = new Float64Array(nv);
+  for (let i = 0; i < nv; i++) {
+    const p = P(i);
+    let w = 1;
+    for (const b of borderPts) {
+      const chin = smoothstep(-58, -72, b[1]) * (1 - smoothstep(40, 56, Math.abs(b[0])));
+      const width = lerp(30, 11, chin);
+      w = Math.min(w, smoothstep(0, width, Math.hypot(p[0] - b[0], p[1] - b[1], p[2] - b[2])));
+    }
+    authority[i] = w;
+  }
+  const isBoundaryEdge = (i: number, j: number): boolean => edgeUse.get(Math.min(i, j) * nv + Math.max(i, j)) === 1;
+  const ray = new Ray(new Vector3(), new Vector3(0, 0, 1));
+  /** Inside the mask's shadow volume: a ray toward +z crosses the mask an odd number of times. */
+  const behindMask = (p: V3): boolean => {
+    ray.origin.set(p[0], p[1], p[2]);
+    return bvh.raycast(ray, DoubleSide).length % 2 === 1;
+  };
+  const target: HitPointInfo = { point: new Vector3(), distance: 0, faceIndex: 0 };
+  const q = new Vector3();
+  const closest = (p: V3): { point: V3; distance: number; face: number } => {
+    q.set(p[0], p[1], p[2]);
+    bvh.closestPointToPoint(q, target);
+    return { point: [target.point.x, target.point.y, target.point.z], distance: target.distance, face: target.faceIndex };
+  };
+  const signed = (x: number, y: number, z: number): { d: number; w: number } => {
+    const p: V3 = [x, y, z];
+    const hit = closest(p);
+    const t = hit.face;
+    const ia = indices[t * 3]!, ib = indices[t * 3 + 1]!, ic = indices[t * 3 + 2]!;
+    const a = P(ia), b = P(ib), c = P(ic);
+    // barycentrics of the closest point
+    const v0 = sub(b, a), v1 = sub(c, a), v2 = sub(hit.point, a);
+    const d00 = dot(v0, v0), d01 = dot(v0, v1), d11 = dot(v1, v1), d20 = dot(v2, v0), d21 = dot(v2, v1);
+    const den = d00 * d11 - d01 * d01 || 1;
+    const bv = (d11 * d20 - d01 * d21) / den;
+    const bw = (d00 * d21 - d01 * d20) / den;
+    const bu = 1 - bv - bw;
+    const w = bu * authority[ia]! + bv * authority[ib]! + bw * authority[ic]!;
+    const eps = 2e-3;
+    const edge = (i: number, j: number): V3 => edgeN.get(Math.min(i, j) * nv + Math.max(i, j))!;
+    const zu = bu < eps, zv = bv < eps, zw = bw < eps;
+    let vertex = -1;
+    if (zv && zw) vertex = ia;
+    else if (zu && zw) vertex = ib;
+    else if (zu && zv) vertex = ic;
+    let n: V3;
+    if (vertex >= 0) {
+      if (boundaryVertex[vertex] === 1) return { d: behindMask(p) ? -hit.distance : hit.distance, w };
+      n = vertN[vertex]!;
+    } else if (zu || zv || zw) {
+      const [i, j] = zu ? [ib, ic] : zv ? [ia, ic] : [ia, ib];
+      if (isBoundaryEdge(i, j)) return { d: behindMask(p) ? -hit.distance : hit.distance, w };
+      n = edge(i, j);
+    } else n = faceN[t]!;
+    const s = dot(sub(p, hit.point), n) >= 0 ? 1 : -1;
+    return { d: s * hit.distance, w };
+  };
+  return { signed, closest };
+}
+
+/** Almond (lid-bounded) 2D region in eyelid arc-length coordinates: s along the fissure (0 medial → 1 lateral). */
+function almond(u: number, v: number): number {
+  const L = PALPEBRAL_FISSURE_LENGTH;
+  const s = u / L;
+  const sc = clamp(s, 0, 1);
+  // upper lid peaks a little medial of centre, lower lid a little lateral (East-Asian almond, design choice)
+  const up = (PALPEBRAL_FISSURE_HEIGHT * 0.62) * Math.pow(Math.sin(Math.PI * Math.pow(sc, 0.9)), 0.75);
+  const lo = -(PALPEBRAL_FISSURE_HEIGHT * 0.38) * Math.pow(Math.sin(Math.PI * Math.pow(sc, 1.15)), 0.9);
+  const rise = CANTHAL_RISE * sc;
+  const dv = Math.max(v - rise - up, rise + lo - v);
+  const du = Math.max(-u, u - L);
+  return Math.max(dv, du);
+}
+
+export function buildHeadField(): HeadField {
+  const mask = loadCanonicalMask();
+  const base = new Float64Array(mask.positions.length);
+  for (let i = 0; i < mask.positions.length; i += 3) {
+    const p = fromMask(mask.positions[i]!, mask.positions[i + 1]!, mask.positions[i + 2]!);
+    base.set(p, i);
+  }
+  const maskPoint = (i: number): V3 => [base[i * 3]!, base[i * 3 + 1]!, base[i * 3 + 2]!];
+  let sub1 = { positions: base, indices: mask.indices };
+  for (let k = 0; k < 2; k++) sub1 = loopSubdivideImport(sub1.positions, sub1.indices);
+  const md = buildMaskDistance(sub1.positions, sub1.indices);
+
+  // ---- eyes ----
+  const makeEye = (side: 1 | -1): EyeFrame => {
+    const medialX = side * (INTERCANTHAL_WIDTH / 2);
+    const lateralX = side * (INTERCANTHAL_WIDTH / 2 + PALPEBRAL_FISSURE_LENGTH);
+    const cx = (medialX + lateralX) / 2;
+    // the sealed eye surface of the mask at the aperture centre (upper/lower lid midpoints 159/145, 386/374)
+    const upper = maskPoint(side > 0 ? 386 : 159);
+    const lower = maskPoint(side > 0 ? 374 : 145);
+    const mid = scale(add(upper, lower), 0.5);
+    const center: V3 = [cx, mid[1] - 0.5, mid[2] - EYEBALL_RADIUS - 1.2];
+    const forward: V3 = norm([side * 0.05, 0, 1]);
+    const upV: V3 = [0, 1, 0];
+    const right = norm(cross(upV, forward)); // +x for forward +z
+    const r: V3 = side > 0 ? right : scale(right, -1);
+    return {
+      center,
+      forward,
+      right: r,
+      up: upV,
+      medialCanthus: [medialX, mid[1] - 1.2, mid[2] + 0.5],
+      lateralCanthus: [lateralX, mid[1] - 1.2 + CANTHAL_RISE, mid[2] - 5],
+    };
+  };
+  const eyes = [makeEye(1), makeEye(-1)] as const;
+  const R = EYEBALL_RADIUS;
+  const lidArc = R + 1.5;
+  const eyeCarve = (x: number, y: number, z: number, e: EyeFrame): number => {
+    const d = sub([x, y, z], e.center);
+    const f = dot(d, e.forward), rr = dot(d, e.right), uu = dot(d, e.up);
+    const r = Math.hypot(f, rr, uu);
+    // arc-length coordinates on a sphere around the globe: azimuth toward lateral, elevation up
+    const az = Math.atan2(rr, f);
+    const el = Math.atan2(uu, Math.hypot(f, rr));
+    const medialAz = -(PALPEBRAL_FISSURE_LENGTH / 2) / lidArc;
+    const u = (az - medialAz) * lidArc;
+    const v = el * lidArc + 0.8;
+    const a = almond(u, v);
+    return Math.max(a, R - 1.3 - r, r - (R + 9), -f);
+  };
+
+  // ---- analytic cranium / jaw / neck ----
+  // cranium: ellipsoid least-squares fitted to the mask's forehead border, the chosen vertex height, a Korean
+  // head breadth ≈ 159 mm and glabella–opisthocranion ≈ 182 mm (design choice: fitted, not sourced)
+  // below the temporal lines and in front of the ear the ellipsoid is narrowed toward the face (zygion ≈ 68 mm)
+  const cranium = (x: number, y: number, z: number): number => {
+    const narrow = 1 + 0.1 * smoothstep(38, 0, y) * smoothstep(-10, 30, z);
+    return sdEllipsoid(x * narrow, y, z, [0, VERTEX_HEIGHT - 92.4, 0.8], [79.5, 92.8, 91.2]);
+  };
+  // jaw: a rounded border tube following the mask's lower border (inset by its radius), a ramus/parotid block
+  // under the ear, and a submental floor; the neck union shapes the submandibular hollow
+  const jawPts: V3[] = [152, 148, 176, 149, 150, 136, 172, 58, 132, 93].map((i) => {
+    const b = maskPoint(i);
+    const dir = norm(sub([0, -55, 10], b));
+    return add(b, scale(dir, 8.5));
+  });
+  const jawR = jawPts.map(() => 8.5);
+  const jaw = (x: number, y: number, z: number): number => {
+    const ax = Math.abs(x);
+    const border = sdTube(ax, y, z, jawPts, jawR);
+    const ramus = sdEllipsoid(ax, y, z, [50, -40, -2], [12, 34, 22]);
+    const floor = sdEllipsoid(x, y, z, [0, -96, 36], [46, 11, 44]);
+    // preauricular / parotid–masseter mass: a soft ellipsoid, narrower than the arch so it never widens the face
+    const side = sdEllipsoid(ax, y, z, [0, -22, -2], [64, 44, 40]);
+    return smin(smin(smin(border, ramus, 16), floor, 16), side, 14);
+  };
+  const neck = (x: number, y: number, z: number): number => {
+    // elliptic column leaning slightly forward as it rises; a flat base with a rounded rim
+    const t = smoothstep(-30, NECK_BASE_Y, y);
+    const cz = lerp(-22, -8, t);
+    const rx = lerp(54, 60, t * t);
+    const rz = lerp(55, 58, t);
+    const q = Math.hypot(x / rx, (z - cz) / rz);
+    const side = (q - 1) * Math.min(rx, rz);
+    const base = NECK_BASE_Y - y;
+    const top = y - 10;
+    return smax(smax(side, base, 6), top, 20);
+  };
+
+  // bounds of the mask's authority (beyond them its extrapolated edge planes are ignored)
+  const maskBound = (x: number, y: number, z: number): number => {
+    const back = -28 - z;
+    const top = y - 78;
+    const bottom = -111 - y;
+    const lateral = Math.abs(x) - 75;
+    return Math.max(back, top, bottom, lateral);
+  };
+
+  const baseField = (x: number, y: number, z: number): number => {
+    const analytic = smin(smin(cranium(x, y, z), jaw(x, y, z), 18), neck(x, y, z), 22);
+    const mb = maskBound(x, y, z);
+    if (mb > 0) return analytic;
+    const m = md.signed(x, y, z);
+    const w = m.w * (1 - smoothstep(-10, 0, mb));
+    return lerp(analytic, m.d, w);
+  };
+  // ---- ears (after the analytic parts, see below) ----
+  const sideX = (s: 1 | -1): number => {
+    // head side (without the ear) at the concha centre, found by bisection along x
+    let lo = 40, hi = 110;
+    for (let k = 0; k < 40; k++) {
+      const m = (lo + hi) / 2;
+      if (baseField(s * m, 1, -7) < 0) lo = m;
+      else hi = m;
+    }
+    return lo;
+  };
+  const ears = [buildEar(1, sideX(1)), buildEar(-1, sideX(-1))] as const;
+
+  const sdf = (x: number, y: number, z: number): number => {
+    let d = baseField(x, y, z);
+    // ears
+    for (const ear of ears) {
+      const de = ear.sdf(x, y, z);
+      if (de < 30) d = smin(d, de, 3.5);
+      d = smax(d, -ear.carve(x, y, z), 1.2);
+    }
+    // eye apertures
+    for (const e of eyes) {
+      if (Math.abs(x - e.center[0]) < 25 && Math.abs(y - e.center[1]) < 22) d = smax(d, -eyeCarve(x, y, z, e), 1.6);
+    }
+    return d;
+  };
+  const maskClosest = (p: V3) => {
+    const h = md.closest(p);
+    return { point: h.point, distance: h.distance };
+  };
+  return { sdf, maskPoint, eyes, ears, maskClosest };
+}
+
+import { loopSubdivide as loopSubdivideImport } from './geom.ts';

@@ -1,0 +1,86 @@
+// Anatomical dimensions (millimetres) used to build and check the head model. Each constant names its source
+// in the reference sheet (/work/shared/reference/anatomy-and-procedures.md, "sheet §x"); numbers that are
+// modelling decisions rather than sourced facts say so ("Design choice: not sourced.").
+// Pure data: no three.js, no DOM.
+
+// ---- §7 anthropometry ----
+
+/** Bizygomatic width zy–zy. Sheet §7: 139.1 mm (Farkas via Torch FaceModel.h, tier C); unverified Korean table 130.1–133.8 mm. */
+export const BIZYGOMATIC_WIDTH_FARKAS = 139.1;
+/** Acceptance band for the model's bizygomatic width. Design choice: not sourced (brackets the sheet's §7 values 130.1–139.1). */
+export const BIZYGOMATIC_WIDTH_RANGE = [125, 145] as const;
+/** Intercanthal distance en–en, Asian pooled mean. Sheet §7: 36.4 ± 1.6 mm (PRS GO pooled analysis, tier A). */
+export const INTERCANTHAL_WIDTH = 36.4;
+/** Biocular width ex–ex. Sheet §7: 91.2 mm (Farkas, tier C). */
+export const BIOCULAR_WIDTH_FARKAS = 91.2;
+/** Palpebral fissure length used for the eye apertures. Design choice: not sourced (≈ (ex–ex − en–en)/2 of §7, rounded down for East-Asian eyes). */
+export const PALPEBRAL_FISSURE_LENGTH = 26.5;
+/** Palpebral fissure height. Design choice: not sourced. */
+export const PALPEBRAL_FISSURE_HEIGHT = 9;
+/** Lateral canthus above medial canthus (positive canthal tilt). Design choice: not sourced. */
+export const CANTHAL_RISE = 2.5;
+/** Mouth width ch–ch. Sheet §7: 54.4 mm (Farkas, tier C). */
+export const MOUTH_WIDTH = 54.4;
+/** Vertex–menton head height. Sheet §7: Korean 20s women 223 mm, men 236 mm (Size Korea 2004, tier C); we aim between. */
+export const HEAD_HEIGHT_RANGE = [223, 236] as const;
+/** Eyeball radius. Design choice: not sourced (typical adult axial length ≈ 24 mm). */
+export const EYEBALL_RADIUS = 12;
+/** Iris radius. Design choice: not sourced. */
+export const IRIS_RADIUS = 5.9;
+
+// ---- frame construction (design) ----
+
+/** Scale applied to MediaPipe's canonical face (cm) → mm. Design choice: fitted so the canonical mask's en–en ≈ 36 mm (sheet §7 Asian 36.4). */
+export const MASK_MM_PER_CM = 9.6;
+/** Tragus position in the canonical mask frame (cm); becomes the origin (with x = ±TRAGUS_HALF_WIDTH). Design choice: not sourced. */
+export const MASK_TRAGUS_YZ_CM = [1.3, -4.5] as const;
+/** Half the bitragal width. Design choice: not sourced. */
+export const TRAGUS_HALF_WIDTH = 72;
+/** Vertex height above the tragus (auricular height). Design choice: not sourced (gives vertex–menton ≈ 229 mm, inside §7's 223–236). */
+export const VERTEX_HEIGHT = 126;
+/** Neck base (flat, rounded rim) below the tragus. Design choice: not sourced. */
+export const NECK_BASE_Y = -205;
+
+// ---- §1.2 layer depths ----
+
+/** Skin surface → superficial fascia (SMAS), buccal. Sheet §1.2: 4.82 ± 0.9 mm (Casabona/Cotofana 2019). */
+export const SMAS_DEPTH_BUCCAL = 4.82;
+/** Skin surface → SMAS, premasseteric. Sheet §1.2: 4.25 ± 0.6 mm. */
+export const SMAS_DEPTH_PREMASSETERIC = 4.25;
+/** Skin surface → superficial fascia (platysma), lateral neck. Sheet §1.2: 3.71 ± 0.5 mm. */
+export const SMAS_DEPTH_LATERAL_NECK = 3.71;
+/** Full-thickness skin, cheek. Sheet §1.2: F 1.90–2.12, M 2.43–2.53 mm (50 MHz US); 3D-scan 1.51–1.97 mm. */
+export const SKIN_THICKNESS_CHEEK = 2.0;
+/** Skin thickness, temple (between radix 1.51 and infraorbital 1.97 per sheet §1.2 ordering). Design choice within the sourced range. */
+export const SKIN_THICKNESS_TEMPLE = 1.7;
+/** Temporoparietal fascia thickness. Sheet §1.2: ≈ 2–3 mm (StatPearls TPF). */
+export const TPF_THICKNESS = 2.5;
+/** Skin surface → TPF in the temple. Design choice: not sourced (skin 1.7 + temple superficial fat; §1.2 gives only the ordering). */
+export const TPF_DEPTH_TEMPLE = 3.6;
+/** Skin surface → deep temporal fascia. Design choice: not sourced (TPF depth + TPF thickness + loose areolar plane). */
+export const DTF_DEPTH = 7.0;
+/** Soft-tissue thickness over bone (skin surface → bone). Design choice: not sourced (the sheet has no bone depths). */
+export const BONE_DEPTH = { scalp: 7, forehead: 7, temple: 14, zygoma: 9, cheek: 16, lip: 13, chin: 11, jaw: 12, nose: 28 } as const;
+
+// ---- §2.1 retaining ligaments (distances from the tragus) ----
+
+/** Zygomatic ligament (McGregor's patch) → tragus. Sheet §2.1: 66.50 ± 10.78 mm (Tatlisumak & Yoleri 2016, formalin). */
+export const ZYGOMATIC_LIGAMENT_FROM_TRAGUS_TATLISUMAK = [66.5, 10.78] as const;
+/** Main zygomatic retaining ligament → tragus. Sheet §2.1: 44.91 ± 9.72 mm (Alghoul 2013, fresh). */
+export const MZRL_FROM_TRAGUS = [44.91, 9.72] as const;
+/** Upper masseteric retaining ligament → tragus. Sheet §2.1: 46.35 ± 8.34 mm (Alghoul 2013). */
+export const UMRL_FROM_TRAGUS = [46.35, 8.34] as const;
+/** Vertical distance MZRL–UMRL. Sheet §2.1: 10.95 ± 4.07 mm (Alghoul 2013). */
+export const MZRL_UMRL_VERTICAL = [10.95, 4.07] as const;
+/** Mandibular ligament → tragus. Sheet §2.1: 114.80 ± 9.76 mm (Tatlisumak & Yoleri 2016). */
+export const MANDIBULAR_LIGAMENT_FROM_TRAGUS = [114.8, 9.76] as const;
+/** Mandibular osteocutaneous ligament above the inferior mandibular border. Sheet §2.1: 9.1 ± 3.1 mm (Kang 2016). */
+export const MOL_ABOVE_BORDER = [9.1, 3.1] as const;
+/** Mandibular osteocutaneous ligament lateral to the midline. Sheet §2.1: 51.1 ± 4.5 mm (Kang 2016). */
+export const MOL_LATERAL = [51.1, 4.5] as const;
+/** Safe DTF anchoring zone: 10–30 mm anterior to a vertical line through the tragus. Sheet §4.3 (Yi & Oh 2024). */
+export const DTF_ANCHOR_ANTERIOR_RANGE = [10, 30] as const;
+/** MACS anchor 1 cm in front of the helix, above the arch. Sheet §4.3 (MACS chapter). */
+export const MACS_ANCHOR_IN_FRONT_OF_HELIX = 10;
+/** Ligament band width (the bands the app draws). Design choice: not sourced. */
+export const LIGAMENT_BAND_WIDTH = 7;
