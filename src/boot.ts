@@ -42,9 +42,10 @@ export async function boot(win: Window): Promise<AppContext> {
   const { link, issues: urlIssues } = parseDeepLink(win.location.search);
   const mode = link.mode ?? 'web';
   // The kiosk always starts in the clinic's default language; visitors' browsers are irrelevant there.
-  const lang = mode === 'kiosk' ? config.defaultLanguage : pickLanguage(config, win.navigator.languages ?? []);
-  const defaults: StoreDefaults = { mode: 'web', technique: config.defaultTechnique, lang, sag: DEFAULT_SAG };
-  const store = createAppStore(defaults, link);
+  const startLang = mode === 'kiosk' ? config.defaultLanguage : pickLanguage(config, win.navigator.languages ?? []);
+  // The URL leaves out only the clinic's default language, so a shared link keeps the language it was made in.
+  const defaults: StoreDefaults = { mode: 'web', technique: config.defaultTechnique, lang: config.defaultLanguage, sag: DEFAULT_SAG };
+  const store = createAppStore(defaults, { ...link, lang: link.lang ?? startLang });
   if (link.lang && !config.languages.includes(link.lang)) store.getState().setLang(config.defaultLanguage);
   // `step` alone opens that step (its end state for the last one); `progress` wins when both are given.
   const procedure = PROCEDURES[store.getState().technique];

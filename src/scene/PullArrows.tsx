@@ -32,7 +32,7 @@ export function PullArrows({ asset, procedure, vectorAngleDeg, visible, phase }:
   );
 
   const arrows = useMemo(() => {
-    const out: { tail: Vector3; tip: Vector3 }[] = [];
+    const out: { tail: Vector3; tip: Vector3; sign: number }[] = [];
     for (const traction of procedure.tractions) {
       for (const side of SIDES) {
         const line = gripLine(asset.data, traction, vectorAngleDeg, side);
@@ -43,7 +43,7 @@ export function PullArrows({ asset, procedure, vectorAngleDeg, visible, phase }:
         const n = path.length / 3;
         const tail = new Vector3(path[(n - 1) * 3]!, path[(n - 1) * 3 + 1]!, path[(n - 1) * 3 + 2]! + ARROW_CLEARANCE_MM).multiplyScalar(0.001);
         const tip = new Vector3(path[0]!, path[1]!, path[2]! + ARROW_CLEARANCE_MM).multiplyScalar(0.001);
-        out.push({ tail, tip });
+        out.push({ tail, tip, sign: side === 'l' ? 1 : -1 });
       }
     }
     return out;
@@ -57,8 +57,15 @@ export function PullArrows({ asset, procedure, vectorAngleDeg, visible, phase }:
     lastPhase.current = -1; // new arrows: place them on the next frame
   }, [arrows]);
 
-  useFrame(() => {
+  useFrame(({ camera }) => {
     if (!visible) return;
+    // Arrows on the far side would float across the face: show each side's arrows only while the camera
+    // sees that side (both in the front view). 15 mm of tolerance keeps both in a near-front view.
+    arrows.forEach(({ sign }, i) => {
+      const facing = sign * camera.position.x > -0.015;
+      if (shafts.current[i]) shafts.current[i]!.visible = facing;
+      if (heads.current[i]) heads.current[i]!.visible = facing;
+    });
     const p = Math.min(1, Math.max(0, phase()));
     if (p === lastPhase.current && shafts.current.length === arrows.length) return;
     lastPhase.current = p;

@@ -131,6 +131,8 @@ export async function loadHeadAsset(url: string = HEAD_URL): Promise<HeadAsset> 
 }
 
 let cached: Promise<HeadAsset> | null = null;
+let cachedOrNull: Promise<HeadAsset | null> | null = null;
+const listeners = new Set<() => void>();
 
 /** One load per page; every view shares it. */
 export function headAssetPromise(): Promise<HeadAsset> {
@@ -138,7 +140,20 @@ export function headAssetPromise(): Promise<HeadAsset> {
   return cached;
 }
 
-/** Forget a failed load so "Try again" fetches anew. */
+/** The same load for side panels, which show nothing (rather than fail) while there is no model. */
+export function headAssetOrNull(): Promise<HeadAsset | null> {
+  cachedOrNull ??= headAssetPromise().catch(() => null);
+  return cachedOrNull;
+}
+
+/** Forget a failed load so "Try again" fetches anew; panels waiting on the old load re-read. */
 export function clearHeadAsset(): void {
   cached = null;
+  cachedOrNull = null;
+  listeners.forEach((l) => l());
+}
+
+export function onHeadAssetCleared(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }

@@ -30,7 +30,7 @@ describe('faults', () => {
     await waitReady(page);
     expect(await page.locator('.fallback2d svg').count()).toBe(1);
     expect(await page.locator('canvas').count()).toBe(0);
-    await page.getByRole('button', { name: 'Smile Mini Lift' }).click();
+    await page.getByRole('button', { name: 'Smile Mini Lift', exact: true }).click();
     expect(await page.locator('[role="img"][data-technique="smile"] .fallback2d').count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
@@ -70,7 +70,7 @@ describe('faults', () => {
     await alert.waitFor({ timeout: 60_000 });
     expect(await alert.textContent()).toContain('could not be loaded');
     // The controls still work while the model is missing.
-    await page.getByRole('button', { name: 'Traditional mini lift' }).click();
+    await page.getByRole('button', { name: 'Traditional mini lift', exact: true }).click();
     await page.unroute('**/models/head.glb');
     await page.getByRole('button', { name: 'Try again' }).click();
     await waitReady(page);

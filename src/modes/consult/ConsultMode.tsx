@@ -15,6 +15,7 @@ import { CONSULT_STRINGS } from './strings.ts';
 import { Measurements } from './Measurements.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
+import { QuietBoundary } from '../../ui/QuietBoundary.tsx';
 
 const ConsultPanel = lazy(() => import('./ConsultPanel.tsx'));
 
@@ -82,10 +83,16 @@ export default function ConsultMode() {
         <TechniquePicker techniques={ALL_TECHNIQUES} className="vertical" />
         <LayerToggles />
         <ViewPicker />
+        {/* Without a model there is nothing to measure: the viewer explains and offers a retry. */}
         <Suspense fallback={<p className="muted">{t('consult.computing')}</p>}>
           <Measurements techniques={shown} />
         </Suspense>
         <p className="muted small">{t('consult.designNote')}</p>
+        <QuietBoundary fallback={null}>
+          <Suspense fallback={null}>
+            <ConsultPanel store={store} />
+          </Suspense>
+        </QuietBoundary>
       </aside>
       <main className={`consult-stage panes-${beforeAfter !== null ? 2 : shown.length}`}>
         {beforeAfter !== null ? (
@@ -102,9 +109,6 @@ export default function ConsultMode() {
         <Disclaimer />
       </footer>
       {help && <HelpOverlay onClose={toggleHelp} />}
-      <Suspense fallback={null}>
-        <ConsultPanel store={store} />
-      </Suspense>
     </div>
   );
 }

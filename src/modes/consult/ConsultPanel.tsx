@@ -66,5 +66,9 @@ export default function ConsultPanel({ store }: ConsultPanelProps) {
     set({ vectorAngle: procedure.defaults.vectorAngleDeg, lift: procedure.defaults.liftMm });
   }, [procedure, set]);
 
-  return <Leva collapsed={false} titleBar={{ title: 'Tuning', filter: false }} oneLineLabels />;
+  return (
+    <div className="tuning-panel">
+      <Leva fill flat hideCopyButton titleBar={false} />
+    </div>
+  );
 }

@@ -1,8 +1,8 @@
-import { use, useMemo } from 'react';
+import { use, useEffect, useMemo, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGIONS, type TechniqueId } from '../../core/ids.ts';
 import { incisionLengthMm, regionLift } from '../../core/tissue/index.ts';
-import { headAssetPromise } from '../../scene/headAsset.ts';
+import { headAssetOrNull, onHeadAssetCleared } from '../../scene/headAsset.ts';
 import { modelFor, paramsFrom, solutionFor } from '../../scene/tissueModel.ts';
 import { useApp } from '../../state/context.tsx';
 
@@ -11,11 +11,14 @@ const mm = (v: number) => (Math.abs(v) < 0.05 ? '0.0' : v.toFixed(1));
 /** Per-region lift (mm, at the result) and incision length for the techniques on screen, from the engine. */
 export function Measurements({ techniques }: { techniques: readonly TechniqueId[] }) {
   const { t } = useTranslation();
-  const asset = use(headAssetPromise());
+  const [, reread] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => onHeadAssetCleared(reread), []);
+  const asset = use(headAssetOrNull());
   const sag = useApp((s) => s.sag);
   const vectorAngleDeg = useApp((s) => s.vectorAngleDeg);
   const liftMm = useApp((s) => s.liftMm);
   const results = useMemo(() => {
+    if (!asset) return null;
     const model = modelFor(asset);
     return techniques.map((id) => {
       // Tuned parameters apply to the primary technique only; the others show their own defaults.
@@ -24,6 +27,7 @@ export function Measurements({ techniques }: { techniques: readonly TechniqueId[
     });
   }, [asset, techniques, sag, vectorAngleDeg, liftMm]);
 
+  if (!results) return null;
   return (
     <table className="measurements">
       <caption>{t('consult.measurements')}</caption>

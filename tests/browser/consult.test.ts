@@ -1,0 +1,95 @@
+// The consult room: technique switching, playback, comparison and the take-home snapshot, in the real app.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { canvasSignature, launch, meanAbsDiff, openPage, waitReady } from './harness.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Wait until the canvas stops changing (camera flights and the deferred engine precompute settle). */
+async function settled(page: import('playwright-core').Page, index = 0) {
+  let previous = await canvasSignature(page, index);
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(250);
+    const next = await canvasSignature(page, index);
+    if (meanAbsDiff(previous, next) < 0.05) return next;
+    previous = next;
+  }
+  return previous;
+}
+
+describe('consult mode', () => {
+  it('switching technique changes the rendered face at the result step', async () => {
+    const { page, rec } = await openPage(browser, '?mode=consult&lang=en&technique=traditional&progress=1&view=front&sag=1');
+    await waitReady(page);
+    const traditional = await settled(page);
+    await page.getByRole('button', { name: 'Smile Mini Lift' }).click();
+    await page.getByRole('slider', { name: 'Procedure progress' }).press('End');
+    await page.getByRole('button', { name: 'Front', exact: true }).click();
+    const smile = await settled(page);
+    // Same camera, same sag, same progress: only the technique differs.
+    expect(meanAbsDiff(traditional, smile)).toBeGreaterThan(0.3);
+    expect(await page.locator('[role="img"]').first().getAttribute('aria-label')).toContain('Smile Mini Lift');
+    expect(rec.pageErrors).toEqual([]);
+    expect(rec.consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('play advances the progress and pause stops it', async () => {
+    const { page } = await openPage(browser, '?mode=consult&lang=en');
+    await waitReady(page);
+    const slider = page.getByRole('slider', { name: 'Procedure progress' });
+    expect(Number(await slider.inputValue())).toBe(0);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(async () => Number(await slider.inputValue()), { timeout: 30_000 }).toBeGreaterThan(30);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const paused = Number(await slider.inputValue());
+    await page.waitForTimeout(1500);
+    expect(Number(await slider.inputValue())).toBe(paused);
+    await page.context().close();
+  });
+
+  it('compare shows the techniques side by side, each labelled', async () => {
+    const { page, rec } = await openPage(browser, '?mode=consult&lang=en&technique=smile');
+    await waitReady(page);
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await expect.poll(() => page.locator('.consult-stage [role="img"]').count()).toBe(3);
+    await waitReady(page);
+    const labels = await page.locator('.consult-stage [role="img"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(labels.some((l) => l?.includes('Smile Mini Lift'))).toBe(true);
+    expect(labels.some((l) => l?.includes('Traditional mini lift'))).toBe(true);
+    expect(labels.some((l) => l?.includes('Dual-layer thread lift'))).toBe(true);
+    expect(new URL(page.url()).searchParams.get('compare')).toBe('smile,traditional,thread');
+    expect(rec.pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('exports a PNG snapshot on the device', async () => {
+    const { page } = await openPage(browser, '?mode=consult&lang=en&progress=1');
+    await waitReady(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save snapshot (PNG)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^lift-smile-\d{4}-\d{2}-\d{2}\.png$/);
+    const path = await download.path();
+    const bytes = (await import('node:fs')).readFileSync(path);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(20_000);
+    await page.context().close();
+  });
+
+  it('keyboard: number keys pick techniques, space plays, ? opens the help', async () => {
+    const { page } = await openPage(browser, '?mode=consult&lang=en');
+    await waitReady(page);
+    await page.locator('body').press('1');
+    await expect.poll(() => new URL(page.url()).searchParams.get('technique')).toBe('traditional');
+    await page.locator('body').press('?');
+    expect(await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.context().close();
+  });
+});
