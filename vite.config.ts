@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The Content Security Policy ships in the built index.html (and is documented in the README for servers
 // that prefer a header). Not applied to the dev server, whose HMR client needs inline code.
@@ -36,7 +37,41 @@ function cspMeta(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), cspMeta()],
+  plugins: [
+    react(),
+    cspMeta(),
+    // Offline after the first load for the lobby kiosk. The service worker is registered only by the kiosk
+    // (src/modes/kiosk/registerServiceWorker.ts, bundled register code: injectRegister false); workbox runs
+    // from a file generated next to sw.js ('production' mode, no CDN), so no request leaves the origin.
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      mode: 'production',
+      manifest: {
+        name: 'Lift Visualizer',
+        short_name: 'Lift',
+        start_url: './?mode=kiosk',
+        scope: './',
+        display: 'fullscreen',
+        background_color: '#eef1f3',
+        theme_color: '#1f5f74',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      includeManifestIcons: false,
+      workbox: {
+        // The app, the head model and the clinic's config: everything the kiosk needs to start offline.
+        globPatterns: ['**/*.{js,css,html,svg,png,json,glb,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
+        // Deep links (?mode=kiosk&lang=…) are navigations to index.html with a query string.
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        sourcemap: false,
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -5,8 +5,17 @@ import { en } from './en.ts';
 import { ko } from './ko.ts';
 import { zh } from './zh.ts';
 import { ja } from './ja.ts';
+import { STEP_CAPTIONS } from './steps.ts';
 
-export const RESOURCES = { en, ko, zh, ja } as const;
+const withSteps = <T extends object>(table: T, lang: Language) => ({ ...table, steps: STEP_CAPTIONS[lang] });
+
+/** Every language's strings, with the procedures' step captions under `steps.<technique>.<stepId>`. */
+export const RESOURCES = {
+  en: withSteps(en, 'en'),
+  ko: withSteps(ko, 'ko'),
+  zh: withSteps(zh, 'zh'),
+  ja: withSteps(ja, 'ja'),
+} as const;
 
 /** HTML lang attribute per UI language (Simplified Chinese). */
 export const HTML_LANG: Record<Language, string> = { ko: 'ko', en: 'en', zh: 'zh-Hans', ja: 'ja' };
