@@ -36,9 +36,14 @@ export function LiteCanvas({ children, camera, gl, frameloop, dpr, onCreated }: 
 
   useLayoutEffect(() => {
     const div = divRef.current!;
+    // Only the drawing-buffer size matters: every setSize reallocates the buffer (seconds under software
+    // WebGL), so a page-layout shift that moves the canvas without resizing it must not trigger one. Pointer
+    // events use offsets relative to the canvas, so top/left stay 0.
     const measure = () => {
       const r = div.getBoundingClientRect();
-      setSize((s) => (s.width === r.width && s.height === r.height && s.top === r.top && s.left === r.left ? s : { width: r.width, height: r.height, top: r.top, left: r.left }));
+      const width = Math.round(r.width);
+      const height = Math.round(r.height);
+      setSize((s) => (s.width === width && s.height === height ? s : { width, height, top: 0, left: 0 }));
     };
     measure();
     const observer = new ResizeObserver(measure);

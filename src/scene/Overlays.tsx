@@ -5,6 +5,7 @@ import { PROCEDURES, resolveIncisions, resolveThreads } from '../core/procedures
 import type { ProcedureStep } from '../core/procedures/index.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
 import { gluePolyline } from './glue.ts';
+import type { SurfacePoint } from '../core/geometry/surface.ts';
 import { SurfaceTubes } from './SurfaceTubes.tsx';
 import { PullArrows } from './PullArrows.tsx';
 
@@ -27,20 +28,39 @@ export interface OverlaysProps {
   readonly enabled: boolean;
 }
 
-/** Incision marks on the skin, threads in their layers and pull arrows, each shown by the step that needs it. */
-export function Overlays({ asset, deformed, technique, step, vectorAngleDeg, phase, enabled }: OverlaysProps) {
-  const incisions = useMemo(
-    () => resolveIncisions(asset.data, technique).map((line) => gluePolyline(asset.data.skin, line)),
-    [asset, technique],
-  );
-  const threads = useMemo(() => {
-    const params = vectorAngleDeg !== null ? { vectorAngleDeg } : {};
-    const paths = resolveThreads(asset.data, technique, params);
-    return {
+interface GluedOverlays {
+  readonly incisions: SurfacePoint[][];
+  readonly dermal: SurfacePoint[][];
+  readonly fascial: SurfacePoint[][];
+}
+
+// Glued overlay geometry per head, technique and vector angle: switching back and forth between techniques
+// (the consult room does it all day) costs nothing after the first time.
+const glued = new WeakMap<HeadAsset, Map<string, GluedOverlays>>();
+
+function gluedOverlays(asset: HeadAsset, technique: TechniqueId, vectorAngleDeg: number | null): GluedOverlays {
+  let perHead = glued.get(asset);
+  if (!perHead) glued.set(asset, (perHead = new Map()));
+  const key = `${technique}|${vectorAngleDeg ?? ''}`;
+  let result = perHead.get(key);
+  if (!result) {
+    const paths = resolveThreads(asset.data, technique, vectorAngleDeg !== null ? { vectorAngleDeg } : {});
+    result = {
+      incisions: resolveIncisions(asset.data, technique).map((line) => gluePolyline(asset.data.skin, line)),
       dermal: paths.filter((p) => p.layer === 'dermis').map((p) => gluePolyline(asset.data.skin, p.points)),
       fascial: paths.filter((p) => p.layer === 'smas').map((p) => gluePolyline(asset.data.smas, p.points)),
     };
-  }, [asset, technique, vectorAngleDeg]);
+    // Bounded: five techniques at a handful of tuned angles.
+    if (perHead.size > 40) perHead.delete(perHead.keys().next().value!);
+    perHead.set(key, result);
+  }
+  return result;
+}
+
+/** Incision marks on the skin, threads in their layers and pull arrows, each shown by the step that needs it. */
+export function Overlays({ asset, deformed, technique, step, vectorAngleDeg, phase, enabled }: OverlaysProps) {
+  const { incisions, dermal, fascial } = useMemo(() => gluedOverlays(asset, technique, vectorAngleDeg), [asset, technique, vectorAngleDeg]);
+  const threads = { dermal, fascial };
   const skin = deformed.skin;
   const smas = deformed.smas;
   if (!skin || !smas) return null;

@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../scripts/lib/chromium.mjs';
 
 export interface Recorded {
+  readonly cspViolations: () => Promise<string[]>;
   readonly consoleErrors: string[];
   readonly pageErrors: string[];
   readonly requests: string[];
@@ -25,8 +26,19 @@ export async function openPage(
   viewport = { width: 1280, height: 800 },
 ): Promise<{ page: Page; rec: Recorded }> {
   const context = await browser.newContext({ viewport, locale: 'en-US' });
+  // Record Content-Security-Policy violations from the first script on.
+  await context.addInitScript(() => {
+    const list: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = list;
+    document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const page = await context.newPage();
-  const rec: Recorded = { consoleErrors: [], pageErrors: [], requests: [] };
+  const rec: Recorded = {
+    consoleErrors: [],
+    pageErrors: [],
+    requests: [],
+    cspViolations: () => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []),
+  };
   page.on('console', (m) => {
     if (m.type() === 'error') rec.consoleErrors.push(m.text());
   });

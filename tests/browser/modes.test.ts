@@ -25,6 +25,10 @@ describe.each(['web', 'consult', 'kiosk'] as const)('mode %s in headless Chromiu
     expect(rec.pageErrors).toEqual([]);
     expect(rec.consoleErrors).toEqual([]);
     expect(foreignRequests(rec)).toEqual([]);
+    expect(await rec.cspViolations()).toEqual([]);
+    // The built page carries the policy itself.
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain("script-src 'self'");
+    expect(await page.evaluate(() => document.cookie)).toBe('');
     await page.context().close();
   });
 });

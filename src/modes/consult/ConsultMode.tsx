@@ -97,11 +97,12 @@ export default function ConsultMode() {
       <main className={`consult-stage panes-${beforeAfter !== null ? 2 : shown.length}`}>
         {beforeAfter !== null ? (
           <>
-            <ViewerForTechnique key="before" technique={technique} fixedProgress={0} title={`${t(`technique.${technique}`)} — ${t('control.beforeAfter').split('/')[0]!.trim()}`} />
-            <ViewerForTechnique key="after" technique={technique} fixedProgress={1} drivesPlayback title={`${t(`technique.${technique}`)} — ${t('control.beforeAfter').split('/')[1]?.trim() ?? ''}`} />
+            <ViewerForTechnique key="pane-0" technique={technique} fixedProgress={0} title={`${t(`technique.${technique}`)} — ${t('control.beforeAfter').split('/')[0]!.trim()}`} />
+            <ViewerForTechnique key="pane-1" technique={technique} fixedProgress={1} drivesPlayback title={`${t(`technique.${technique}`)} — ${t('control.beforeAfter').split('/')[1]?.trim() ?? ''}`} />
           </>
         ) : (
-          shown.map((id, i) => <ViewerForTechnique key={id} technique={id} drivesPlayback={i === 0} title={t(`technique.${id}`)} />)
+          // Panes are keyed by position, not technique: switching technique keeps the pane's WebGL context.
+          shown.map((id, i) => <ViewerForTechnique key={`pane-${i}`} technique={id} drivesPlayback={i === 0} title={t(`technique.${id}`)} />)
         )}
       </main>
       <footer className="consult-bottom">

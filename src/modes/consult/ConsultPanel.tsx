@@ -14,6 +14,7 @@ export default function ConsultPanel({ store }: ConsultPanelProps) {
   const technique = useApp((s) => s.technique);
   const procedure = PROCEDURES[technique];
   const s = store.getState();
+  const defaultsOf = () => PROCEDURES[store.getState().technique].defaults;
   const [, set] = useControls(
     'Mechanics',
     () => ({
@@ -24,7 +25,9 @@ export default function ConsultPanel({ store }: ConsultPanelProps) {
         max: 90,
         step: 1,
         onChange: (v: number, _path: string, ctx: { initial: boolean }) => {
-          if (!ctx.initial) store.getState().setLiftParams({ vectorAngleDeg: v });
+          // The technique's own default is stored as null (= "default"), so programmatic resets on a
+          // technique switch do not look like a new parameter and do not trigger another solve.
+          if (!ctx.initial) store.getState().setLiftParams({ vectorAngleDeg: v === defaultsOf().vectorAngleDeg ? null : v });
         },
       },
       lift: {
@@ -34,7 +37,7 @@ export default function ConsultPanel({ store }: ConsultPanelProps) {
         max: 20,
         step: 0.5,
         onChange: (v: number, _path: string, ctx: { initial: boolean }) => {
-          if (!ctx.initial) store.getState().setLiftParams({ liftMm: v });
+          if (!ctx.initial) store.getState().setLiftParams({ liftMm: v === defaultsOf().liftMm ? null : v });
         },
       },
       sag: {
