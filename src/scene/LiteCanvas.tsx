@@ -82,7 +82,9 @@ export function LiteCanvas({ children, camera, gl, frameloop, dpr, onCreated }: 
   );
 
   return (
-    <div ref={divRef} style={{ position: 'relative', width: '100%', height: '100%', overflow: 'hidden' }}>
+    // Absolutely filling its (positioned) parent: the canvas must take its size from the layout and never
+    // feed it back — an in-flow canvas grew the page a few pixels per resize, forever.
+    <div ref={divRef} style={{ position: 'absolute', inset: 0, overflow: 'hidden' }}>
       <canvas ref={canvasRef} style={{ display: 'block', width: '100%', height: '100%' }} />
     </div>
   );
