@@ -150,6 +150,7 @@ export const en = {
     restart: 'Start over',
     restarting: 'Restarting in a moment…',
   },
+  label: { incision: 'Incision ≈ {{cm}} cm', fixation: 'Fixation', entry: 'Thread entry' },
   language: { ko: '한국어', en: 'English', zh: '中文', ja: '日本語' },
 };
 

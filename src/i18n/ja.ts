@@ -124,5 +124,6 @@ export const ja: Resources = {
     restart: '最初から',
     restarting: 'まもなく再起動します…',
   },
+  label: { incision: '切開 約{{cm}}cm', fixation: '固定部位', entry: '糸の挿入部位' },
   language: { ko: '한국어', en: 'English', zh: '中文', ja: '日本語' },
 };

@@ -124,5 +124,6 @@ export const zh: Resources = {
     restart: '重新开始',
     restarting: '即将重新启动…',
   },
+  label: { incision: '切口约 {{cm}} 厘米', fixation: '固定点', entry: '埋线入口' },
   language: { ko: '한국어', en: 'English', zh: '中文', ja: '日本語' },
 };

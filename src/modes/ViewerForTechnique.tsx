@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { TechniqueId } from '../core/ids.ts';
 import { actionActivation } from '../core/timeline/index.ts';
 import { useApp, useAppContext } from '../state/context.tsx';
@@ -6,6 +6,9 @@ import { Viewer } from '../scene/Viewer.tsx';
 import { PlaybackDriver } from '../scene/PlaybackDriver.tsx';
 import { TissueDeformer } from '../scene/TissueDeformer.tsx';
 import { Overlays } from '../scene/Overlays.tsx';
+import { PenLayer } from '../scene/PenLayer.tsx';
+import { TechniqueLabels, type LabelTexts } from '../scene/TechniqueLabels.tsx';
+import { useTranslation } from 'react-i18next';
 import { useViewerLabel } from '../ui/useViewerLabel.ts';
 import { CameraDrift } from '../scene/CameraDrift.tsx';
 import { useStep } from '../ui/useStep.ts';
@@ -21,6 +24,10 @@ export interface ViewerForTechniqueProps {
   readonly title?: string;
   /** Draw incisions, threads and vectors (off for the plain "before" pane). */
   readonly overlays?: boolean;
+  /** Show the surgeon's pen strokes and let the pen draw on this pane (consult). */
+  readonly pen?: boolean;
+  /** Annotations over the picture: incision lengths, fixation, thread entry, the step's numbered callout. */
+  readonly labels?: boolean;
   /** Slow camera swing against burn-in (the unattended kiosk). */
   readonly drift?: boolean;
   /** prefers-reduced-motion: the camera jumps, and the mode steps the playback itself (no animating driver). */
@@ -38,11 +45,22 @@ export function ViewerForTechnique({
   overlays = true,
   drift = false,
   reducedMotion = false,
+  pen = false,
+  labels = false,
 }: ViewerForTechniqueProps) {
+  const { t } = useTranslation();
+  const labelTexts = useMemo<LabelTexts>(
+    () => ({ incision: (cm) => t('label.incision', { cm }), fixation: t('label.fixation'), entry: t('label.entry') }),
+    [t],
+  );
   const { store } = useAppContext();
   const view = useApp((s) => s.view);
   const layers = useApp((s) => s.layers);
   const vectorAngleDeg = useApp((s) => s.vectorAngleDeg);
+  const penActive = useApp((s) => pen && s.penActive);
+  const strokes = useApp((s) => s.strokes);
+  const heatmap = useApp((s) => s.heatmap);
+  const addStroke = useApp((s) => s.addStroke);
   const label = useViewerLabel(technique);
   const { procedure, index, step } = useStep(technique);
   const shownStep = fixedProgress === undefined ? step : procedure.steps[fixedProgress >= 1 ? procedure.steps.length - 1 : 0]!;
@@ -71,6 +89,8 @@ export function ViewerForTechnique({
       lod={lod}
       instantCamera={reducedMotion}
       focusLandmark={drivesPlayback ? step.focus.landmark : undefined}
+      penActive={penActive}
+      heatmap={heatmap}
       {...(autoRetryMs !== undefined ? { autoRetryMs } : {})}
       {...(title !== undefined ? { title } : {})}
     >
@@ -97,6 +117,18 @@ export function ViewerForTechnique({
             }}
             enabled={overlays}
           />
+          {labels && deformed.skin && (
+            <TechniqueLabels
+              asset={asset}
+              skin={deformed.skin}
+              technique={technique}
+              step={shownStep}
+              stepNumber={procedure.steps.indexOf(shownStep) + 1}
+              texts={labelTexts}
+              visible={overlays}
+            />
+          )}
+          {pen && deformed.skin && <PenLayer skin={deformed.skin} active={penActive} strokes={strokes} onStroke={addStroke} />}
         </>
       )}
     </Viewer>

@@ -3,7 +3,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import type { BufferGeometry, Mesh, MeshStandardMaterial } from 'three';
 import type { LayerId } from '../core/ids.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
-import { createLayerMaterials } from './materials.ts';
+import { createLayerMaterials, LAYER_COLOURS } from './materials.ts';
 
 export interface HeadSceneProps {
   readonly asset: HeadAsset;
@@ -14,6 +14,8 @@ export interface HeadSceneProps {
   readonly onFirstFrame?: () => void;
   /** Use the light skin for phones. */
   readonly lod?: boolean;
+  /** Vertex colours carry the displacement heat map: show them untinted. */
+  readonly heatmap?: boolean;
 }
 
 const MESH_LAYER: Record<MeshName, LayerId> = {
@@ -29,7 +31,7 @@ const MESH_LAYER: Record<MeshName, LayerId> = {
 };
 
 /** The layered head. Layers are toggled with `visible`, never remounted; this component owns its materials. */
-export function HeadScene({ asset, layers, deformed, onFirstFrame, lod = false }: HeadSceneProps) {
+export function HeadScene({ asset, layers, deformed, onFirstFrame, lod = false, heatmap = false }: HeadSceneProps) {
   const materials = useMemo(() => createLayerMaterials(), []);
   useEffect(() => () => Object.values(materials).forEach((m) => m.dispose()), [materials]);
   const invalidate = useThree((s) => s.invalidate);
@@ -46,6 +48,11 @@ export function HeadScene({ asset, layers, deformed, onFirstFrame, lod = false }
     skin.needsUpdate = true;
     invalidate();
   }, [deeperShown, materials, invalidate]);
+
+  useEffect(() => {
+    (materials.skin as MeshStandardMaterial).color.set(heatmap ? '#ffffff' : LAYER_COLOURS.skin);
+    invalidate();
+  }, [heatmap, materials, invalidate]);
 
   useFrame(() => {
     if (reported.current || !onFirstFrame) return;

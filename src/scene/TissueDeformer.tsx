@@ -7,6 +7,7 @@ import { createDisplacements, evaluate, type TissueModel } from '../core/tissue/
 import { modelFor, paramsFrom, solutionFor } from './tissueModel.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
+import { heatColour } from './heatmap.ts';
 
 export interface TissueDeformerProps {
   readonly asset: HeadAsset;
@@ -39,6 +40,7 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
       const solution = solutionFor(model, technique, paramsFrom(s), s.sag);
       // The engine ramps each traction within the step that moves it: timeline progress goes in as is.
       evaluate(model, solution, fixedProgress ?? s.progress, out);
+      paintHeatmap(s.heatmap, deformed.skin, asset.geometries.skin, out.skin, solution.sagField.skin);
       for (const layer of LAYERS) {
         const geometry = deformed[layer];
         const rest = asset.geometries[layer]?.getAttribute('position').array as Float32Array | undefined;
@@ -58,7 +60,8 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
         s.progress !== prev.progress ||
         s.sag !== prev.sag ||
         s.vectorAngleDeg !== prev.vectorAngleDeg ||
-        s.liftMm !== prev.liftMm
+        s.liftMm !== prev.liftMm ||
+        s.heatmap !== prev.heatmap
       ) {
         apply(s);
       }
@@ -66,4 +69,41 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
   }, [model, technique, store, asset, deformed, fixedProgress, invalidate]);
 
   return null;
+}
+
+const heated = new WeakSet<BufferAttribute>();
+
+/**
+ * Colours the skin copy by the lift's displacement (|current − sagged|, mm) while the heat map is on, and
+ * restores the model's own colours (hairline, lips) when it is switched off.
+ */
+function paintHeatmap(
+  on: boolean,
+  skin: BufferGeometry | undefined,
+  rest: BufferGeometry | undefined,
+  disp: Float32Array,
+  sagged: Float32Array,
+): void {
+  const colour = skin?.getAttribute('color') as BufferAttribute | undefined;
+  const original = rest?.getAttribute('color') as BufferAttribute | undefined;
+  if (!colour || !original || colour.itemSize < 3) return;
+  const c = colour.array as Float32Array;
+  const size = colour.itemSize;
+  if (!on) {
+    if (heated.has(colour)) {
+      c.set(original.array as Float32Array);
+      heated.delete(colour);
+      colour.needsUpdate = true;
+    }
+    return;
+  }
+  const n = disp.length / 3;
+  for (let i = 0; i < n; i++) {
+    const dx = disp[3 * i]! - sagged[3 * i]!;
+    const dy = disp[3 * i + 1]! - sagged[3 * i + 1]!;
+    const dz = disp[3 * i + 2]! - sagged[3 * i + 2]!;
+    heatColour(Math.sqrt(dx * dx + dy * dy + dz * dz), c, i * size);
+  }
+  heated.add(colour);
+  colour.needsUpdate = true;
 }

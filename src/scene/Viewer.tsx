@@ -30,6 +30,9 @@ export interface ViewerProps {
   readonly title?: string;
   /** Landmark the current step frames, by id (resolved on the loaded head). */
   readonly focusLandmark?: LandmarkId | undefined;
+  /** The surgeon's pen is on: orbiting is paused so strokes land on the face. */
+  readonly penActive?: boolean;
+  readonly heatmap?: boolean;
 }
 
 /** Deformable per-view copies of the layers the engine moves; the shared asset stays pristine. */
@@ -74,9 +77,16 @@ function Stage({ asset, props, onReady }: { asset: HeadAsset; props: ViewerProps
     >
       <color attach="background" args={['#eef1f3']} />
       <StudioLights key={restoreKey} />
-      <HeadScene asset={asset} layers={props.layers} deformed={deformed} onFirstFrame={onReady} lod={props.lod ?? false} />
+      <HeadScene
+        asset={asset}
+        layers={props.layers}
+        deformed={deformed}
+        onFirstFrame={onReady}
+        lod={props.lod ?? false}
+        heatmap={props.heatmap ?? false}
+      />
       {props.children?.(asset, deformed)}
-      <OrbitControls makeDefault enablePan={false} minDistance={0.25} maxDistance={1.6} />
+      <OrbitControls makeDefault enabled={!props.penActive} enablePan={false} minDistance={0.25} maxDistance={1.6} />
       <CameraRig
         view={props.view}
         center={asset.center}

@@ -59,12 +59,27 @@ export interface NoticeSlice {
   dismissNotice: (id: string) => void;
 }
 
+/** A pen stroke glued to the skin (triangle + barycentric weights), so it follows the tissue. */
+export type Stroke = readonly { readonly tri: number; readonly u: number; readonly v: number; readonly w: number }[];
+
+export interface ConsultSlice {
+  /** The surgeon's pen strokes on the face (kept on this device only; never in the URL). */
+  strokes: Stroke[];
+  penActive: boolean;
+  heatmap: boolean;
+  addStroke: (stroke: Stroke) => void;
+  undoStroke: () => void;
+  clearStrokes: () => void;
+  setPenActive: (on: boolean) => void;
+  setHeatmap: (on: boolean) => void;
+}
+
 export interface ResetSlice {
   /** Back to the mode's defaults (the kiosk does this when left alone). */
   reset: () => void;
 }
 
-export type AppState = ViewSlice & TimelineSlice & TissueSlice & NoticeSlice & ResetSlice;
+export type AppState = ViewSlice & TimelineSlice & TissueSlice & NoticeSlice & ConsultSlice & ResetSlice;
 export type AppStore = StoreApi<AppState>;
 
 export interface StoreDefaults {
@@ -97,6 +112,9 @@ function initialData(defaults: StoreDefaults, link: DeepLink) {
     sag: link.sag ?? defaults.sag,
     vectorAngleDeg: null,
     liftMm: null,
+    strokes: [],
+    penActive: false,
+    heatmap: false,
   } satisfies Partial<AppState>;
 }
 
@@ -125,6 +143,12 @@ export function createAppStore(defaults: StoreDefaults, link: DeepLink = {}): Ap
 
     setSag: (sag) => set({ sag: clamp01(sag) }),
     setLiftParams: (params) => set((s) => ({ ...s, ...params })),
+
+    addStroke: (stroke) => set((s) => ({ strokes: [...s.strokes, stroke] })),
+    undoStroke: () => set((s) => ({ strokes: s.strokes.slice(0, -1) })),
+    clearStrokes: () => set({ strokes: [] }),
+    setPenActive: (penActive) => set({ penActive }),
+    setHeatmap: (heatmap) => set({ heatmap }),
 
     addNotice: (notice) => set((s) => ({ notices: [...s.notices.filter((n) => n.id !== notice.id), notice] })),
     dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),

@@ -16,6 +16,7 @@ import { Measurements } from './Measurements.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { QuietBoundary } from '../../ui/QuietBoundary.tsx';
+import { HEATMAP_CSS, HEATMAP_MAX_MM } from '../../scene/heatmap.ts';
 
 const ConsultPanel = lazy(() => import('./ConsultPanel.tsx'));
 
@@ -35,6 +36,13 @@ export default function ConsultMode() {
   const beforeAfter = useApp((s) => s.beforeAfter);
   const setBeforeAfter = useApp((s) => s.setBeforeAfter);
   const [help, setHelp] = useState(false);
+  const penActive = useApp((s) => s.penActive);
+  const setPenActive = useApp((s) => s.setPenActive);
+  const strokeCount = useApp((s) => s.strokes.length);
+  const undoStroke = useApp((s) => s.undoStroke);
+  const clearStrokes = useApp((s) => s.clearStrokes);
+  const heatmap = useApp((s) => s.heatmap);
+  const setHeatmap = useApp((s) => s.setHeatmap);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   useShortcuts(store, ALL_TECHNIQUES, toggleHelp);
 
@@ -83,6 +91,30 @@ export default function ConsultMode() {
         <TechniquePicker techniques={ALL_TECHNIQUES} className="vertical" />
         <LayerToggles />
         <ViewPicker />
+        <div role="group" aria-label={t('consult.pen')} className="tool-row">
+          <button type="button" aria-pressed={penActive} onClick={() => setPenActive(!penActive)}>
+            ✎ {t('consult.pen')}
+          </button>
+          <button type="button" onClick={undoStroke} disabled={strokeCount === 0}>
+            {t('consult.undo')}
+          </button>
+          <button type="button" onClick={clearStrokes} disabled={strokeCount === 0}>
+            {t('consult.clear')}
+          </button>
+        </div>
+        <div className="tool-row">
+          <button type="button" aria-pressed={heatmap} onClick={() => setHeatmap(!heatmap)}>
+            {t('consult.heatmap')}
+          </button>
+          {heatmap && (
+            <figure className="heat-legend">
+              <span className="heat-ramp" style={{ background: HEATMAP_CSS }} aria-hidden="true" />
+              <figcaption>
+                0 – {HEATMAP_MAX_MM} mm · {t('consult.heatmapLegend')}
+              </figcaption>
+            </figure>
+          )}
+        </div>
         {/* Without a model there is nothing to measure: the viewer explains and offers a retry. */}
         <Suspense fallback={<p className="muted">{t('consult.computing')}</p>}>
           <Measurements techniques={shown} />
@@ -97,12 +129,12 @@ export default function ConsultMode() {
       <main className={`consult-stage panes-${beforeAfter !== null ? 2 : shown.length}`}>
         {beforeAfter !== null ? (
           <>
-            <ViewerForTechnique key="pane-0" technique={technique} fixedProgress={0} title={`${t(`technique.${technique}`)} — ${t('control.beforeAfter').split('/')[0]!.trim()}`} />
-            <ViewerForTechnique key="pane-1" technique={technique} fixedProgress={1} drivesPlayback title={`${t(`technique.${technique}`)} — ${t('control.beforeAfter').split('/')[1]?.trim() ?? ''}`} />
+            <ViewerForTechnique key="pane-0" pen labels technique={technique} fixedProgress={0} title={`${t(`technique.${technique}`)} — ${t('control.beforeAfter').split('/')[0]!.trim()}`} />
+            <ViewerForTechnique key="pane-1" pen labels technique={technique} fixedProgress={1} drivesPlayback title={`${t(`technique.${technique}`)} — ${t('control.beforeAfter').split('/')[1]?.trim() ?? ''}`} />
           </>
         ) : (
           // Panes are keyed by position, not technique: switching technique keeps the pane's WebGL context.
-          shown.map((id, i) => <ViewerForTechnique key={`pane-${i}`} technique={id} drivesPlayback={i === 0} title={t(`technique.${id}`)} />)
+          shown.map((id, i) => <ViewerForTechnique key={`pane-${i}`} pen labels technique={id} drivesPlayback={i === 0} title={t(`technique.${id}`)} />)
         )}
       </main>
       <footer className="consult-bottom">

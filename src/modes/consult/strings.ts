@@ -2,6 +2,11 @@
 export const CONSULT_STRINGS = {
   en: {
     export: 'Save snapshot (PNG)',
+    pen: 'Pen',
+    undo: 'Undo',
+    clear: 'Clear drawing',
+    heatmap: 'Heat map',
+    heatmapLegend: 'Displacement since the sagged face',
     help: 'Keyboard shortcuts',
     close: 'Close',
     measurements: 'Lift at the result, mm',
@@ -24,6 +29,11 @@ export const CONSULT_STRINGS = {
   },
   ko: {
     export: '스냅샷 저장(PNG)',
+    pen: '펜',
+    undo: '실행 취소',
+    clear: '그림 지우기',
+    heatmap: '이동량 색상',
+    heatmapLegend: '처진 얼굴에서 움직인 거리',
     help: '단축키',
     close: '닫기',
     measurements: '결과 시점의 리프팅 양(mm)',
@@ -46,6 +56,11 @@ export const CONSULT_STRINGS = {
   },
   zh: {
     export: '保存快照（PNG）',
+    pen: '画笔',
+    undo: '撤销',
+    clear: '清除绘图',
+    heatmap: '位移热图',
+    heatmapLegend: '相对下垂面部的位移',
     help: '键盘快捷键',
     close: '关闭',
     measurements: '术后提升量（毫米）',
@@ -68,6 +83,11 @@ export const CONSULT_STRINGS = {
   },
   ja: {
     export: 'スナップショットを保存（PNG）',
+    pen: 'ペン',
+    undo: '元に戻す',
+    clear: '描画を消去',
+    heatmap: '移動量マップ',
+    heatmapLegend: 'たるんだ状態からの移動量',
     help: 'キーボードショートカット',
     close: '閉じる',
     measurements: '結果時のリフト量（mm）',

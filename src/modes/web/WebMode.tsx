@@ -114,12 +114,12 @@ export default function WebMode() {
                   <figcaption>{t('web.animation.before')}</figcaption>
                 </figure>
                 <figure className="pane">
-                  <ViewerForTechnique key="after" technique={technique} fixedProgress={1} drivesPlayback reducedMotion={reduced} lod />
+                  <ViewerForTechnique key="after" labels technique={technique} fixedProgress={1} drivesPlayback reducedMotion={reduced} lod />
                   <figcaption>{t('web.animation.after')}</figcaption>
                 </figure>
               </>
             ) : (
-              <ViewerForTechnique key="single" technique={technique} drivesPlayback reducedMotion={reduced} lod />
+              <ViewerForTechnique key="single" labels technique={technique} drivesPlayback reducedMotion={reduced} lod />
             )}
           </div>
           <div className="web-controls">
