@@ -6,7 +6,7 @@
 import { TECHNIQUES, REGIONS, isOneOf, type TechniqueId } from '../src/core/ids.ts';
 import type { HeadData } from '../src/core/anatomy/headData.ts';
 import { createTissueModel, incisionLengthMm, regionLift, solveTechnique, type LiftParams } from '../src/core/tissue/index.ts';
-import { loadCommittedHead } from '../tests/fixtures/heads.ts';
+import { MODEL_PATH, loadCommittedHead } from '../tests/fixtures/heads.ts';
 import { createSyntheticHead } from '../tests/fixtures/synthetic-head.ts';
 
 function parseArgs(argv: readonly string[]): { techniques: TechniqueId[]; params: LiftParams; sag: number; json: boolean } {
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   let source: string;
   if (committed.head) {
     head = committed.head;
-    source = 'committed model public/models/head.glb';
+    source = process.env.LIFT_HEAD_GLB ? `model ${MODEL_PATH} (LIFT_HEAD_GLB)` : 'committed model public/models/head.glb';
   } else {
     head = createSyntheticHead();
     source = `SYNTHETIC test head (${committed.reason})`;

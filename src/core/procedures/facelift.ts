@@ -46,6 +46,22 @@ export const facelift: Procedure = {
     },
   ],
   tied: false,
+  // A full SMAS facelift elevates a wide skin flap (subcutaneous) from the whole incision forward over the cheek
+  // and into the neck, and a SMAS flap beneath it (reference sheet §4.1; the extent is a design choice). Both
+  // planes are opened; the ligaments are not divided (that would be a deep-plane release).
+  undermining: {
+    planes: ['sub-smas', 'subcutaneous'],
+    outline: [
+      { landmark: 'sideburn-top', offsetMm: [-2, 8, 6] },
+      { landmark: 'lateral-canthus', offsetMm: [2, -8, -2] },
+      { landmark: 'malar-eminence', toward: { landmark: 'nasolabial-fold-upper', fraction: 0.35 } },
+      { landmark: 'nasolabial-fold-lower', offsetMm: [10, -4, -6] },
+      { landmark: 'jowl', offsetMm: [-2, -12, -2] },
+      { landmark: 'mandibular-angle', offsetMm: [-6, -30, 6] },
+      { landmark: 'earlobe', offsetMm: [2, -30, -10] },
+      { landmark: 'tragus', offsetMm: [-3, 2, 6] },
+    ],
+  },
   steps: layoutSteps([
     { id: 'mark', weight: 1, layers: ['skin'], view: 'profile-left', landmark: 'tragus-l', shows: { incision: true } },
     { id: 'incise', weight: 1, layers: ['skin'], view: 'profile-left', landmark: 'tragus-l', shows: { incision: true } },

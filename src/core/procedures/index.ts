@@ -49,8 +49,8 @@ export function incisionLength(head: HeadData, technique: TechniqueId): number {
   return lines.reduce((sum, l) => sum + polylineLength(l), 0) / 2;
 }
 
-export { CAPTIONS_EN } from './captions.en.ts';
-export { validateProcedure, procedureSchema } from './schema.ts';
-export { pullDirection, resolvePoint, sideSign, gripLine, drapeFrontal, SIDES } from './resolve.ts';
+// The schema (tests/unit/procedures) and the English captions (i18n) are imported from their own files, so
+// the page's bundle carries neither unless it needs them.
+export { pullDirection, resolvePoint, sideSign, gripLine, drapeFrontal, SIDES, unrolledFace, underminedWeight, UNDERMINING_EDGE_MM } from './resolve.ts';
 export type { ThreadPath } from './resolve.ts';
 export * from './types.ts';

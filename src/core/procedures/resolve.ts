@@ -90,11 +90,64 @@ export function gripLine(
   vectorAngleDeg: number,
   side: Side,
 ): { origin: [number, number, number]; pull: [number, number, number]; start: number; end: number } {
+  const origin = resolvePoint(head, traction.origin, side);
+  let base = vectorAngleDeg;
+  if (traction.aim) {
+    // The loop's line from the origin to its aim, as a frontal-plane angle above the horizontal (lateral = 0°):
+    // the pull runs from the aim back toward the origin. Re-aiming the technique's vector rotates it rigidly.
+    const aim = resolvePoint(head, traction.aim.toward, side);
+    const lateral = sideSign(side) * (origin[0] - aim[0]);
+    const aimDeg = (Math.atan2(origin[1] - aim[1], lateral) * 180) / Math.PI;
+    base = aimDeg + (vectorAngleDeg - traction.aim.atVectorDeg);
+  }
   return {
-    origin: resolvePoint(head, traction.origin, side),
-    pull: pullDirection(vectorAngleDeg + traction.angleOffsetDeg, side),
+    origin,
+    pull: pullDirection(base + traction.angleOffsetDeg, side),
     start: traction.gripStartMm,
     end: traction.reachMm,
+  };
+}
+
+/**
+ * The face unrolled around the head's vertical axis (through the midpoint of the tragi): u = arc length at the
+ * tragus radius from the midline (positive on both sides; the side is chosen by the sign of x), v = height.
+ * Lateral and frontal parts of the face then lie side by side in one plane, which a frontal projection cannot do.
+ */
+export function unrolledFace(head: HeadData): (x: number, y: number, z: number) => [number, number] {
+  const tl = landmarkOn(head, 'tragus', 'l'), tr = landmarkOn(head, 'tragus', 'r');
+  const zc = (tl[2] + tr[2]) / 2;
+  const radius = Math.max(1, (Math.abs(tl[0]) + Math.abs(tr[0])) / 2);
+  return (x, y, z) => [radius * Math.atan2(Math.abs(x), z - zc), y];
+}
+
+/** Soft edge of an undermined area, mm: the dissection ends in tissue, not at a knife line (design choice). */
+export const UNDERMINING_EDGE_MM = 6;
+
+/**
+ * Weight in [0, 1] of the undermined area of a procedure at a point (1 inside, smooth ramp over
+ * UNDERMINING_EDGE_MM across the outline, 0 outside), or null when the technique does not undermine.
+ */
+export function underminedWeight(head: HeadData, procedure: Procedure): ((x: number, y: number, z: number) => number) | null {
+  const u = procedure.undermining;
+  if (!u) return null;
+  const unroll = unrolledFace(head);
+  const outlines = SIDES.map((side) => u.outline.map((pt) => unroll(...resolvePoint(head, pt, side))));
+  return (x, y, z) => {
+    const poly = outlines[x >= 0 ? 0 : 1]!;
+    const [pu, pv] = unroll(x, y, z);
+    let inside = false;
+    let d2 = Infinity;
+    for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+      const [ui, vi] = poly[i]!, [uj, vj] = poly[j]!;
+      if (vi > pv !== vj > pv && pu < ((uj - ui) * (pv - vi)) / (vj - vi) + ui) inside = !inside;
+      const eu = uj - ui, ev = vj - vi;
+      const len2 = eu * eu + ev * ev || 1;
+      const t = Math.min(1, Math.max(0, ((pu - ui) * eu + (pv - vi) * ev) / len2));
+      d2 = Math.min(d2, (pu - ui - t * eu) ** 2 + (pv - vi - t * ev) ** 2);
+    }
+    const signed = (inside ? 1 : -1) * Math.sqrt(d2); // > 0 inside
+    const s = Math.min(1, Math.max(0, 0.5 + signed / UNDERMINING_EDGE_MM));
+    return s * s * (3 - 2 * s);
   };
 }
 

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { LAYERS, TECHNIQUES, VIEWS } from '../ids.ts';
 import { isLandmarkId } from '../anatomy/landmarks.ts';
-import { ACTIONS, type Procedure } from './types.ts';
+import { ACTIONS, UNDERMINED_PLANES, type Procedure } from './types.ts';
 import { CAPTIONS_EN } from './captions.en.ts';
 
 // zod/mini keeps this in the page bundle at a few kB (the procedures are validated when the app loads).
@@ -28,6 +28,7 @@ const traction = z
     halfWidthMm: positive(60),
     angleOffsetDeg: num(-90, 90),
     takeUpShare: positive(1),
+    aim: z.optional(z.object({ toward: landmarkPoint, atVectorDeg: num(0, 90) })),
   })
   .check(z.refine((t) => t.reachMm > t.gripStartMm + 5, 'grip must extend past its start'));
 
@@ -52,6 +53,12 @@ export const procedureSchema = z.object({
   defaults: z.object({ vectorAngleDeg: num(0, 90), liftMm: positive(30) }),
   tractions: z.array(traction).check(z.minLength(1)),
   tied: z.boolean(),
+  undermining: z.nullable(
+    z.object({
+      planes: z.array(z.enum(UNDERMINED_PLANES)).check(z.minLength(1)),
+      outline: z.array(landmarkPoint).check(z.minLength(3)),
+    }),
+  ),
   steps: z.array(step).check(z.minLength(2)),
   sources: z.object({ incision: nonEmpty(), vector: nonEmpty(), anchor: nonEmpty() }),
 });
@@ -87,6 +94,14 @@ export function validateProcedure(p: Procedure): string[] {
   const threadActions = p.tractions.filter((t) => t.action === 'dermal-thread' || t.action === 'fascial-thread');
   if (threadActions.length > 0 && p.incisions.length > 0) problems.push(`${p.id}: thread techniques have no incision`);
   if (threadActions.length > 0 && p.entryPoints.length === 0) problems.push(`${p.id}: threads need entry points`);
+  // Undermining is what the "elevate" step does; threads are inserted without any dissection.
+  const elevates = steps.some((s) => s.id === 'elevate');
+  if (p.undermining && !elevates) problems.push(`${p.id}: undermining needs an "elevate" step`);
+  if (!p.undermining && elevates) problems.push(`${p.id}: an "elevate" step needs an undermined area`);
+  if (p.undermining && threadActions.length > 0) problems.push(`${p.id}: thread techniques do not undermine`);
+  for (const t of p.tractions) {
+    if (t.aim && t.aim.atVectorDeg !== p.defaults.vectorAngleDeg) problems.push(`${p.id}: a loop's aim must be given at the default vector`);
+  }
   if (p.tied && p.tractions.length < 2) problems.push(`${p.id}: "tied" needs at least two tractions`);
   return problems;
 }

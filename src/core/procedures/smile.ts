@@ -37,6 +37,23 @@ export const smile: Procedure = {
     },
   ],
   tied: false,
+  // The "elevate" step, as in the temporal-incision "super-high SMAS" lift (§4.1): the SMAS raised from the
+  // temple, below the lateral canthus and across the malar area medially toward zygomaticus major, down to the
+  // zygomatic ligament — higher and more medial than the traditional flap. The zygomatic ligament itself is not
+  // divided. Extent is a design choice after that description.
+  undermining: {
+    planes: ['sub-smas'],
+    outline: [
+      { landmark: 'sideburn-top', offsetMm: [-2, 0, 6] },
+      { landmark: 'lateral-canthus', offsetMm: [4, 14, -8] },
+      { landmark: 'lateral-canthus', offsetMm: [0, -10, 0] },
+      { landmark: 'malar-eminence', toward: { landmark: 'nasolabial-fold-upper', fraction: 0.45 } },
+      { landmark: 'zygomatic-ligament-insertion', offsetMm: [-4, -14, 4] },
+      { landmark: 'upper-masseteric-ligament-insertion', offsetMm: [4, -4, -6] },
+      { landmark: 'zygomatic-arch-mid', offsetMm: [0, -10, 0] },
+      { landmark: 'sideburn-bottom', offsetMm: [-2, 0, 4] },
+    ],
+  },
   steps: layoutSteps([
     { id: 'mark', weight: 1, layers: ['skin'], view: 'oblique-left', landmark: 'sideburn-top-l', shows: { incision: true, vector: true } },
     { id: 'incise', weight: 1, layers: ['skin'], view: 'profile-left', landmark: 'sideburn-top-l', shows: { incision: true } },

@@ -15,6 +15,7 @@ export const threadConventional: Procedure = {
   defaults: thread.defaults,
   tractions: [dermal],
   tied: false,
+  undermining: null,
   steps: layoutSteps([
     { id: 'mark-entry', weight: 1, layers: ['skin'], view: 'oblique-left', landmark: 'temporal-hairline-lower-l', shows: { threads: true, vector: true } },
     { id: 'insert-dermal', weight: 1.5, layers: ['skin', 'fat'], view: 'oblique-left', landmark: 'malar-eminence-l', shows: { threads: true } },

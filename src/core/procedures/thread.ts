@@ -33,6 +33,8 @@ export const thread: Procedure = {
   defaults: { vectorAngleDeg: 60, liftMm: 5 },
   tractions: [threadLine('dermal-thread', 'skin'), threadLine('fascial-thread', 'smas')],
   tied: true,
+  // Threads are inserted without any dissection: nothing is undermined.
+  undermining: null,
   steps: layoutSteps([
     { id: 'mark-entry', weight: 1, layers: ['skin'], view: 'oblique-left', landmark: 'temporal-hairline-lower-l', shows: { threads: true, vector: true } },
     { id: 'insert-dermal', weight: 1.5, layers: ['skin', 'fat'], view: 'oblique-left', landmark: 'malar-eminence-l', shows: { threads: true } },

@@ -41,8 +41,38 @@ export interface Traction {
   readonly halfWidthMm: number;
   /** Pull direction relative to the technique's vector, degrees (positive = more vertical). */
   readonly angleOffsetDeg: number;
+  /**
+   * Optional aim of a suture loop: at the technique's vector `atVectorDeg` the grip line runs from the origin
+   * toward this point (e.g. a MACS loop toward the mandibular angle); any other vector rotates the line about the
+   * origin by the difference, exactly as an un-aimed traction rotates. Replaces the vector as the base direction;
+   * `angleOffsetDeg` still applies on top. It says where the suture bites, not how the tissue responds.
+   */
+  readonly aim?: { readonly toward: LandmarkPoint; readonly atVectorDeg: number };
   /** Fraction of the lift (take-up at the fixation) this action draws. */
   readonly takeUpShare: number;
+}
+
+/** Surgical planes a dissection can open (see reference sheet §1.1 for the layers). */
+export const UNDERMINED_PLANES = ['sub-smas', 'subcutaneous'] as const;
+export type UnderminedPlane = (typeof UNDERMINED_PLANES)[number];
+
+/**
+ * The area elevated in the "elevate" step: the flap is freed from what holds it in the given planes, which the
+ * engine turns into a weaker attachment there (model.ts, `UNDERMINED_ATTACHMENT_RESIDUAL`). This is a description
+ * of the dissection, never of a regional outcome.
+ */
+export interface Undermining {
+  /**
+   * `sub-smas`: the SMAS is lifted off the parotid-masseteric fascia / deep plane (the sub-SMAS foundation).
+   * `subcutaneous`: the skin is lifted off the SMAS with a thin layer of fat (the skin–fat retinacula).
+   */
+  readonly planes: readonly UnderminedPlane[];
+  /**
+   * Outline of the undermined area on the left side (mirrored for the right), in order around it. Membership is
+   * tested on the face unrolled around the vertical head axis (procedures/resolve.ts), so the outline may wrap from
+   * the preauricular area onto the cheek.
+   */
+  readonly outline: readonly LandmarkPoint[];
 }
 
 export interface ProcedureStep extends StepInfo {
@@ -80,6 +110,8 @@ export interface Procedure {
    * them to the same take-up jointly instead of scaling each on its own.
    */
   readonly tied: boolean;
+  /** The area freed before the pull (null: no undermining — thread techniques). */
+  readonly undermining: Undermining | null;
   readonly steps: readonly ProcedureStep[];
   readonly sources: ProcedureSources;
 }

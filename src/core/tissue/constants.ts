@@ -30,6 +30,17 @@ export const COUPLING_TIGHT = 0.06;
 export const SMAS_GROUND_MOBILE = 0.012;
 /** Sub-SMAS foundation over the parotid: the fixed lateral SMAS, ℓ ≈ 6 mm. */
 export const SMAS_GROUND_FIXED = 0.06;
+/**
+ * Undermining (the "elevate" step): inside a technique's dissected area the attachment the dissection cuts keeps
+ * this fraction of its stiffness — the sub-SMAS foundation for a SMAS flap, the skin–fat retinacula for a skin
+ * flap. Not zero: a freed flap still lies on the deep fascia (friction, remaining fibrous strands, the edges of
+ * the dissection), and a zero would leave the skin of a wide skin flap held only by its membrane. With 0.1 the
+ * mobile SMAS decay length ℓ grows from ~16 mm to ~50 mm, i.e. the elevated flap moves as one sheet over the
+ * size of a mini-lift dissection (4–6 cm) — which is what elevating it is for. Design choice; no source gives a
+ * stiffness for a dissected plane. Retaining ligaments are NOT weakened by it: none of the modelled techniques
+ * divides them (a deep-plane release would be a separate, explicit step).
+ */
+export const UNDERMINED_ATTACHMENT_RESIDUAL = 0.1;
 /** Fat and skin have no direct deep attachment where a deeper layer exists (tiny value keeps K definite). */
 export const SKIN_GROUND_BASE = 1e-4;
 export const FAT_GROUND_BASE = 1e-4;

@@ -17,6 +17,7 @@ export {
 } from './solve.ts';
 export type { TechniqueSolution, ActionSolution, VertexFields } from './solve.ts';
 export { evaluateLigaments, createLigamentBuffer } from './ligaments.ts';
+export { techniqueFactor, underminedNodeWeights } from './undermining.ts';
 export type * from './api.ts';
 
 /** Length of the technique's incision on one side, mm, measured on this model's skin (0 for threads). */

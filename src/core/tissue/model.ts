@@ -6,8 +6,12 @@
 // + Σ_nodes k_g(x) A |u|²                               deep foundation (sub-SMAS plane, galea, cartilage)
 // + Σ_ligaments k_lig A g(d) |u − e_lig|²               ligament ties to bone (origin fixed; e = laxity elongation)
 // − Σ f·u                                              traction (sutures, threads) and the ageing load
-// Minimising gives K u = f with one K for all three coordinates, which we factorise once (sparse Cholesky).
-// Everything a technique or a parameter changes is in f, so K never changes after createTissueModel.
+// Minimising gives K u = f with one K for all three coordinates (sparse Cholesky).
+// The intact face has one K, factorised in createTissueModel; the ageing field is solved with it. A technique
+// that undermines (its "elevate" step) cuts attachments inside its dissected area, so its K differs from the
+// intact one in VALUES only (weaker foundation / retinacula; same sparsity pattern): undermining.ts refactorises
+// it lazily on the technique's first use, reusing the ordering and symbolic analysis made here. Everything a
+// PARAMETER (vector, lift, sag) changes is in f, so parameter changes never refactorise.
 //
 // Why this formulation: it is the linearisation of ARAP/membrane energy about the rest shape plus an elastic
 // foundation — the simplest model in which (1) traction spreads through a layer over a finite distance that
@@ -64,8 +68,13 @@ export interface TissueModel {
   /** global node → unknown index, −1 when held fixed */
   readonly unknownOf: Int32Array;
   readonly unknownCount: number;
+  /** Stiffness of the intact face (no undermining) and its factorisation; thread techniques use these. */
   readonly matrix: Csc;
   readonly factor: CholeskyFactor;
+  /** The attachments a dissection can cut, as assembled into `matrix` (see undermining.ts). */
+  readonly releasable: ReleasableAttachments;
+  /** Per-technique factorisations of the undermined stiffness, built on first use (see undermining.ts). */
+  readonly techniqueFactors: Map<string, CholeskyFactor>;
   readonly ligaments: readonly LigamentTie[];
   /** For each fat/SMAS node, the skin node it is coupled to (−1 if none): pairs for layer-motion measures. */
   readonly skinPartner: Int32Array;
@@ -78,7 +87,20 @@ export interface TissueModel {
   readonly sol: Float64Array;
   /** Cache of per-(technique, angle) unit responses; see solve.ts. */
   readonly cache: Map<string, unknown>;
-  readonly stats: { precomputeMs: number; factorNonZeros: number; vertexCounts: Record<EngineLayer, number>; nodeCounts: Record<EngineLayer, number> };
+  readonly stats: { precomputeMs: number; factorNonZeros: number; techniqueFactorMs: Record<string, number>; vertexCounts: Record<EngineLayer, number>; nodeCounts: Record<EngineLayer, number> };
+}
+
+/**
+ * The parts of the intact stiffness that a dissection cuts: retinacular couplings between skin and the deeper
+ * layers (a skin flap's plane), and the sub-SMAS foundation of each SMAS node (a SMAS flap's plane). Global node
+ * indices; stiffness exactly as added to the matrix.
+ */
+export interface ReleasableAttachments {
+  readonly subcutaneousA: Int32Array;
+  readonly subcutaneousB: Int32Array;
+  readonly subcutaneousK: Float64Array;
+  readonly subSmasNode: Int32Array;
+  readonly subSmasK: Float64Array;
 }
 
 const gauss = (d2: number, sigma: number): number => Math.exp(-d2 / (2 * sigma * sigma));
@@ -261,7 +283,16 @@ export function createTissueModel(head: HeadData): TissueModel {
     const { edgeA, edgeB, edgeWeight } = l.ops;
     for (let e = 0; e < edgeA.length; e++) springTo(l.offset + edgeA[e]!, l.offset + edgeB[e]!, moduli[ln] * edgeWeight[e]!);
   }
-  for (const [a, b, k] of couplings) springTo(a, b, k);
+  const subA: number[] = [], subB: number[] = [], subK: number[] = [];
+  for (const [a, b, k] of couplings) {
+    springTo(a, b, k);
+    if (nodeLayer[a] === 0 || nodeLayer[b] === 0) {
+      subA.push(a);
+      subB.push(b);
+      subK.push(k);
+    }
+  }
+  const subSmasNode: number[] = [], subSmasK: number[] = [];
   for (let g = 0; g < nodeCount; g++) {
     const u = unknownOf[g]!;
     if (u < 0) continue;
@@ -276,6 +307,8 @@ export function createTissueModel(head: HeadData): TissueModel {
       // Mobile medial SMAS vs fixed lateral SMAS (over the parotid).
       const fixedness = Math.max(fixedLateral[g]!, 0.25 * (1 - mobility[g]!));
       kg = SMAS_GROUND_MOBILE + (SMAS_GROUND_FIXED - SMAS_GROUND_MOBILE) * fixedness;
+      subSmasNode.push(g);
+      subSmasK.push(kg * Math.max(area, 1e-3));
     }
     builder.addDiagonal(u, kg * Math.max(area, 1e-3));
   }
@@ -381,9 +414,15 @@ export function createTissueModel(head: HeadData): TissueModel {
   return {
     head, layers, nodeCount, nodePos, nodeNormal, nodeArea, unknownOf, unknownCount, matrix, factor, ligaments,
     skinPartner, sagUnit, skinNodeRegions, rhs, sol, cache: new Map(),
+    releasable: {
+      subcutaneousA: Int32Array.from(subA), subcutaneousB: Int32Array.from(subB), subcutaneousK: Float64Array.from(subK),
+      subSmasNode: Int32Array.from(subSmasNode), subSmasK: Float64Array.from(subSmasK),
+    },
+    techniqueFactors: new Map(),
     stats: {
       precomputeMs: performance.now() - t0,
       factorNonZeros: factor.vals.length,
+      techniqueFactorMs: {},
       vertexCounts: { skin: skin.vertexCount, fat: fat.vertexCount, smas: smas.vertexCount },
       nodeCounts: { skin: skin.mesh.nodeCount, fat: fat.mesh.nodeCount, smas: smas.mesh.nodeCount },
     },

@@ -10,6 +10,7 @@ import type { LayerDisplacements, LiftParams, RegionLift } from './api.ts';
 import { segmentDistance2, type Vec3 } from './geometry.ts';
 import { ENGINE_LAYERS, type EngineLayer, type TissueModel } from './model.ts';
 import { solve3 } from './sparse.ts';
+import { techniqueFactor } from './undermining.ts';
 
 /** Per-vertex fields (render order) for each layer, xyz interleaved. */
 export type VertexFields = Readonly<Record<EngineLayer, Float32Array>>;
@@ -55,8 +56,9 @@ const easeInOutCubic = (x: number): number => (x < 0.5 ? 4 * x * x * x : 1 - (-2
 
 /**
  * The grip band of one traction on one layer: nodes near the line from the origin against the pull, weighted
- * by a Gaussian across the line and ramped in/out along it. Force direction: the pull vector projected onto
- * the node's tangent plane — sutures and barbs slide tissue along its surface, they do not push it in or out.
+ * by a Gaussian across the line and ramped in/out along it. Force direction: the chord from the bite to the
+ * fixation (frontal part along the vector, depth part toward the fixation), projected onto the node's tangent plane — sutures and barbs slide tissue along its
+ * surface, they do not push it in or out.
  */
 function gripBand(model: TissueModel, traction: Traction, angleDeg: number): { nodes: number[]; weights: number[]; dirs: number[] } {
   const layer = model.layers[traction.layer];
@@ -99,9 +101,20 @@ function gripBand(model: TissueModel, traction: Traction, angleDeg: number): { n
         const along = Math.min(1, bestArc / ramp, (total - bestArc) / ramp);
         const w = Math.exp(-best / (hw * hw)) * Math.max(0, along) * model.nodeArea[g]!;
         if (w < 1e-6) return;
+        // The suture or thread runs from this bite to its fixation: in the frontal plane along the grip line (the
+        // vector), in depth toward where the fixation lies (the temple lies ~5 cm behind the malar SMAS; the arch
+        // anchor ~2–3 cm behind the jowl). Its tension acts along that chord, projected onto the tissue's tangent
+        // plane below. (Projecting the frontal vector alone made a superolateral pull on the forward-facing malar
+        // surface come out nearly vertical, and ignored that every suture also draws tissue back toward its anchor.)
         const n: Vec3 = [model.nodeNormal[3 * g]!, model.nodeNormal[3 * g + 1]!, model.nodeNormal[3 * g + 2]!];
-        const dn = line.pull[0] * n[0] + line.pull[1] * n[1] + line.pull[2] * n[2];
-        let tx = line.pull[0] - dn * n[0], ty = line.pull[1] - dn * n[1], tz = line.pull[2] - dn * n[2];
+        const alongMm = Math.max(1, (line.origin[0] - px) * line.pull[0] + (line.origin[1] - py) * line.pull[1]);
+        let lx = alongMm * line.pull[0], ly = alongMm * line.pull[1], lz = line.origin[2] - pz;
+        const ll = Math.hypot(lx, ly, lz);
+        lx /= ll;
+        ly /= ll;
+        lz /= ll;
+        const dn = lx * n[0] + ly * n[1] + lz * n[2];
+        let tx = lx - dn * n[0], ty = ly - dn * n[1], tz = lz - dn * n[2];
         const len = Math.hypot(tx, ty, tz) || 1;
         tx /= len;
         ty /= len;
@@ -116,8 +129,9 @@ function gripBand(model: TissueModel, traction: Traction, angleDeg: number): { n
 }
 
 /** Unit response of one traction (cached per technique and angle: lift and sag changes then cost nothing). */
-function unitResponse(model: TissueModel, technique: TechniqueId, traction: Traction, angleDeg: number): UnitResponse {
-  const key = `${technique}|${traction.action}|${angleDeg.toFixed(3)}`;
+function unitResponse(model: TissueModel, technique: TechniqueId, traction: Traction, index: number, angleDeg: number): UnitResponse {
+  // The traction's index is part of the key: one action may have several sutures (e.g. two suspension loops).
+  const key = `${technique}|${index}|${traction.action}|${angleDeg.toFixed(3)}`;
   const cached = model.cache.get(key) as UnitResponse | undefined;
   if (cached) return cached;
   const band = gripBand(model, traction, angleDeg);
@@ -131,7 +145,8 @@ function unitResponse(model: TissueModel, technique: TechniqueId, traction: Trac
     rhs[3 * u + 1]! += w * band.dirs[3 * k + 1]!;
     rhs[3 * u + 2]! += w * band.dirs[3 * k + 2]!;
   }
-  solve3(model.factor, rhs, model.sol);
+  // Solved with the technique's own stiffness: its undermined flap (if any) is free to move as one sheet.
+  solve3(techniqueFactor(model, technique), rhs, model.sol);
   const field = new Float64Array(3 * model.nodeCount);
   for (let g = 0; g < model.nodeCount; g++) {
     const u = model.unknownOf[g]!;
@@ -186,6 +201,29 @@ function solveDense(a: number[][], b: number[]): number[] {
   return x;
 }
 
+/**
+ * Amplitudes that give every traction its target take-up with all of them pulling together. A suture or thread
+ * can only pull: when the exact joint solution asks one to push (its bites are already carried past the target
+ * by the others — overlapping loops on a narrow face), that one is left slack (amplitude 0) and the rest are
+ * solved again without it (an active-set non-negative solve; n ≤ 3, so at most n passes).
+ */
+function jointAmplitudes(matrix: number[][], targets: number[]): number[] {
+  const n = targets.length;
+  const active = Array.from({ length: n }, (_, i) => i);
+  for (;;) {
+    const sub = solveDense(active.map((i) => active.map((j) => matrix[i]![j]!)), active.map((i) => targets[i]!));
+    const out = new Array<number>(n).fill(0);
+    active.forEach((i, k) => (out[i] = sub[k]!));
+    let worst = -1;
+    active.forEach((i, k) => {
+      if (!(sub[k]! >= 0) && (worst < 0 || !(sub[k]! >= out[worst]!))) worst = i;
+    });
+    if (worst < 0) return out;
+    active.splice(active.indexOf(worst), 1);
+    if (active.length === 0) return out;
+  }
+}
+
 /** Global-node field → render-vertex fields (allocates; called once per solve, never per frame). */
 export function toVertexFields(model: TissueModel, nodeField: Float64Array, scale = 1): VertexFields {
   const out = {} as Record<EngineLayer, Float32Array>;
@@ -230,14 +268,16 @@ export function solveTechnique(model: TissueModel, technique: TechniqueId, param
   const procedure = PROCEDURES[technique];
   const p = resolvedParams(technique, params);
   const s = Number.isFinite(sag) ? Math.min(1, Math.max(0, sag)) : 0;
-  const units = procedure.tractions.map((t) => unitResponse(model, technique, t, p.vectorAngleDeg));
+  const units = procedure.tractions.map((t, i) => unitResponse(model, technique, t, i, p.vectorAngleDeg));
   const targets = units.map((u) => p.liftMm * u.share);
+  // Tractions are drawn jointly when they are tied (dual-layer threads) or when they are loops of one suspension
+  // (same action, same step, tightened together at one fixation): each loop is tightened until its bites have
+  // moved by the take-up WITH the other loops pulling on the same sheet, not as if it were alone.
+  const joint = units.length > 1 && (procedure.tied || units.every((u) => u.action === units[0]!.action));
   let amplitudes: number[];
-  if (procedure.tied && units.length > 1) {
+  if (joint) {
     const matrix = units.map((ri) => units.map((rj) => takeUp(ri, rj.field)));
-    amplitudes = solveDense(matrix, targets);
-    // A tie can only pull: if the coupled solve asks one thread to push, fall back to independent scaling.
-    if (amplitudes.some((a) => !(a >= 0))) amplitudes = units.map((u, i) => targets[i]! / takeUp(u, u.field));
+    amplitudes = jointAmplitudes(matrix, targets);
   } else {
     amplitudes = units.map((u, i) => targets[i]! / takeUp(u, u.field));
   }
@@ -258,7 +298,7 @@ export function solveTechnique(model: TissueModel, technique: TechniqueId, param
       vertexField: toVertexFields(model, nodeField),
       start: driver.start,
       end: driver.end,
-      takeUpMm: takeUp(u, procedure.tied ? combined : nodeField),
+      takeUpMm: takeUp(u, joint ? combined : nodeField),
       gripNodes: u.gripNodes,
     };
   });

@@ -199,8 +199,11 @@ export function nestedDissection(a: Csc, coords: Float64Array, leafSize = 48): I
   return perm;
 }
 
-/** Upper triangle (row <= col) of P A P^T in CSC, for perm[new] = old. */
-function permuteUpper(a: Csc, perm: Int32Array): Csc {
+/**
+ * Upper triangle (row <= col) of P A P^T in CSC, for perm[new] = old. `source[q]` is the index in `a.vals` each
+ * entry came from, so a matrix with the same pattern but new values can be permuted by a gather.
+ */
+function permuteUpper(a: Csc, perm: Int32Array): { c: Csc; source: Int32Array } {
   const n = a.n;
   const inv = new Int32Array(n);
   for (let k = 0; k < n; k++) inv[perm[k]!] = k;
@@ -217,6 +220,7 @@ function permuteUpper(a: Csc, perm: Int32Array): Csc {
   const next = count.slice(0, n);
   const rows = new Int32Array(count[n]!);
   const vals = new Float64Array(count[n]!);
+  const source = new Int32Array(count[n]!);
   for (let j = 0; j < n; j++) {
     for (let p = a.colPtr[j]!; p < a.colPtr[j + 1]!; p++) {
       const i = a.rowIdx[p]!;
@@ -225,9 +229,30 @@ function permuteUpper(a: Csc, perm: Int32Array): Csc {
       const q = next[Math.max(ni, nj)]!++;
       rows[q] = Math.min(ni, nj);
       vals[q] = a.vals[p]!;
+      source[q] = p;
     }
   }
-  return { n, colPtr: count, rowIdx: rows, vals };
+  return { c: { n, colPtr: count, rowIdx: rows, vals }, source };
+}
+
+/**
+ * Everything about a factorisation that depends only on the sparsity PATTERN of A: the ordering, the permuted
+ * upper triangle, the elimination tree and the column pointers of L. Matrices that differ only in their values
+ * (the per-technique stiffness after undermining, see model.ts) share one analysis and pay only the numeric part.
+ */
+export interface CholeskySymbolic {
+  readonly n: number;
+  /** perm[new] = old */
+  readonly perm: Int32Array;
+  /** pattern of the permuted upper triangle and, per entry, its index in the original matrix's `vals` */
+  readonly upperColPtr: Int32Array;
+  readonly upperRowIdx: Int32Array;
+  readonly upperSource: Int32Array;
+  /** number of values of the original (full, both triangles) matrix this analysis was made for */
+  readonly sourceNonZeros: number;
+  readonly parent: Int32Array;
+  /** column pointers of L */
+  readonly colPtr: Int32Array;
 }
 
 export interface CholeskyFactor {
@@ -240,13 +265,34 @@ export interface CholeskyFactor {
   readonly vals: Float64Array;
   /** scratch for solves, 3 values per unknown */
   readonly work: Float64Array;
+  /** the pattern analysis, for refactorising a matrix with the same pattern (`refactor`) */
+  readonly symbolic: CholeskySymbolic;
 }
 
-/** Factorises A = L L^T after a nested-dissection ordering. Throws if A is not positive definite. */
-export function cholesky(a: Csc, coords: Float64Array, leafSize = 48): CholeskyFactor {
+/** Row k's pattern of L (columns < k) is the set of etree paths from A's row-k entries up to k. */
+function ereach(sym: CholeskySymbolic, k: number, mark: Int32Array, stackBuf: Int32Array): number {
+  const { n, upperColPtr, upperRowIdx, parent } = sym;
+  let top = n;
+  mark[k] = k;
+  for (let p = upperColPtr[k]!; p < upperColPtr[k + 1]!; p++) {
+    let i = upperRowIdx[p]!;
+    if (i > k) continue;
+    let len = 0;
+    while (mark[i] !== k) {
+      stackBuf[len++] = i;
+      mark[i] = k;
+      i = parent[i]!;
+    }
+    while (len > 0) stackBuf[--top] = stackBuf[--len]!;
+  }
+  return top;
+}
+
+/** Ordering, elimination tree and the pattern of L. */
+export function analyse(a: Csc, coords: Float64Array, leafSize = 48): CholeskySymbolic {
   const n = a.n;
   const perm = nestedDissection(a, coords, leafSize);
-  const c = permuteUpper(a, perm);
+  const { c, source } = permuteUpper(a, perm);
 
   // Elimination tree (Liu), with path compression through `ancestor`.
   const parent = new Int32Array(n).fill(-1);
@@ -262,45 +308,40 @@ export function cholesky(a: Csc, coords: Float64Array, leafSize = 48): CholeskyF
       }
     }
   }
-
+  const partial = {
+    n, perm, upperColPtr: c.colPtr, upperRowIdx: c.rowIdx, upperSource: source, sourceNonZeros: a.vals.length, parent,
+    colPtr: new Int32Array(n + 1),
+  };
   const mark = new Int32Array(n).fill(-1);
   const stackBuf = new Int32Array(n);
-  // Row k's pattern of L (columns < k) is the set of etree paths from A's row-k entries up to k.
-  const ereach = (k: number): number => {
-    let top = n;
-    mark[k] = k;
-    for (let p = c.colPtr[k]!; p < c.colPtr[k + 1]!; p++) {
-      let i = c.rowIdx[p]!;
-      if (i > k) continue;
-      let len = 0;
-      while (mark[i] !== k) {
-        stackBuf[len++] = i;
-        mark[i] = k;
-        i = parent[i]!;
-      }
-      while (len > 0) stackBuf[--top] = stackBuf[--len]!;
-    }
-    return top;
-  };
-
   const colCount = new Int32Array(n);
   for (let k = 0; k < n; k++) {
-    const top = ereach(k);
+    const top = ereach(partial, k, mark, stackBuf);
     for (let t = top; t < n; t++) colCount[stackBuf[t]!]!++;
     colCount[k]!++;
   }
-  const colPtr = new Int32Array(n + 1);
-  for (let j = 0; j < n; j++) colPtr[j + 1] = colPtr[j]! + colCount[j]!;
+  for (let j = 0; j < n; j++) partial.colPtr[j + 1] = partial.colPtr[j]! + colCount[j]!;
+  return partial;
+}
+
+/**
+ * Numeric up-looking factorisation (CSparse `cs_chol`) of a matrix with the analysed pattern, given its values
+ * in the original (unpermuted, full) CSC order. Throws if the matrix is not positive definite.
+ */
+export function factorNumeric(sym: CholeskySymbolic, aVals: Float64Array): CholeskyFactor {
+  if (aVals.length !== sym.sourceNonZeros) throw new Error('factorNumeric: values do not match the analysed pattern');
+  const { n, colPtr, upperColPtr, upperRowIdx, upperSource } = sym;
   const nnz = colPtr[n]!;
   const rowIdx = new Int32Array(nnz);
   const vals = new Float64Array(nnz);
   const fill = colPtr.slice(0, n); // next free slot per column
   const x = new Float64Array(n);
-  mark.fill(-1);
+  const mark = new Int32Array(n).fill(-1);
+  const stackBuf = new Int32Array(n);
 
   for (let k = 0; k < n; k++) {
-    const top = ereach(k);
-    for (let p = c.colPtr[k]!; p < c.colPtr[k + 1]!; p++) x[c.rowIdx[p]!] = c.vals[p]!;
+    const top = ereach(sym, k, mark, stackBuf);
+    for (let p = upperColPtr[k]!; p < upperColPtr[k + 1]!; p++) x[upperRowIdx[p]!] = aVals[upperSource[p]!]!;
     let d = x[k]!;
     x[k] = 0;
     for (let t = top; t < n; t++) {
@@ -320,7 +361,30 @@ export function cholesky(a: Csc, coords: Float64Array, leafSize = 48): CholeskyF
     vals[q] = Math.sqrt(d);
   }
   // Column j's diagonal was written first (at row k = j, before any later row), so solves find it at colPtr[j].
-  return { n, perm, colPtr, rowIdx, vals, work: new Float64Array(3 * n) };
+  return { n, perm: sym.perm, colPtr, rowIdx, vals, work: new Float64Array(3 * n), symbolic: sym };
+}
+
+/** Factorises A = L L^T after a nested-dissection ordering. Throws if A is not positive definite. */
+export function cholesky(a: Csc, coords: Float64Array, leafSize = 48): CholeskyFactor {
+  return factorNumeric(analyse(a, coords, leafSize), a.vals);
+}
+
+/** Factorises a matrix with the same pattern as the one `f` was made from, reusing its analysis. */
+export function refactor(f: CholeskyFactor, aVals: Float64Array): CholeskyFactor {
+  return factorNumeric(f.symbolic, aVals);
+}
+
+/** Index of entry (i, j) in a CSC matrix (rows sorted per column), or −1 if it is not in the pattern. */
+export function cscIndex(a: Csc, i: number, j: number): number {
+  let lo = a.colPtr[j]!, hi = a.colPtr[j + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = a.rowIdx[mid]!;
+    if (r === i) return mid;
+    if (r < i) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /**

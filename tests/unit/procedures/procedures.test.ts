@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { REGIONS, TECHNIQUES } from '../../../src/core/ids.ts';
 import {
-  CAPTIONS_EN, PROCEDURES, incisionLength, resolveAnchor, resolveIncisions, resolveThreads, validateProcedure,
+  PROCEDURES, incisionLength, resolveAnchor, resolveIncisions, resolveThreads, underminedWeight,
   type Procedure,
 } from '../../../src/core/procedures/index.ts';
+import { validateProcedure } from '../../../src/core/procedures/schema.ts';
+import { CAPTIONS_EN } from '../../../src/core/procedures/captions.en.ts';
 import { createSyntheticHead } from '../../fixtures/synthetic-head.ts';
 
 const head = createSyntheticHead({ skinLat: 90, skinLon: 140, layerLat: 80, layerLon: 120 });
@@ -50,10 +52,49 @@ describe('technique data', () => {
     expect(PROCEDURES.thread.tied).toBe(true);
     expect(PROCEDURES['thread-conventional'].tractions.map((t) => t.layer)).toEqual(['skin']);
     expect(PROCEDURES.thread.incisions).toEqual([]);
+    // Undermining is part of the mechanics: incisional techniques elevate a flap, threads never do.
+    expect(PROCEDURES.thread.undermining).toBeNull();
+    expect(PROCEDURES['thread-conventional'].undermining).toBeNull();
+    expect(PROCEDURES.traditional.undermining?.planes).toEqual(['sub-smas']);
+    expect(PROCEDURES.smile.undermining?.planes).toEqual(['sub-smas']);
+    expect(PROCEDURES.facelift.undermining?.planes).toContain('subcutaneous');
+    // Traditional: two loops of one suspension (MACS/S-lift U and O), aimed at the angle and toward the jowl.
+    const loops = PROCEDURES.traditional.tractions;
+    expect(loops.map((t) => t.action)).toEqual(['smas-suspension', 'smas-suspension']);
+    expect(loops.map((t) => t.aim?.toward.landmark)).toEqual(['mandibular-angle', 'mandibular-angle']);
+    expect(loops[1]!.aim?.toward.toward?.landmark).toBe('jowl');
+    expect(loops[1]!.halfWidthMm).toBeGreaterThan(loops[0]!.halfWidthMm); // the O is the wider loop
+  });
+
+  it('the validator ties undermining to the elevate step and keeps it away from threads', () => {
+    const noElevate: Procedure = { ...PROCEDURES.traditional, undermining: null };
+    expect(validateProcedure(noElevate).join()).toMatch(/"elevate" step needs an undermined area/);
+    const threadCut: Procedure = { ...PROCEDURES.thread, undermining: PROCEDURES.smile.undermining };
+    expect(validateProcedure(threadCut).join()).toMatch(/undermining needs an "elevate" step|do not undermine/);
   });
 });
 
 describe('resolution onto a head', () => {
+  it('undermined areas: a soft-edged zone on each side, traditional lower and more lateral than smile', () => {
+    const trad = underminedWeight(head, PROCEDURES.traditional)!;
+    const smile = underminedWeight(head, PROCEDURES.smile)!;
+    expect(underminedWeight(head, PROCEDURES.thread)).toBeNull();
+    const L = head.landmarks;
+    // The parotid area between the tragus and the mandibular angle is in the traditional flap, on both sides.
+    for (const side of ['l', 'r'] as const) {
+      const t = L[`tragus-${side}`], an = L[`mandibular-angle-${side}`];
+      const sx = side === 'l' ? 1 : -1;
+      expect(trad((t[0] + an[0]) / 2 - sx * 4, (t[1] + an[1]) / 2, (t[2] + an[2]) / 2 + 8)).toBeGreaterThan(0.9);
+    }
+    // The lateral canthus region is in smile's (high) flap and not in traditional's; the forehead is in neither.
+    const c = L['lateral-canthus-l'];
+    expect(smile(c[0], c[1] - 12, c[2])).toBeGreaterThan(0.5);
+    expect(trad(c[0], c[1] - 12, c[2])).toBe(0);
+    const g = L.glabella;
+    expect(trad(g[0] + 1, g[1] + 20, g[2])).toBe(0);
+    expect(smile(g[0] + 1, g[1] + 20, g[2])).toBe(0);
+  });
+
   it('incisions lie on the skin, mirrored on both sides', () => {
     const lines = resolveIncisions(head, 'smile');
     expect(lines).toHaveLength(2);

@@ -7,6 +7,9 @@ import {
   createDisplacements, createLigamentBuffer, createTissueModel, evaluate, evaluateLigaments, incisionLengthMm,
   liftNodeField, regionLift, smasToSkinMotionRatio, solveTechnique, type TechniqueSolution, type TissueModel,
 } from '../../../src/core/tissue/index.ts';
+import { resolveIncisions } from '../../../src/core/procedures/index.ts';
+import { techniqueFactor, underminedNodeWeights } from '../../../src/core/tissue/index.ts';
+import { solve3 } from '../../../src/core/tissue/sparse.ts';
 import { testHeads } from '../../fixtures/heads.ts';
 
 const heads = await testHeads();
@@ -173,6 +176,42 @@ describe.each(heads)('tissue engine on the $name head', ({ head }) => {
     expect(verticality(model, smileWithTrad, lower)).toBeGreaterThan(verticality(model, tradWithSmile, lower));
   });
 
+  it("traditional's jawline rises by at least a quarter of its take-up (the elevated flap moves with the loops)", () => {
+    // About half the jawline region's weight lies between the mandibular angle and the jowl, where the two loops
+    // bite; an elevated flap moves with its suture at ≥ half the take-up there → ≥ 1/2 · 1/2 = 25 % over the region.
+    const sol = solveTechnique(model, 'traditional', {}, 1);
+    expect(sol.actions).toHaveLength(2); // the U and the O loop, tightened together
+    for (const a of sol.actions) expect(a.takeUpMm).toBeGreaterThan(0);
+    expect(regionLift(model, sol).jawline.vertical).toBeGreaterThanOrEqual(0.25 * sol.params.liftMm);
+  });
+
+  it('undermining frees the flap: each undermining technique has its own, softer stiffness; threads keep the intact one', () => {
+    expect(techniqueFactor(model, 'thread')).toBe(model.factor);
+    expect(techniqueFactor(model, 'thread-conventional')).toBe(model.factor);
+    const trad = techniqueFactor(model, 'traditional');
+    expect(trad).not.toBe(model.factor);
+    expect(techniqueFactor(model, 'traditional')).toBe(trad); // cached
+    expect(techniqueFactor(model, 'smile')).not.toBe(trad);
+    // The same upward load spread over the flap (SMAS nodes inside the undermined area) moves the flap further
+    // once it is freed: the sub-SMAS attachment there is what the elevate step cut.
+    const w = underminedNodeWeights(model, 'traditional')!;
+    const smas = model.layers.smas;
+    const rhs = new Float64Array(3 * model.unknownCount);
+    const inFlap: number[] = [];
+    for (let k = 0; k < smas.mesh.nodeCount; k++) {
+      const g = smas.offset + k, u = model.unknownOf[g]!;
+      if (u < 0 || w[g]! < 0.99) continue;
+      inFlap.push(u);
+      rhs[3 * u + 1] = model.nodeArea[g]!;
+    }
+    expect(inFlap.length).toBeGreaterThan(20);
+    const intact = new Float64Array(rhs.length), freed = new Float64Array(rhs.length);
+    solve3(model.factor, rhs, intact);
+    solve3(trad, rhs, freed);
+    const mean = (f: Float64Array): number => inFlap.reduce((s, u) => s + f[3 * u + 1]!, 0) / inFlap.length;
+    expect(mean(freed)).toBeGreaterThan(2 * mean(intact));
+  });
+
   it('dual-layer thread moves skin and SMAS together; the conventional thread moves the SMAS < 1/5 of the skin', () => {
     const dual = solveTechnique(model, 'thread', {}, 1);
     const conventional = solveTechnique(model, 'thread-conventional', {}, 1);
@@ -196,6 +235,24 @@ describe.each(heads)('tissue engine on the $name head', ({ head }) => {
     expect(smile).toBeGreaterThan(15); // the clinic's "about 2 cm"
     expect(smile).toBeLessThan(26);
     expect(incisionLengthMm(model, 'facelift')).toBeGreaterThan(4 * smile);
+  });
+
+  it("traditional's incision is a short horizontal line at the sideburn (the clinic's mini-lift incision)", () => {
+    // Clinic: "horizontal incision near the sideburn"; a mini lift's incision is "about 2 cm". Bounds: shorter than
+    // 3 cm (a 45 mm line from the helix root was not a mini incision), height varies < 3 mm along it (horizontal),
+    // and every point lies within 20 mm of the sideburn's lower end.
+    expect(incisionLengthMm(model, 'traditional')).toBeGreaterThan(12);
+    expect(incisionLengthMm(model, 'traditional')).toBeLessThan(30);
+    const [left] = resolveIncisions(head, 'traditional');
+    const sb = head.landmarks['sideburn-bottom-l'];
+    let yMin = Infinity, yMax = -Infinity, far = 0;
+    for (let k = 0; k < left!.length; k += 3) {
+      yMin = Math.min(yMin, left![k + 1]!);
+      yMax = Math.max(yMax, left![k + 1]!);
+      far = Math.max(far, Math.hypot(left![k]! - sb[0], left![k + 1]! - sb[1], left![k + 2]! - sb[2]));
+    }
+    expect(yMax - yMin).toBeLessThan(3);
+    expect(far).toBeLessThan(20);
   });
 
   it('ignores malformed parameters instead of throwing', () => {
