@@ -8,7 +8,7 @@ import { createAppStore, DEFAULT_SAG, type AppStore, type StoreDefaults } from '
 import { syncUrl } from './state/urlSync.ts';
 import { PROCEDURES } from './core/procedures/index.ts';
 import { stepAt, stepStart } from './core/timeline/index.ts';
-import { createI18n, HTML_LANG } from './i18n/index.ts';
+import { createI18n, ensureLanguage, HTML_LANG } from './i18n/index.ts';
 
 export interface AppContext {
   readonly store: AppStore;
@@ -75,10 +75,14 @@ export async function boot(win: Window): Promise<AppContext> {
   }
 
   syncUrl(store, defaults, win.location, win.history);
-  const i18n = createI18n(store.getState().lang);
+  const i18n = await createI18n(store.getState().lang);
   const applyLang = (l: Language) => {
-    win.document.documentElement.lang = HTML_LANG[l];
-    void i18n.changeLanguage(l);
+    // Load first, then switch: the page never shows raw keys while a language chunk arrives.
+    void ensureLanguage(i18n, l).then(() => {
+      if (store.getState().lang !== l) return; // a newer choice won
+      win.document.documentElement.lang = HTML_LANG[l];
+      void i18n.changeLanguage(l);
+    });
   };
   applyLang(store.getState().lang);
   store.subscribe((s, prev) => {

@@ -1,31 +1,32 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../core/ids.ts';
-import { en } from './en.ts';
-import { ko } from './ko.ts';
-import { zh } from './zh.ts';
-import { ja } from './ja.ts';
-import { STEP_CAPTIONS } from './steps.ts';
+import { withSteps } from './steps.ts';
 
-const withSteps = <T extends object>(table: T, lang: Language) => ({ ...table, steps: STEP_CAPTIONS[lang] });
-
-/** Every language's strings, with the procedures' step captions under `steps.<technique>.<stepId>`. */
-export const RESOURCES = {
-  en: withSteps(en, 'en'),
-  ko: withSteps(ko, 'ko'),
-  zh: withSteps(zh, 'zh'),
-  ja: withSteps(ja, 'ja'),
-} as const;
+// One chunk per language, fetched when the language is first used (the kiosk precaches all of them).
+const LOADERS: Record<Language, () => Promise<object>> = {
+  en: async () => withSteps((await import('./en.ts')).en, (await import('../core/procedures/captions.en.ts')).CAPTIONS_EN),
+  ko: async () => withSteps((await import('./ko.ts')).ko, (await import('./steps.ko.ts')).CAPTIONS_KO),
+  zh: async () => withSteps((await import('./zh.ts')).zh, (await import('./steps.zh.ts')).CAPTIONS_ZH),
+  ja: async () => withSteps((await import('./ja.ts')).ja, (await import('./steps.ja.ts')).CAPTIONS_JA),
+};
 
 /** HTML lang attribute per UI language (Simplified Chinese). */
 export const HTML_LANG: Record<Language, string> = { ko: 'ko', en: 'en', zh: 'zh-Hans', ja: 'ja' };
 
-export function createI18n(lang: Language): i18n {
+/** Make sure `lang`'s strings are loaded into the instance (no-op when they are). */
+export async function ensureLanguage(instance: i18n, lang: Language): Promise<void> {
+  if (instance.hasResourceBundle(lang, 'translation') && instance.exists('app.title', { lng: lang })) return;
+  instance.addResourceBundle(lang, 'translation', await LOADERS[lang](), true, false);
+}
+
+export async function createI18n(lang: Language): Promise<i18n> {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
+  await instance.use(initReactI18next).init({
     lng: lang,
-    fallbackLng: 'en',
-    resources: Object.fromEntries(Object.entries(RESOURCES).map(([k, v]) => [k, { translation: v }])),
+    // Every key exists in every language (tests/unit/i18n), so there is no fallback language to download.
+    fallbackLng: false,
+    resources: { [lang]: { translation: await LOADERS[lang]() } },
     // React escapes text itself; strings from the URL or config are never treated as HTML anywhere.
     interpolation: { escapeValue: false },
     initAsync: false,

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import type { TechniqueId } from '../core/ids.ts';
 import { actionActivation } from '../core/timeline/index.ts';
 import { useApp, useAppContext } from '../state/context.tsx';
@@ -6,7 +6,6 @@ import { Viewer } from '../scene/Viewer.tsx';
 import { PlaybackDriver } from '../scene/PlaybackDriver.tsx';
 import { TissueDeformer } from '../scene/TissueDeformer.tsx';
 import { Overlays } from '../scene/Overlays.tsx';
-import { PenLayer } from '../scene/PenLayer.tsx';
 import { TechniqueLabels, type LabelTexts } from '../scene/TechniqueLabels.tsx';
 import { useTranslation } from 'react-i18next';
 import { useViewerLabel } from '../ui/useViewerLabel.ts';
@@ -33,6 +32,9 @@ export interface ViewerForTechniqueProps {
   /** prefers-reduced-motion: the camera jumps, and the mode steps the playback itself (no animating driver). */
   readonly reducedMotion?: boolean;
 }
+
+// The pen is a consult tool: its code loads only where it is offered.
+const PenLayer = lazy(() => import('../scene/PenLayer.tsx').then((m) => ({ default: m.PenLayer })));
 
 /** A viewer bound to the mode's store: the deformed head of one technique at the shared progress. */
 export function ViewerForTechnique({
@@ -128,7 +130,11 @@ export function ViewerForTechnique({
               visible={overlays}
             />
           )}
-          {pen && deformed.skin && <PenLayer skin={deformed.skin} active={penActive} strokes={strokes} onStroke={addStroke} />}
+          {pen && deformed.skin && (
+            <Suspense fallback={null}>
+              <PenLayer skin={deformed.skin} active={penActive} strokes={strokes} onStroke={addStroke} />
+            </Suspense>
+          )}
         </>
       )}
     </Viewer>

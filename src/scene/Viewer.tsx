@@ -1,4 +1,4 @@
-import { Component, Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { RootState } from '@react-three/fiber';
 import { LiteCanvas } from './LiteCanvas.tsx';
 import { OrbitControls } from '@react-three/drei';
@@ -12,7 +12,8 @@ import { StudioLights } from './StudioLights.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import { CAMERA_FOV_DEG } from './views.ts';
 import { hasWebGL } from './webgl.ts';
-import { Fallback2D } from '../ui/Fallback2D.tsx';
+// Only devices without WebGL need the drawings.
+const Fallback2D = lazy(() => import('../ui/Fallback2D.tsx').then((m) => ({ default: m.Fallback2D })));
 import { registerRenderer } from './diagnostics.ts';
 
 export interface ViewerProps {
@@ -175,7 +176,9 @@ export function Viewer(props: ViewerProps) {
           </Suspense>
         </ModelBoundary>
       ) : (
-        <Fallback2D technique={props.technique} />
+        <Suspense fallback={null}>
+          <Fallback2D technique={props.technique} />
+        </Suspense>
       )}
     </div>
   );

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { appUrl, foreignRequests, launch, openPage, waitReady } from './harness.ts';
 import { seriousAxeViolations } from './axe.ts';
-import { RESOURCES } from '../../src/i18n/index.ts';
+import { RESOURCES } from '../../src/i18n/resources.ts';
 import { DEFAULT_CONFIG } from '../../src/core/config/schema.ts';
 
 let browser: Browser;

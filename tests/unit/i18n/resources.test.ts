@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RESOURCES } from '../../../src/i18n/index.ts';
+import { RESOURCES } from '../../../src/i18n/resources.ts';
 import { en } from '../../../src/i18n/en.ts';
 import { LANGUAGES } from '../../../src/core/ids.ts';
 
