@@ -30,8 +30,9 @@ export default tseslint.config(
     rules: { 'react-hooks/immutability': 'off' },
   },
   {
+    // Node scripts that also hand functions to the browser (playwright page.evaluate).
     files: ['scripts/**/*.{js,mjs}', '*.js'],
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ['src/core/**/*.ts'],

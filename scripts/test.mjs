@@ -24,6 +24,9 @@ gate('lint (eslint)', run('npx', ['eslint', '.', '--max-warnings', '0']));
 const built = run('npx', ['vite', 'build', '--logLevel', 'warn']);
 gate('production build (vite build)', built);
 
+// Deterministic budgets on the built app (bundle bytes, model bytes, triangles, draw calls, idle frames).
+if (built === 0) gate('budgets (npm run check:budgets)', run('node', ['scripts/check-budgets.mjs']));
+
 mkdirSync('artifacts', { recursive: true });
 const report = 'artifacts/test-results.json';
 const projects = built === 0 ? [] : ['--project', 'unit', '--project', 'scene'];

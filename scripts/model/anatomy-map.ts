@@ -148,36 +148,37 @@ export function regionWeights(p: V3, lm: Landmarks): [number, number, number, nu
   return [jaw * front, nlf, mid * (1 - nlf * 0.5), peri, temple, neck];
 }
 
-/** Hair-bearing scalp / sideburn (1) vs glabrous skin (0), with a soft edge. Design choice: not sourced. */
+/**
+ * Hair-bearing scalp / sideburn (1) vs glabrous skin (0), with a soft edge. Design choice: not sourced.
+ * hair = above the nape line ∧ outside the hairless margin around the auricle ∧ (behind the temporal line ∨ above
+ * the frontal line). The temporal line runs through the landmarks temporal-hairline-upper → -lower → sideburn-top
+ * → sideburn-bottom; below the sideburn it steps back behind the ear.
+ */
 export function hairMask(p: V3, lm: Landmarks): number {
   const ax = Math.abs(p[0]);
   const y = p[1], z = p[2];
   const side = p[0] >= 0 ? 'l' : 'r';
-  const sbTop = lm[`sideburn-top-${side}` as LandmarkId];
-  const sbBot = lm[`sideburn-bottom-${side}` as LandmarkId];
-  const thU = lm[`temporal-hairline-upper-${side}` as LandmarkId];
-  const thL = lm[`temporal-hairline-lower-${side}` as LandmarkId];
-  // signed distance-like value, positive inside the hair
-  const frontal = y - (lm.glabella[1] + 42 - 0.0035 * ax * ax);
-  let edge = frontal;
-  if (ax > 35) {
-    // temporal hairline and sideburn: hair lies behind the polyline thU → thL → sideburn top → sideburn bottom
-    const line: V3[] = [thU, thL, sbTop, sbBot];
-    if (y >= sbBot[1] && y <= thU[1]) {
-      for (let i = 0; i + 1 < line.length; i++) {
-        const a = line[i]!, b = line[i + 1]!;
-        if (y <= a[1] && y >= b[1]) edge = Math.max(edge, lerp(a[2], b[2], (y - a[1]) / (b[1] - a[1] || 1)) - z);
-      }
-    } else if (y > thU[1]) edge = Math.max(edge, thU[2] + (y - thU[1]) * 0.9 - z);
-    else edge = Math.max(edge, Math.min(sbBot[1] - y > 0 ? -(sbBot[1] - y) : 0, 0) + (z < -6 ? -35 - y + 0.1 * (ax - 40) + 100 : -100));
+  const g = (id: string): V3 => lm[`${id}-${side}` as LandmarkId];
+  const line: V3[] = [g('temporal-hairline-upper'), g('temporal-hairline-lower'), g('sideburn-top'), g('sideburn-bottom')];
+  const top = line[0]!, bottom = line[3]!;
+  let zLine: number;
+  if (y >= top[1]) zLine = top[2] + (y - top[1]) * 1.1;
+  else if (y <= bottom[1]) zLine = lerp(bottom[2], -34, smoothstep(bottom[1], bottom[1] - 7, y));
+  else {
+    zLine = bottom[2];
+    for (let i = 0; i + 1 < line.length; i++) {
+      const a = line[i]!, b = line[i + 1]!;
+      if (y <= a[1] && y >= b[1]) zLine = lerp(a[2], b[2], smoothstep(a[1], b[1], y));
+    }
   }
-  // behind the ear down to the nape hairline
-  if (z < -6) edge = Math.max(edge, y - (-38 + 0.004 * ax * ax * 0));
-  const h = smoothstep(-1.8, 1.8, edge);
-  // no hair on the auricle or the postauricular strip right around it
-  const earD = Math.hypot((y - 3) / 40, (z + 16) / 27);
-  const nearEar = ax > 58 ? 1 - smoothstep(0.92, 1.12, earD) : 0;
-  return h * (1 - nearEar);
+  const temporal = zLine - z;
+  const frontal = y - (lm.glabella[1] + 44 - 0.004 * ax * ax);
+  const nape = y - lerp(-54, -30, smoothstep(25, 62, ax));
+  // hairless skin around the auricle (≈ 6 mm margin), only on the head's side
+  const earE = Math.hypot((y - 2) / 37, (z + 17) / 21);
+  const ear = ax > 45 ? (earE - 1) * 22 : 50;
+  const e = Math.min(Math.max(temporal, frontal), nape * 0.45, ear); // the nape hairline is the softest edge
+  return smoothstep(-2.2, 2.2, e);
 }
 
 /** Vermilion of the lips (1) with a soft border. Design choice: from the canonical mask's lip contour. */

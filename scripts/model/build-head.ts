@@ -22,7 +22,7 @@ export interface BuildOptions {
 
 export const SKIN_TRIANGLES = 64000;
 export const SKIN_LOD_TRIANGLES = 18000;
-export const LAYER_SOURCE_TRIANGLES = 30000;
+export const LAYER_SOURCE_TRIANGLES = 44000;
 
 interface Mesh {
   positions: Float32Array;
@@ -83,7 +83,7 @@ function skinAttributes(positions: Float32Array, lm: Landmarks, field: ReturnTyp
   const n = positions.length / 3;
   const r0 = new Float32Array(n * 3), r1 = new Float32Array(n * 3), color = new Float32Array(n * 3);
   const skinTone: V3 = [0.87, 0.71, 0.6];
-  const hairTone: V3 = [0.74, 0.62, 0.56];
+  const hairTone: V3 = [0.72, 0.62, 0.59]; // hair-bearing scalp: slightly darker and cooler than the skin
   const lipTone: V3 = [0.78, 0.52, 0.5];
   for (let i = 0; i < n; i++) {
     const p = P(positions, i);
@@ -109,7 +109,7 @@ export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array>
   log(`grid ${grid.nx}×${grid.ny}×${grid.nz} filled`);
   let raw: Mesh = marchingTetrahedra(grid);
   raw = largestComponent(raw);
-  taubin(raw.positions, raw.indices, 3);
+  taubin(raw.positions, raw.indices, 5);
   log(`iso-surface: ${raw.indices.length / 3} triangles`);
   const skin = simplify(raw, SKIN_TRIANGLES);
   const skinLod = simplify(raw, SKIN_LOD_TRIANGLES);
@@ -164,13 +164,13 @@ export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array>
   const buffer = doc.createBuffer();
   const scene = doc.createScene('head');
   const s = 1 / MM_PER_GLTF_UNIT;
-  const toMetres = (a: Float32Array): Float32Array => a.map((v) => v * s);
+  const toMetres = (a: Float32Array): Float32Array<ArrayBuffer> => Float32Array.from(a, (v) => v * s);
   const addMesh = (name: string, m: Mesh, extra: Record<string, { data: Float32Array; type: 'VEC3' | 'VEC2' | 'SCALAR' }> = {}): Primitive => {
     const prim = doc.createPrimitive();
     prim.setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(toMetres(m.positions)).setBuffer(buffer));
-    prim.setAttribute('NORMAL', doc.createAccessor().setType('VEC3').setArray(vertexNormals(m.positions, m.indices)).setBuffer(buffer));
-    for (const [attr, v] of Object.entries(extra)) prim.setAttribute(attr, doc.createAccessor().setType(v.type).setArray(v.data).setBuffer(buffer));
-    prim.setIndices(doc.createAccessor().setType('SCALAR').setArray(m.indices).setBuffer(buffer));
+    prim.setAttribute('NORMAL', doc.createAccessor().setType('VEC3').setArray(Float32Array.from(vertexNormals(m.positions, m.indices))).setBuffer(buffer));
+    for (const [attr, v] of Object.entries(extra)) prim.setAttribute(attr, doc.createAccessor().setType(v.type).setArray(Float32Array.from(v.data)).setBuffer(buffer));
+    prim.setIndices(doc.createAccessor().setType('SCALAR').setArray(Uint32Array.from(m.indices)).setBuffer(buffer));
     const mesh = doc.createMesh(name).addPrimitive(prim);
     scene.addChild(doc.createNode(name).setMesh(mesh));
     return prim;

@@ -31,8 +31,8 @@ function sdPolygon(u: number, v: number, poly: readonly P2[]): number {
 }
 
 const TILT = (15 * Math.PI) / 180;
-/** Stand-off of the cartilage plate from the head side (cephalo-auricular flare ≈ 25°). Design choice. */
-const standOff = (u: number, v: number): number => 2.5 + 0.46 * Math.max(u, 0) + 0.04 * Math.max(v, 0);
+/** Stand-off of the cartilage plate from the head side (cephalo-auricular flare ≈ 22°). Design choice. */
+const standOff = (u: number, v: number): number => 1.0 + 0.4 * Math.max(u, 0) + 0.03 * Math.max(v, 0);
 
 // helix rim, from the crus inside the concha around the top and back down to the lobule
 const HELIX: readonly (readonly [number, number, number])[] = [
@@ -101,7 +101,7 @@ export function buildEar(side: 1 | -1, headSideX: number): EarModel {
   helix.p3[0] = [HELIX[0]![0], HELIX[0]![1], 1.0];
   const anti = tube(ANTIHELIX, 1.1);
   const crus = tube(INFERIOR_CRUS, 1.0);
-  const lobC: V3 = [11.5, -23.5, standOff(11.5, -23.5) - 0.5];
+  const lobC: V3 = [11, -23, standOff(11, -23) - 0.3];
 
   const sdfLocal = (u: number, v: number, n: number): number => {
     if (u < -20 || u > 45 || v < -45 || v > 45 || n < -12 || n > 30) return 20;
@@ -113,14 +113,16 @@ export function buildEar(side: 1 | -1, headSideX: number): EarModel {
     const wall = smax(smax(Math.abs(conchaD) - 1.6, n - h - 0.5, 1.0), -n - 6, 1);
     const rim = sdTube(u, v, n, helix.p3, helix.r);
     const ridge = Math.min(sdTube(u, v, n, anti.p3, anti.r), sdTube(u, v, n, crus.p3, crus.r));
-    const lobule = sdEllipsoid(u, v, n, lobC, [8.5, 7.5, 3.6]);
-    const tragus = sdEllipsoid(u, v, n, [-5.5, -2.5, 3.2], [4.2, 6.0, 3.2]);
+    // lobule: a soft flattened pad continuous with the plate, not a bead
+    const lobule = sdEllipsoid(u, v, n, lobC, [8, 7.5, 2.7]);
+    // tragus: a low flap over the meatus, leaning back toward the concha and merging into the cheek
+    const tragus = sdEllipsoid(u, v, n, [-4, -2.5, 1.8], [3.0, 5.2, 1.9]);
     const antitragus = sdEllipsoid(u, v, n, [12.5, -13, standOff(12.5, -13) - 0.3], [4.2, 3.4, 2.6]);
     let d = smin(plate, wall, 1.5);
     d = smin(d, rim, 1.2);
     d = smin(d, ridge, 1.4);
-    d = smin(d, lobule, 3.0);
-    d = smin(d, tragus, 2.0);
+    d = smin(d, lobule, 4.0);
+    d = smin(d, tragus, 3.0);
     d = smin(d, antitragus, 1.5);
     return d;
   };
@@ -139,7 +141,7 @@ export function buildEar(side: 1 | -1, headSideX: number): EarModel {
     carve,
     toWorld,
     landmarks: {
-      tragus: toWorld(-6.5, -2.8, 6.4),
+      tragus: toWorld(-6.5, -2.8, 4.6),
       helixRoot: toWorld(0, 14, 3),
       earlobe: toWorld(10.5, -30.5, standOff(10.5, -30) - 0.5),
       superaurale: toWorld(12.5, 34, standOff(12.5, 31) + 0.9),

@@ -35,6 +35,10 @@ export interface HeadField {
   readonly ears: readonly [EarModel, EarModel];
   /** Distance to the (subdivided) mask surface, unsigned, and the closest point. */
   readonly maskClosest: (p: V3) => { point: V3; distance: number };
+  /** The fitted parts alone (cranium, jaw, neck), for diagnostics. */
+  readonly analytic: (x: number, y: number, z: number) => number;
+  /** Mask field and its authority weight, for diagnostics. */
+  readonly mask: (x: number, y: number, z: number) => { d: number; w: number };
 }
 
 /** MediaPipe canonical cm → head frame mm. */
@@ -184,7 +188,7 @@ export function buildHeadField(): HeadField {
     base.set(p, i);
   }
   const maskPoint = (i: number): V3 => [base[i * 3]!, base[i * 3 + 1]!, base[i * 3 + 2]!];
-  let sub1 = { positions: base, indices: mask.indices };
+  let sub1: { positions: Float64Array; indices: Uint32Array } = { positions: base, indices: mask.indices };
   for (let k = 0; k < 2; k++) sub1 = loopSubdivideImport(sub1.positions, sub1.indices);
   const md = buildMaskDistance(sub1.positions, sub1.indices);
 
@@ -214,7 +218,7 @@ export function buildHeadField(): HeadField {
   const eyes = [makeEye(1), makeEye(-1)] as const;
   const R = EYEBALL_RADIUS;
   const lidArc = R + 1.5;
-  const eyeCarve = (x: number, y: number, z: number, e: EyeFrame): number => {
+  const eyeUV = (x: number, y: number, z: number, e: EyeFrame) => {
     const d = sub([x, y, z], e.center);
     const f = dot(d, e.forward), rr = dot(d, e.right), uu = dot(d, e.up);
     const r = Math.hypot(f, rr, uu);
@@ -222,10 +226,25 @@ export function buildHeadField(): HeadField {
     const az = Math.atan2(rr, f);
     const el = Math.atan2(uu, Math.hypot(f, rr));
     const medialAz = -(PALPEBRAL_FISSURE_LENGTH / 2) / lidArc;
-    const u = (az - medialAz) * lidArc;
-    const v = el * lidArc + 0.8;
+    return { u: (az - medialAz) * lidArc, v: el * lidArc + 0.8, f, r };
+  };
+  const eyeCarve = (x: number, y: number, z: number, e: EyeFrame): number => {
+    const { u, v, f, r } = eyeUV(x, y, z, e);
     const a = almond(u, v);
     return Math.max(a, R - 1.3 - r, r - (R + 9), -f);
+  };
+  // upper-lid (supratarsal) crease: a shallow groove following the lid margin, low (≈ 4–6 mm above the lashes,
+  // an East-Asian "inside" double lid), fading out toward both canthi. Design choice: not sourced.
+  const lidCrease = (x: number, y: number, z: number, e: EyeFrame): number => {
+    const { u, v, f, r } = eyeUV(x, y, z, e);
+    const s = u / PALPEBRAL_FISSURE_LENGTH;
+    if (f <= 0 || s < -0.06 || s > 0.94 || r > R + 12) return 0;
+    const sc = clamp(s, 0, 1);
+    const margin = PALPEBRAL_FISSURE_HEIGHT * 0.62 * Math.pow(Math.sin(Math.PI * Math.pow(sc, 0.9)), 0.75) + CANTHAL_RISE * sc;
+    const vc = margin + 3.6 + 1.6 * Math.sin(Math.PI * sc);
+    const along = Math.pow(Math.sin(Math.PI * clamp((s + 0.06) / 1.0, 0, 1)), 0.8);
+    const t = (v - vc) / 1.2;
+    return 1.2 * along * Math.exp(-t * t);
   };
 
   // ---- analytic cranium / jaw / neck ----
@@ -251,7 +270,10 @@ export function buildHeadField(): HeadField {
     const floor = sdEllipsoid(x, y, z, [0, -96, 36], [46, 11, 44]);
     // preauricular / parotid–masseter mass: a soft ellipsoid, narrower than the arch so it never widens the face
     const side = sdEllipsoid(ax, y, z, [0, -22, -2], [64, 44, 40]);
-    return smin(smin(smin(border, ramus, 16), floor, 16), side, 14);
+    // lower-face mass under the mask's jaw border (buccal / masseteric soft tissue), so the mask can hand over to
+    // the fitted parts without a hollow under its edge
+    const lower = sdEllipsoid(ax, y, z, [0, -50, 20], [66, 40, 62]);
+    return smin(smin(smin(smin(border, ramus, 16), floor, 16), side, 14), lower, 12);
   };
   const neck = (x: number, y: number, z: number): number => {
     // elliptic column leaning slightly forward as it rises; a flat base with a rounded rim
@@ -275,8 +297,46 @@ export function buildHeadField(): HeadField {
     return Math.max(back, top, bottom, lateral);
   };
 
+  // mask hull: balls rolled under the mask's lower and lateral border zone (inset along the mask normal by their
+  // radius), so the fitted parts continue the mask's own lower-face curvature and round off its jaw border
+  const hullR = 18;
+  const hull: { c: V3; r: number }[] = [];
+  {
+    const vn: [number, number, number][] = Array.from({ length: 468 }, () => [0, 0, 0]);
+    for (let t = 0; t < mask.indices.length; t += 3) {
+      const a = maskPoint(mask.indices[t]!), b = maskPoint(mask.indices[t + 1]!), c = maskPoint(mask.indices[t + 2]!);
+      const n = cross(sub(b, a), sub(c, a));
+      for (const i of [mask.indices[t]!, mask.indices[t + 1]!, mask.indices[t + 2]!]) {
+        const acc = vn[i]!;
+        acc[0] += n[0];
+        acc[1] += n[1];
+        acc[2] += n[2];
+      }
+    }
+    for (let i = 0; i < 468; i++) {
+      const p = maskPoint(i);
+      if (p[1] > -28 || md.signed(p[0], p[1], p[2]).w > 0.995) continue;
+      let n = norm(vn[i]!);
+      if (dot(n, sub(p, [0, -20, -20])) < 0) n = scale(n, -1);
+      hull.push({ c: sub(p, scale(n, hullR + 3)), r: hullR });
+    }
+  }
+  const maskHull = (x: number, y: number, z: number): number => {
+    // exponential smooth union (k = 3 mm) of the balls: no scallops between neighbours
+    const k = 3;
+    let sum = 0;
+    let best = Infinity;
+    for (const b of hull) {
+      const d = Math.hypot(x - b.c[0], y - b.c[1], z - b.c[2]) - b.r;
+      if (d < best) best = d;
+      if (d < 18) sum += Math.exp(-d / k);
+    }
+    return sum > 0 ? -k * Math.log(sum) : best;
+  };
+  const analyticField = (x: number, y: number, z: number): number =>
+    smin(smin(smin(cranium(x, y, z), jaw(x, y, z), 18), neck(x, y, z), 22), maskHull(x, y, z), 6);
   const baseField = (x: number, y: number, z: number): number => {
-    const analytic = smin(smin(cranium(x, y, z), jaw(x, y, z), 18), neck(x, y, z), 22);
+    const analytic = analyticField(x, y, z);
     const mb = maskBound(x, y, z);
     if (mb > 0) return analytic;
     const m = md.signed(x, y, z);
@@ -301,12 +361,12 @@ export function buildHeadField(): HeadField {
     // ears
     for (const ear of ears) {
       const de = ear.sdf(x, y, z);
-      if (de < 30) d = smin(d, de, 3.5);
+      if (de < 30) d = smin(d, de, 4.5);
       d = smax(d, -ear.carve(x, y, z), 1.2);
     }
     // eye apertures
     for (const e of eyes) {
-      if (Math.abs(x - e.center[0]) < 25 && Math.abs(y - e.center[1]) < 22) d = smax(d, -eyeCarve(x, y, z, e), 1.6);
+      if (Math.abs(x - e.center[0]) < 25 && Math.abs(y - e.center[1]) < 22) d = smax(d + lidCrease(x, y, z, e), -eyeCarve(x, y, z, e), 1.6);
     }
     return d;
   };
@@ -314,7 +374,7 @@ export function buildHeadField(): HeadField {
     const h = md.closest(p);
     return { point: h.point, distance: h.distance };
   };
-  return { sdf, maskPoint, eyes, ears, maskClosest };
+  return { sdf, maskPoint, eyes, ears, maskClosest, analytic: analyticField, mask: md.signed };
 }
 
 import { loopSubdivide as loopSubdivideImport } from './geom.ts';

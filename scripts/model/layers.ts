@@ -32,13 +32,69 @@ export function offsetSheet(positions: Float32Array, indices: Uint32Array, keep:
     const a = indices[t]!, b = indices[t + 1]!, c = indices[t + 2]!;
     if (keep(a) && keep(b) && keep(c)) tri.push(a, b, c);
   }
-  const c = compact(positions, Uint32Array.from(tri));
+  const c = compact(positions, trimSpikes(Uint32Array.from(tri)));
   for (let i = 0; i < c.source.length; i++) {
     const s = c.source[i]!;
     const d = depth(s);
     for (let k = 0; k < 3; k++) c.positions[i * 3 + k] = positions[s * 3 + k]! - normals[s * 3 + k]! * d;
   }
+  smoothBorder(c.positions, c.indices, 10);
   return { positions: c.positions, indices: c.indices, source: c.source };
+}
+
+const edgeKey = (a: number, b: number): number => (a < b ? a * 4194304 + b : b * 4194304 + a);
+
+/** Drops triangles that stick out of a sheet's border (two or three border edges), a few passes. */
+function trimSpikes(indices: Uint32Array): Uint32Array {
+  let idx = indices;
+  for (let pass = 0; pass < 3; pass++) {
+    const use = new Map<number, number>();
+    for (let t = 0; t < idx.length; t += 3)
+      for (let e = 0; e < 3; e++) {
+        const k = edgeKey(idx[t + e]!, idx[t + ((e + 1) % 3)]!);
+        use.set(k, (use.get(k) ?? 0) + 1);
+      }
+    const keep: number[] = [];
+    for (let t = 0; t < idx.length; t += 3) {
+      let border = 0;
+      for (let e = 0; e < 3; e++) if (use.get(edgeKey(idx[t + e]!, idx[t + ((e + 1) % 3)]!)) === 1) border++;
+      if (border < 2) keep.push(idx[t]!, idx[t + 1]!, idx[t + 2]!);
+    }
+    if (keep.length === idx.length) break;
+    idx = Uint32Array.from(keep);
+  }
+  return idx;
+}
+
+/** Smooths the sheet's open border as a curve (each border vertex toward the mean of its two border neighbours). */
+function smoothBorder(positions: Float32Array, indices: Uint32Array, iterations: number): void {
+  const use = new Map<number, number>();
+  for (let t = 0; t < indices.length; t += 3)
+    for (let e = 0; e < 3; e++) {
+      const k = edgeKey(indices[t + e]!, indices[t + ((e + 1) % 3)]!);
+      use.set(k, (use.get(k) ?? 0) + 1);
+    }
+  const nb = new Map<number, number[]>();
+  for (let t = 0; t < indices.length; t += 3)
+    for (let e = 0; e < 3; e++) {
+      const a = indices[t + e]!, b = indices[t + ((e + 1) % 3)]!;
+      if (use.get(edgeKey(a, b)) !== 1) continue;
+      if (!nb.has(a)) nb.set(a, []);
+      if (!nb.has(b)) nb.set(b, []);
+      nb.get(a)!.push(b);
+      nb.get(b)!.push(a);
+    }
+  const verts = [...nb.keys()].filter((v) => nb.get(v)!.length === 2).sort((a, b) => a - b);
+  const next = new Float32Array(verts.length * 3);
+  for (let it = 0; it < iterations; it++) {
+    verts.forEach((v, j) => {
+      const [a, b] = nb.get(v)!;
+      for (let k = 0; k < 3; k++) next[j * 3 + k] = 0.5 * positions[v * 3 + k]! + 0.25 * (positions[a! * 3 + k]! + positions[b! * 3 + k]!);
+    });
+    verts.forEach((v, j) => {
+      for (let k = 0; k < 3; k++) positions[v * 3 + k] = next[j * 3 + k]!;
+    });
+  }
 }
 
 /** Skin surface → SMAS/TPF/platysma depth (mm) by region. Values from the sheet §1.2 (see dimensions.ts). */
@@ -93,7 +149,7 @@ export function boneDepth(p: V3, field: HeadField): number {
   const y = p[1], z = p[2];
   const B = BONE_DEPTH;
   const eyeY = field.eyes[0].center[1];
-  let t = B.scalp;
+  let t: number = B.scalp;
   if (z > 40) t = lerp(B.scalp, B.forehead, smoothstep(40, 70, z));
   // temple: temporalis muscle lies between DTF and bone
   t = lerp(t, B.temple, smoothstep(44, 58, ax) * smoothstep(-4, 10, y) * (1 - smoothstep(55, 75, y)) * smoothstep(-40, -20, z));

@@ -15,8 +15,8 @@ export interface CameraRigProps {
 }
 
 /** How far a step's close-up moves toward its landmark, and how much closer it gets. Design choices. */
-const FOCUS_PULL = 0.55;
-const FOCUS_ZOOM = 0.72;
+const FOCUS_PULL = 0.45;
+const FOCUS_ZOOM = 0.8;
 
 /** Flies the camera (and the orbit target) to a view preset or a step's close-up when either changes. */
 export function CameraRig({ view, center, radius, focus = null, instant = false }: CameraRigProps) {

@@ -60,6 +60,9 @@ export function SurfaceTubes({ surface, lines, color, radius, lift = 0.0004, vis
         <mesh
           key={k}
           ref={(m) => {
+            // The tube geometry is assigned imperatively, so it is ours to free when the mesh goes away
+            // (a technique with fewer lines than the last one).
+            if (m === null) meshes.current[k]?.geometry.dispose();
             meshes.current[k] = m;
           }}
           material={material}

@@ -158,7 +158,6 @@ describe('landmarks (reference sheet §2.1, §7)', () => {
 describe('layers are nested (sheet §1.1 order, §1.2 depths)', () => {
   it('SMAS lies 3–6 mm inside the skin over the cheek, fat between skin and SMAS, bone deeper', () => {
     const skin = new MeshQuery(head.skin);
-    const smas = new MeshQuery(head.smas);
     const bone = new MeshQuery(head.bone);
     const fat = new MeshQuery(head.fat);
     const p = head.smas.positions;
