@@ -53,3 +53,30 @@ describe('soak', () => {
     await page.context().close();
   });
 });
+
+describe('kiosk soak', () => {
+  it('50 visitor cycles (wake → three techniques → start over → attract loop) keep GPU resources and DOM flat', async () => {
+    const { page, rec } = await openPage(browser, '?mode=kiosk&lang=en', { width: 960, height: 540 });
+    await waitReady(page);
+    const cycle = async () => {
+      await page.mouse.click(200, 200); // wake the loop
+      await page.waitForSelector('[data-kiosk-state="interactive"]', { timeout: 10_000 });
+      await page.waitForTimeout(650); // the waking touch is swallowed briefly
+      for (const id of ['traditional', 'smile', 'thread']) await page.locator(`button[data-technique="${id}"]`).first().click();
+      await page.locator('.kiosk-restart').click();
+      await page.waitForSelector('[data-kiosk-state="attract"]', { timeout: 10_000 });
+    };
+    await cycle(); // warm-up: every technique's solve and overlays exist once
+    await page.waitForTimeout(1000);
+    const baseline = await snapshot(page);
+    for (let i = 0; i < 50; i++) await cycle();
+    await page.waitForTimeout(1500);
+    const after = await snapshot(page);
+    console.log(`[soak] kiosk 50 cycles: baseline ${JSON.stringify(baseline)} → after ${JSON.stringify(after)}`);
+    expect(after.geometries).toBeLessThanOrEqual(baseline.geometries);
+    expect(after.textures).toBeLessThanOrEqual(baseline.textures);
+    expect(after.domNodes).toBeLessThanOrEqual(baseline.domNodes + 10);
+    expect(rec.pageErrors).toEqual([]);
+    await page.context().close();
+  }, 600_000);
+});
