@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { ensureChromium, CHROMIUM_ARGS } from './lib/chromium.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
+import { waitForHeadReady } from './lib/ready.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 if (!existsSync('dist/index.html')) {
@@ -30,14 +31,7 @@ for (const mode of ['web', 'consult', 'kiosk']) {
     cdp.on('Network.loadingFinished', (e) => (transferred += e.encodedDataLength));
     const t0 = Date.now();
     await page.goto(`${url}?mode=${mode}&lang=en`);
-    await page.waitForFunction(
-      () => {
-        const all = [...document.querySelectorAll('[role="img"][data-ready]')];
-        return all.length > 0 && all.every((e) => e.getAttribute('data-ready') === 'true');
-      },
-      undefined,
-      { timeout: 180_000, polling: 50 },
-    );
+    await waitForHeadReady(page, 180_000, 50);
     times.push(Date.now() - t0);
     bytes.push(transferred);
     heaps.push(await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0));

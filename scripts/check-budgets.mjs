@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { ensureChromium, CHROMIUM_ARGS } from './lib/chromium.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
+import { waitForHeadReady } from './lib/ready.mjs';
 
 export const BUDGETS = {
   // kB read strictly as 1000 bytes (330 KiB would allow 7.9 kB more).
@@ -48,14 +49,7 @@ async function measureMode(mode) {
     if (r.resourceType() === 'script' || r.url().endsWith('.js')) scripts.add(new URL(r.url()).pathname);
   });
   await page.goto(`${url}?mode=${mode}&lang=en`);
-  await page.waitForFunction(
-    () => {
-      const all = [...document.querySelectorAll('[role="img"][data-ready]')];
-      return all.length > 0 && all.every((e) => e.getAttribute('data-ready') === 'true');
-    },
-    undefined,
-    { timeout: 180_000, polling: 250 },
-  );
+  await waitForHeadReady(page, 180_000, 250);
   // Let the engine's deferred precompute and any follow-up frames settle, then measure idle.
   await page.waitForTimeout(3000);
   const before = await page.evaluate(() => window.__lift?.stats() ?? []);

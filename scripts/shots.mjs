@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { ensureChromium, CHROMIUM_ARGS } from './lib/chromium.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
+import { waitForHeadReady } from './lib/ready.mjs';
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
@@ -58,11 +59,7 @@ for (const s of shots) {
   if (s.noWebGL) await page.addInitScript(DISABLE_WEBGL);
   await page.goto(url + s.query);
   try {
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('[role="img"][data-ready]')].every((e) => e.getAttribute('data-ready') === 'true') && document.querySelector('[role="img"][data-ready]'),
-      undefined,
-      { timeout: 120_000, polling: 250 },
-    );
+    await waitForHeadReady(page, 120_000);
   } catch {
     console.warn(`[shots] ${s.file}: the head never reported ready; taking the screenshot anyway`);
   }

@@ -1,6 +1,9 @@
 // English UI strings. The accessible names in DESIGN.md's deep-link contract are fixed for `en`.
 export const en = {
   app: {
+    about: 'About this visualizer',
+    aboutText:
+      'A teaching model built from open face data and our own modelling; anatomy and dimensions follow published sources, and values that are design choices are marked so in the code. It is not a simulation of your face.',
     title: 'Lift Visualizer',
     disclaimer:
       'For explanation only: the techniques are described as the clinic describes them. Results differ from person to person; ask your surgeon.',

@@ -29,6 +29,7 @@ export const smile: Procedure = {
       action: 'smas-suspension',
       layer: 'smas',
       origin: { landmark: 'deep-temporal-fascia-anchor' },
+      aim: { toward: { landmark: 'nasolabial-fold-lower' }, atVectorDeg: 60 },
       gripStartMm: 20,
       reachMm: 85,
       halfWidthMm: 14,

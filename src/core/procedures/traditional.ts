@@ -46,7 +46,7 @@ export const traditional: Procedure = {
       layer: 'smas',
       origin: { landmark: 'zygomatic-arch-mid', offsetMm: [-6, 4, 6] },
       aim: { toward: { landmark: 'mandibular-angle', toward: { landmark: 'jowl', fraction: 0.35 } }, atVectorDeg: 90 },
-      gripStartMm: 15,
+      gripStartMm: 30,
       reachMm: 95,
       halfWidthMm: 12,
       angleOffsetDeg: 0,

@@ -59,6 +59,22 @@ export const FOLD_TETHER = 0.03;
 export const FOLD_TETHER_WIDTH_MM = 3.5;
 
 /**
+ * The SMAS–zygomaticus–LLSAN functional unit (Gassner 2008, tier A; reference sheet §1.3): the SMAS (MSF) ends
+ * anteriorly at the zygomaticus major, which it envelops (P45 plastination), and does not form an investing layer in
+ * the midface; medially the zygomatici and the levator labii run on from the zygoma to their dermal insertions at
+ * the modiolus and the upper lip along the nasolabial fold. A head whose SMAS mesh stops at that border would
+ * otherwise leave the fold region joined to the SMAS only through soft fat and skin. We model the muscles as ties,
+ * per mm² of the tied fat node's area, from each fat node in a muscle's band (fat with no SMAS beneath it, i.e.
+ * medial to the SMAS border) to the nearest SMAS node — the muscle's lateral, SMAS-enveloped belly. Where the mesh's
+ * SMAS already covers the band (no fat node lacks an SMAS partner) nothing is added. Stiffness (a medium retinaculum)
+ * and band width (a muscle belly ~1 cm wide) are design choices; no source gives either.
+ */
+export const MIMETIC_UNIT_TIE = 0.02;
+export const MIMETIC_BAND_WIDTH_MM = 6;
+/** Farthest SMAS node a muscle band reaches back to (the SMAS border lies 10–20 mm lateral to the fold). */
+export const MIMETIC_REACH_MM = 40;
+
+/**
  * Retaining ligaments as stiff ties from bone (origin, never moves) through the layers they pierce to the
  * insertion. Per-mm² stiffness, design choices ordered by the descriptions in reference sheet §2.1: the
  * zygomatic (McGregor's patch) and mandibular ligaments are the strong osteocutaneous ones, the masseteric are

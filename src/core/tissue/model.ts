@@ -25,7 +25,7 @@ import { REGIONS } from '../ids.ts';
 import {
   AGEING_VECTOR_BELOW_HORIZONTAL_DEG, COUPLING_LOOSE, COUPLING_SEARCH_MM, COUPLING_TIGHT, FAT_GROUND_BASE,
   FAT_MODULUS, FIXED_BEYOND_MM, FOLD_TETHER, FOLD_TETHER_WIDTH_MM, JOWL_DESCENT_AT_FULL_SAG_MM,
-  LIGAMENT_ELONGATION_AT_FULL_SAG_MM, LIGAMENTS, SAG_BULGE_FRACTION, SAG_LAYER_SHARE, SKIN_GROUND_BASE,
+  LIGAMENT_ELONGATION_AT_FULL_SAG_MM, LIGAMENTS, MIMETIC_BAND_WIDTH_MM, MIMETIC_REACH_MM, MIMETIC_UNIT_TIE, SAG_BULGE_FRACTION, SAG_LAYER_SHARE, SKIN_GROUND_BASE,
   SIM_CELL_MM, SKIN_GROUND_UNSUPPORTED, SKIN_MODULUS, SMAS_GROUND_FIXED, SMAS_GROUND_MOBILE, SMAS_MODULUS, type LigamentName,
 } from './constants.ts';
 import { PointGrid, clusterMesh, meshOperators, segmentDistance2, type ClusteredMesh, type MeshOperators, type Vec3 } from './geometry.ts';
@@ -115,6 +115,8 @@ interface SideAnatomy {
   readonly nlLower: Vec3;
   readonly nlCompartment: Vec3;
   readonly midCheek: Vec3;
+  /** Lines of the zygomatic mimetic muscles, origin → insertion (see MIMETIC_UNIT_TIE). */
+  readonly mimeticLines: readonly (readonly [Vec3, Vec3])[];
 }
 
 /** Landmark-derived anatomy of one side, computed once (anatomyAt runs for every node). */
@@ -134,6 +136,13 @@ function sideAnatomy(head: HeadData, side: 'l' | 'r'): SideAnatomy {
     // The superficial nasolabial compartment lies just lateral to the fold; the middle cheek below the malar.
     nlCompartment: [(nlU[0] + nlL[0]) / 2 + sx * 9, (nlU[1] + nlL[1]) / 2, (nlU[2] + nlL[2]) / 2],
     midCheek: [malar[0] - sx * 4, malar[1] - 12, malar[2]],
+    // Zygomaticus major and minor arise together where the zygomatic cutaneous ligament merges at their origin
+    // (Duan 2022, reference sheet §2.1: we use the zygomatic ligament's origin); the major inserts at the modiolus
+    // (at the oral commissure), the minor (with the LLSAN) into the upper lip along the upper fold.
+    mimeticLines: [
+      [L('zygomatic-ligament-origin'), L('oral-commissure')],
+      [L('zygomatic-ligament-origin'), nlU],
+    ],
   };
 }
 
@@ -143,7 +152,7 @@ const anatomyCache = new WeakMap<HeadData, { l: SideAnatomy; r: SideAnatomy }>()
  * Anatomical fields evaluated at a point. They encode anatomy (where compartments, ligaments and the parotid
  * are, from landmarks), never technique outcomes.
  */
-export function anatomyAt(head: HeadData, x: number, y: number, z: number): { mobility: number; fixedLateral: number; ligamentProximity: number; foldTether: number } {
+export function anatomyAt(head: HeadData, x: number, y: number, z: number): { mobility: number; fixedLateral: number; ligamentProximity: number; foldTether: number; mimetic: number } {
   let both = anatomyCache.get(head);
   if (!both) {
     both = { l: sideAnatomy(head, 'l'), r: sideAnatomy(head, 'r') };
@@ -155,7 +164,9 @@ export function anatomyAt(head: HeadData, x: number, y: number, z: number): { mo
   for (const ins of A.ligamentInsertions) ligamentProximity = Math.max(ligamentProximity, gauss(dist2(x, y, z, ins), 9));
   const mobility = Math.max(gauss(dist2(x, y, z, A.jowl), 14), gauss(dist2(x, y, z, A.nlCompartment), 11), gauss(dist2(x, y, z, A.midCheek), 15));
   const foldTether = gauss(segmentDistance2(x, y, z, A.nlUpper, A.nlLower).d2, FOLD_TETHER_WIDTH_MM);
-  return { mobility, fixedLateral, ligamentProximity, foldTether };
+  let mimetic = 0;
+  for (const [o, i] of A.mimeticLines) mimetic = Math.max(mimetic, gauss(segmentDistance2(x, y, z, o, i).d2, MIMETIC_BAND_WIDTH_MM));
+  return { mobility, fixedLateral, ligamentProximity, foldTether, mimetic };
 }
 
 function buildLayer(name: EngineLayer, src: LayerMesh, offset: number): ModelLayer {
@@ -204,11 +215,13 @@ export function createTissueModel(head: HeadData): TissueModel {
   const tightness = new Float64Array(nodeCount);
   const fixedLateral = new Float64Array(nodeCount);
   const foldTether = new Float64Array(nodeCount);
+  const mimetic = new Float64Array(nodeCount);
   for (let g = 0; g < nodeCount; g++) {
     const a = anatomyAt(head, nodePos[3 * g]!, nodePos[3 * g + 1]!, nodePos[3 * g + 2]!);
     mobility[g] = a.mobility;
     fixedLateral[g] = a.fixedLateral;
     foldTether[g] = a.foldTether;
+    mimetic[g] = a.mimetic;
     // Retinacula: tight near ligaments and over the parotid, loose in the mobile compartments, medium elsewhere.
     const base = 0.1 * (1 - a.mobility);
     tightness[g] = Math.min(1, Math.max(base, a.ligamentProximity, a.fixedLateral));
@@ -234,7 +247,17 @@ export function createTissueModel(head: HeadData): TissueModel {
   const fatToSkin = couple(fat, skin, true);
   couple(skin, fat, true);
   const smasToFat = couple(smas, fat, true);
-  couple(fat, smas, true);
+  const fatToSmas = couple(fat, smas, true);
+  // The SMAS–zygomaticus–LLSAN unit medial to the SMAS border (MIMETIC_UNIT_TIE): fat in a muscle's band with no
+  // SMAS beneath it is tied to the nearest SMAS node, the muscle's SMAS-enveloped lateral belly.
+  for (let k = 0; k < fat.mesh.nodeCount; k++) {
+    const a = fat.offset + k;
+    if (fatToSmas[k] !== -1 || mimetic[a]! < 0.05) continue;
+    const p = fat.mesh.positions;
+    const j = smas.grid.nearest(p[3 * k]!, p[3 * k + 1]!, p[3 * k + 2]!, MIMETIC_REACH_MM);
+    if (j < 0) continue;
+    couplings.push([a, smas.offset + j, MIMETIC_UNIT_TIE * mimetic[a]! * nodeArea[a]!]);
+  }
   // SMAS with no fat above it (the fat mesh may not cover it all) couples straight to the skin.
   const smasToSkinDirect = new Int32Array(smas.mesh.nodeCount).fill(-1);
   for (let k = 0; k < smas.mesh.nodeCount; k++) {

@@ -8,6 +8,7 @@ import { LanguagePicker } from '../../ui/LanguagePicker.tsx';
 import { LayerToggles } from '../../ui/LayerToggles.tsx';
 import { ViewPicker } from '../../ui/ViewPicker.tsx';
 import { Disclaimer } from '../../ui/Disclaimer.tsx';
+import { About } from '../../ui/About.tsx';
 import { composeSnapshot, downloadSnapshot } from '../../ui/snapshot.ts';
 import { ALL_TECHNIQUES } from '../techniqueSets.ts';
 import type { TechniqueId } from '../../core/ids.ts';
@@ -120,6 +121,7 @@ export default function ConsultMode() {
           <Measurements techniques={shown} />
         </Suspense>
         <p className="muted small">{t('consult.designNote')}</p>
+        <About />
         <QuietBoundary fallback={null}>
           <Suspense fallback={null}>
             <ConsultPanel store={store} />

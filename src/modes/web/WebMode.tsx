@@ -6,6 +6,7 @@ import { TechniquePicker } from '../../ui/TechniquePicker.tsx';
 import { PlaybackBar } from '../../ui/PlaybackBar.tsx';
 import { LanguagePicker } from '../../ui/LanguagePicker.tsx';
 import { Disclaimer } from '../../ui/Disclaimer.tsx';
+import { About } from '../../ui/About.tsx';
 import { ConcernPicker, type ConcernId } from '../../ui/ConcernPicker.tsx';
 import { StepList } from '../../ui/StepList.tsx';
 import { useReducedMotion } from '../../ui/useReducedMotion.ts';
@@ -201,6 +202,7 @@ export default function WebMode() {
             {t('web.disclaimerHeading')}
           </h2>
           <Disclaimer />
+          <About />
         </section>
 
         {!embed && (

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+
+/** Credits and licences (also in the README). Licence names and project names are not translated. */
+const CREDITS: readonly (readonly [string, string])[] = [
+  ['Face geometry: MediaPipe Face Mesh canonical model (© Google)', 'Apache-2.0'],
+  ['three.js and its meshopt decoder', 'MIT'],
+  ['React, React Three Fiber, drei, zustand', 'MIT'],
+  ['i18next, react-i18next, zod, leva, qrcode-generator', 'MIT'],
+  ['vite-plugin-pwa, Workbox', 'MIT'],
+];
+
+export function About() {
+  const { t } = useTranslation();
+  return (
+    <details className="about">
+      <summary>{t('app.about')}</summary>
+      <p>{t('app.aboutText')}</p>
+      <ul>
+        {CREDITS.map(([what, licence]) => (
+          <li key={what}>
+            {what} — {licence}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
