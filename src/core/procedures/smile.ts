@@ -3,8 +3,9 @@
 // and fixed to the deep temporal fascia, holding the central midface (nasolabial fold, periorbital region,
 // jawline). Closest published analogues: temporal-incision "super-high SMAS" and DTF-anchored malar suspension.
 //
-// Mechanics encoded: the suture is fixed to the deep temporal fascia and aimed along a diagonal, so its bites
-// fall on the SMAS of the malar/midface rather than on the lateral lower face. The nasolabial and periorbital
+// Mechanics encoded: the suture is fixed to the deep temporal fascia and aimed along a diagonal (toward the lower
+// nasolabial fold at the default vector), so its bites fall on the SMAS of the malar/midface and its border at
+// zygomaticus major rather than on the lateral lower face. The nasolabial and periorbital
 // effects are NOT written here; they follow from where that line runs on the head.
 import { layoutSteps, type Procedure } from './types.ts';
 
@@ -29,6 +30,13 @@ export const smile: Procedure = {
       action: 'smas-suspension',
       layer: 'smas',
       origin: { landmark: 'deep-temporal-fascia-anchor' },
+      // "Holding the central midface": at the default diagonal the suture line runs from the DTF fixation across
+      // the malar SMAS and down the SMAS border at zygomaticus major (where the SMAS–zygomaticus–LLSAN unit carries
+      // on to the fold, tissue/constants.ts MIMETIC_UNIT_TIE) toward the lower nasolabial fold — the bites of the
+      // super-high SMAS flap (medially to zygomaticus major, anchored to DTF) and of the X-MACS malar loop, §4.1.
+      // Aiming at a landmark instead of taking the bare 60° keeps the bites on the midface on a narrow head, where a
+      // fixed 60° line from the more lateral DTF crossed only the lateral cheek. Re-aiming the vector rotates the
+      // line rigidly about the fixation (a vertical vector puts it on the lateral cheek). Design choice of aim point.
       aim: { toward: { landmark: 'nasolabial-fold-lower' }, atVectorDeg: 60 },
       gripStartMm: 20,
       reachMm: 85,

@@ -46,6 +46,10 @@ export const traditional: Procedure = {
       layer: 'smas',
       origin: { landmark: 'zygomatic-arch-mid', offsetMm: [-6, 4, 6] },
       aim: { toward: { landmark: 'mandibular-angle', toward: { landmark: 'jowl', fraction: 0.35 } }, atVectorDeg: 90 },
+      // The O loop stays on the lower face (MACS: "toward the jowl"): its upper stretch crosses the fixed lateral
+      // SMAS over the zygoma without biting and its bites begin ~3 cm below the fixation, about the level of the
+      // upper masseteric ligament. Starting them at 15 mm put them on the malar SMAS of a narrow face, where the
+      // wide O band then also took the SMAS border at zygomaticus major and raised the midface. Design choice.
       gripStartMm: 30,
       reachMm: 95,
       halfWidthMm: 12,
