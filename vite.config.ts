@@ -6,12 +6,14 @@ import { VitePWA } from 'vite-plugin-pwa';
 // that prefer a header). Not applied to the dev server, whose HMR client needs inline code.
 // - script-src 'self' + 'wasm-unsafe-eval': the meshopt decoder compiles a bundled WebAssembly module;
 //   no 'unsafe-eval'.
-// - style-src 'unsafe-inline' is needed only by React style attributes and leva's runtime stylesheet.
+// - style-src without 'unsafe-inline': React sets style props through the CSSOM (not governed by CSP), and
+//   leva's runtime (stitches) inserts one EMPTY <style> element and then fills it with insertRule (CSSOM);
+//   the hash is that empty element's. Anything else inline is blocked — and the browser tests watch for it.
 // - connect-src/img-src 'self' (+ data:/blob: for snapshots and leva icons): nothing leaves the origin.
 export const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
   "font-src 'self'",

@@ -32,8 +32,11 @@ describe('consult mode', () => {
     await page.getByRole('slider', { name: 'Procedure progress' }).press('End');
     await page.getByRole('button', { name: 'Front', exact: true }).click();
     const smile = await settled(page);
-    // Same camera, same sag, same progress: only the technique differs.
-    expect(meanAbsDiff(traditional, smile)).toBeGreaterThan(0.3);
+    // Same camera, same sag, same progress: only the technique differs. The lifts differ by millimetres, so
+    // the picture changes subtly; compare with the noise of re-rendering the same state (two settled reads).
+    const again = await settled(page);
+    const noise = meanAbsDiff(smile, again);
+    expect(meanAbsDiff(traditional, smile)).toBeGreaterThan(Math.max(0.1, 5 * noise));
     expect(await page.locator('[role="img"]').first().getAttribute('aria-label')).toContain('Smile Mini Lift');
     expect(rec.pageErrors).toEqual([]);
     expect(rec.consoleErrors).toEqual([]);
