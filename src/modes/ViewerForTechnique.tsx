@@ -25,6 +25,10 @@ export interface ViewerForTechniqueProps {
   readonly overlays?: boolean;
   /** Show the surgeon's pen strokes and let the pen draw on this pane (consult). */
   readonly pen?: boolean;
+  /** Hand orbiting (off for the stacked before/after slider panes). */
+  readonly orbit?: boolean;
+  /** Steps may frame their region in close-up (off where two panes must share one framing). */
+  readonly closeUps?: boolean;
   /** Annotations over the picture: incision lengths, fixation, thread entry, the step's numbered callout. */
   readonly labels?: boolean;
   /** Slow camera swing against burn-in (the unattended kiosk). */
@@ -49,6 +53,8 @@ export function ViewerForTechnique({
   reducedMotion = false,
   pen = false,
   labels = false,
+  orbit = true,
+  closeUps = true,
 }: ViewerForTechniqueProps) {
   const { t } = useTranslation();
   const labelTexts = useMemo<LabelTexts>(
@@ -90,9 +96,10 @@ export function ViewerForTechnique({
       label={label}
       lod={lod}
       instantCamera={reducedMotion}
-      focusLandmark={drivesPlayback ? step.focus.landmark : undefined}
+      focusLandmark={drivesPlayback && closeUps ? step.focus.landmark : undefined}
       penActive={penActive}
       heatmap={heatmap}
+      orbit={orbit}
       {...(autoRetryMs !== undefined ? { autoRetryMs } : {})}
       {...(title !== undefined ? { title } : {})}
     >

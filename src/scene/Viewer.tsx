@@ -33,6 +33,8 @@ export interface ViewerProps {
   readonly focusLandmark?: LandmarkId | undefined;
   /** The surgeon's pen is on: orbiting is paused so strokes land on the face. */
   readonly penActive?: boolean;
+  /** Hand orbiting (off where two canvases must keep one camera, e.g. the before/after slider). */
+  readonly orbit?: boolean;
   readonly heatmap?: boolean;
 }
 
@@ -87,7 +89,7 @@ function Stage({ asset, props, onReady }: { asset: HeadAsset; props: ViewerProps
         heatmap={props.heatmap ?? false}
       />
       {props.children?.(asset, deformed)}
-      <OrbitControls makeDefault enabled={!props.penActive} enablePan={false} minDistance={0.25} maxDistance={1.6} />
+      <OrbitControls makeDefault enabled={!props.penActive && props.orbit !== false} enablePan={false} minDistance={0.25} maxDistance={1.6} />
       <CameraRig
         view={props.view}
         center={asset.center}

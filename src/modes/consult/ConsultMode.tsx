@@ -128,12 +128,29 @@ export default function ConsultMode() {
           </Suspense>
         </QuietBoundary>
       </aside>
-      <main className={`consult-stage panes-${beforeAfter !== null ? 2 : shown.length}`}>
+      <main className={`consult-stage panes-${beforeAfter !== null ? 1 : shown.length}`}>
         {beforeAfter !== null ? (
-          <>
-            <ViewerForTechnique key="pane-0" pen labels technique={technique} fixedProgress={0} title={`${t(`technique.${technique}`)} — ${t('control.beforeAfter').split('/')[0]!.trim()}`} />
-            <ViewerForTechnique key="pane-1" pen labels technique={technique} fixedProgress={1} drivesPlayback title={`${t(`technique.${technique}`)} — ${t('control.beforeAfter').split('/')[1]?.trim() ?? ''}`} />
-          </>
+          // The result laid over the sagged face, revealed by the slider. One camera for both: hand orbiting
+          // is off here (the view presets still move both).
+          <div className="before-after">
+            <div className="ba-layer">
+              <ViewerForTechnique key="pane-0" pen labels orbit={false} closeUps={false} overlays={false} technique={technique} fixedProgress={0} title={t('consult.before')} />
+            </div>
+            <div className="ba-layer" style={{ clipPath: `inset(0 0 0 ${Math.round(beforeAfter * 1000) / 10}%)` }}>
+              <ViewerForTechnique key="pane-1" pen orbit={false} closeUps={false} overlays={false} technique={technique} fixedProgress={1} drivesPlayback title={t('consult.after')} />
+            </div>
+            <div className="ba-handle" style={{ left: `${beforeAfter * 100}%` }} aria-hidden="true" />
+            <input
+              className="ba-slider"
+              type="range"
+              min={0}
+              max={100}
+              value={Math.round(beforeAfter * 100)}
+              aria-label={t('control.beforeAfter')}
+              aria-valuetext={`${t('consult.before')} ${Math.round(beforeAfter * 100)}% · ${t('consult.after')} ${100 - Math.round(beforeAfter * 100)}%`}
+              onChange={(e) => setBeforeAfter(Number(e.target.value) / 100)}
+            />
+          </div>
         ) : (
           // Panes are keyed by position, not technique: switching technique keeps the pane's WebGL context.
           shown.map((id, i) => <ViewerForTechnique key={`pane-${i}`} pen labels technique={id} drivesPlayback={i === 0} title={t(`technique.${id}`)} />)

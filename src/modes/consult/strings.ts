@@ -2,6 +2,8 @@
 export const CONSULT_STRINGS = {
   en: {
     export: 'Save snapshot (PNG)',
+    before: 'Before',
+    after: 'After',
     pen: 'Pen',
     undo: 'Undo',
     clear: 'Clear drawing',
@@ -29,6 +31,8 @@ export const CONSULT_STRINGS = {
   },
   ko: {
     export: '스냅샷 저장(PNG)',
+    before: '시술 전',
+    after: '시술 후',
     pen: '펜',
     undo: '실행 취소',
     clear: '그림 지우기',
@@ -56,6 +60,8 @@ export const CONSULT_STRINGS = {
   },
   zh: {
     export: '保存快照（PNG）',
+    before: '术前',
+    after: '术后',
     pen: '画笔',
     undo: '撤销',
     clear: '清除绘图',
@@ -83,6 +89,8 @@ export const CONSULT_STRINGS = {
   },
   ja: {
     export: 'スナップショットを保存（PNG）',
+    before: '施術前',
+    after: '施術後',
     pen: 'ペン',
     undo: '元に戻す',
     clear: '描画を消去',
