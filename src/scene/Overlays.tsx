@@ -8,6 +8,7 @@ import { gluePolyline } from './glue.ts';
 import type { SurfacePoint } from '../core/geometry/surface.ts';
 import { SurfaceTubes } from './SurfaceTubes.tsx';
 import { PullArrows } from './PullArrows.tsx';
+import { TieMarkers } from './TieMarkers.tsx';
 
 /** Overlay colours: magenta marker for incisions, and two threads told apart by lightness as well as hue. */
 export const OVERLAY_COLOURS = {
@@ -15,6 +16,7 @@ export const OVERLAY_COLOURS = {
   dermalThread: '#6a3d9a',
   fascialThread: '#2b8a3e',
   vector: '#1f6f8b',
+  tie: '#e07b00',
 } as const;
 
 export interface OverlaysProps {
@@ -32,6 +34,8 @@ interface GluedOverlays {
   readonly incisions: SurfacePoint[][];
   readonly dermal: SurfacePoint[][];
   readonly fascial: SurfacePoint[][];
+  /** Midpoint ties of tied thread pairs, glued to the SMAS. */
+  readonly ties: SurfacePoint[];
 }
 
 // Glued overlay geometry per head, technique and vector angle: switching back and forth between techniques
@@ -49,6 +53,15 @@ function gluedOverlays(asset: HeadAsset, technique: TechniqueId, vectorAngleDeg:
       incisions: resolveIncisions(asset.data, technique).map((line) => gluePolyline(asset.data.skin, line)),
       dermal: paths.filter((p) => p.layer === 'dermis').map((p) => gluePolyline(asset.data.skin, p.points)),
       fascial: paths.filter((p) => p.layer === 'smas').map((p) => gluePolyline(asset.data.smas, p.points)),
+      // "Ties the midpoint and fixes it" (the clinic's dual method): one knot per fascial thread, halfway along.
+      ties: PROCEDURES[technique].tied
+        ? paths
+            .filter((p) => p.layer === 'smas' && p.points.length >= 3)
+            .flatMap((p) => {
+              const mid = Math.floor(p.points.length / 6) * 3;
+              return gluePolyline(asset.data.smas, p.points.subarray(mid, mid + 3));
+            })
+        : [],
     };
     // Bounded: five techniques at a handful of tuned angles.
     if (perHead.size > 40) perHead.delete(perHead.keys().next().value!);
@@ -59,7 +72,7 @@ function gluedOverlays(asset: HeadAsset, technique: TechniqueId, vectorAngleDeg:
 
 /** Incision marks on the skin, threads in their layers and pull arrows, each shown by the step that needs it. */
 export function Overlays({ asset, deformed, technique, step, vectorAngleDeg, phase, enabled }: OverlaysProps) {
-  const { incisions, dermal, fascial } = useMemo(() => gluedOverlays(asset, technique, vectorAngleDeg), [asset, technique, vectorAngleDeg]);
+  const { incisions, dermal, fascial, ties } = useMemo(() => gluedOverlays(asset, technique, vectorAngleDeg), [asset, technique, vectorAngleDeg]);
   const threads = { dermal, fascial };
   const skin = deformed.skin;
   const smas = deformed.smas;
@@ -71,6 +84,7 @@ export function Overlays({ asset, deformed, technique, step, vectorAngleDeg, pha
       {/* The dermal thread runs ~1 mm under the skin surface; drawn just over it so it stays visible through skin. */}
       <SurfaceTubes surface={skin} lines={threads.dermal} color={OVERLAY_COLOURS.dermalThread} radius={0.0005} lift={0.0003} visible={enabled && step.shows.threads} />
       <SurfaceTubes surface={smas} lines={threads.fascial} color={OVERLAY_COLOURS.fascialThread} radius={0.0006} lift={0.0006} visible={enabled && step.shows.threads} />
+      <TieMarkers surface={smas} points={ties} color={OVERLAY_COLOURS.tie} visible={enabled && step.shows.threads} />
       <PullArrows asset={asset} procedure={procedure} vectorAngleDeg={vectorAngleDeg ?? procedure.defaults.vectorAngleDeg} visible={enabled && step.shows.vector} phase={phase} />
     </>
   );
