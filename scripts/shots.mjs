@@ -41,6 +41,12 @@ if (extra) {
   for (const layers of ['skin,smas', 'fat', 'smas', 'ligaments,bone', 'bone']) {
     shots.push({ file: `consult-layers-${layers.replace(',', '+')}`, query: `?mode=consult&lang=en&layers=${layers}&view=oblique-left`, w: 1440, h: 900 });
   }
+  // The tissue series (issue 4): the same camera for the sagged faces and every technique's result, through
+  // the consult before/after slider (its panes share one framing): slider at 100 % shows "before", at 0 % "after".
+  for (const sag of [0, 1]) shots.push({ file: `series-sag${sag}`, query: `?mode=consult&lang=en&view=front&sag=${sag}`, w: 1440, h: 900, split: 'before' });
+  for (const technique of ['traditional', 'smile', 'thread', 'thread-conventional', 'facelift']) {
+    shots.push({ file: `series-${technique}-result`, query: `?mode=consult&lang=en&view=front&sag=1&technique=${technique}`, w: 1440, h: 900, split: 'after' });
+  }
   shots.push({ file: 'consult-compare', query: '?mode=consult&lang=en&compare=traditional,smile,thread&progress=1', w: 1920, h: 1080 });
   shots.push({ file: 'web-nowebgl', query: '?lang=en', w: 390, h: 844, noWebGL: true });
 }
@@ -62,6 +68,12 @@ for (const s of shots) {
     await waitForHeadReady(page, 120_000);
   } catch {
     console.warn(`[shots] ${s.file}: the head never reported ready; taking the screenshot anyway`);
+  }
+  if (s.split) {
+    await page.getByRole('button', { name: 'Before / after', exact: true }).click();
+    await waitForHeadReady(page, 120_000);
+    await page.getByRole('slider', { name: 'Before / after' }).press(s.split === 'before' ? 'End' : 'Home');
+    await page.waitForTimeout(3000);
   }
   await page.waitForTimeout(600);
   const path = `artifacts/shots/${s.file}.png`;

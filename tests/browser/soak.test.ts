@@ -32,9 +32,10 @@ describe('soak', () => {
     // Switch with the consult shortcuts 1–5 (the same store action as the buttons, without click overhead).
     const body = page.locator('body');
     // One warm-up round: each technique's solve, overlays and shader programs are created once.
+    // (Long enough for each to render: GPU resources are uploaded on first draw, e.g. the thread tie knots.)
     for (const key of ['1', '2', '3', '4', '5', '2']) {
       await body.press(key);
-      await page.waitForTimeout(300);
+      await page.waitForTimeout(1500);
     }
     await page.waitForTimeout(1500);
     const baseline = await snapshot(page);
