@@ -68,6 +68,8 @@ export function ViewerForTechnique({
   const penActive = useApp((s) => pen && s.penActive);
   const strokes = useApp((s) => s.strokes);
   const heatmap = useApp((s) => s.heatmap);
+  const overlaysOn = useApp((s) => s.overlays);
+  const skinOpacity = useApp((s) => s.skinOpacity);
   const addStroke = useApp((s) => s.addStroke);
   const label = useViewerLabel(technique);
   const { procedure, index, step } = useStep(technique);
@@ -100,6 +102,8 @@ export function ViewerForTechnique({
       penActive={penActive}
       heatmap={heatmap}
       orbit={orbit}
+      skinOpacity={skinOpacity}
+      highlightLigaments={shownStep.moves.length > 0 && layers.includes('ligaments')}
       {...(autoRetryMs !== undefined ? { autoRetryMs } : {})}
       {...(title !== undefined ? { title } : {})}
     >
@@ -124,7 +128,7 @@ export function ViewerForTechnique({
               const first = procedure.tractions[0];
               return first ? actionActivation(procedure, first.action, fixedProgress ?? store.getState().progress) : 0;
             }}
-            enabled={overlays}
+            enabled={overlays && overlaysOn}
           />
           {labels && deformed.skin && (
             <TechniqueLabels
@@ -134,7 +138,7 @@ export function ViewerForTechnique({
               step={shownStep}
               stepNumber={procedure.steps.indexOf(shownStep) + 1}
               texts={labelTexts}
-              visible={overlays}
+              visible={overlays && overlaysOn}
             />
           )}
           {pen && deformed.skin && (

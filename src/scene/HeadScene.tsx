@@ -16,6 +16,10 @@ export interface HeadSceneProps {
   readonly lod?: boolean;
   /** Vertex colours carry the displacement heat map: show them untinted. */
   readonly heatmap?: boolean;
+  /** Surgeon-chosen skin opacity; undefined/null = automatic. */
+  readonly skinOpacity?: number | null;
+  /** The step acts through the retaining ligaments: make them stand out. */
+  readonly highlightLigaments?: boolean;
 }
 
 const MESH_LAYER: Record<MeshName, LayerId> = {
@@ -31,7 +35,16 @@ const MESH_LAYER: Record<MeshName, LayerId> = {
 };
 
 /** The layered head. Layers are toggled with `visible`, never remounted; this component owns its materials. */
-export function HeadScene({ asset, layers, deformed, onFirstFrame, lod = false, heatmap = false }: HeadSceneProps) {
+export function HeadScene({
+  asset,
+  layers,
+  deformed,
+  onFirstFrame,
+  lod = false,
+  heatmap = false,
+  skinOpacity = null,
+  highlightLigaments = false,
+}: HeadSceneProps) {
   const materials = useMemo(() => createLayerMaterials(), []);
   useEffect(() => () => Object.values(materials).forEach((m) => m.dispose()), [materials]);
   const invalidate = useThree((s) => s.invalidate);
@@ -42,12 +55,21 @@ export function HeadScene({ asset, layers, deformed, onFirstFrame, lod = false, 
   useEffect(() => {
     // Skin turns translucent when a deeper layer is on, so the layer shows in place under it.
     const skin = materials.skin as MeshStandardMaterial;
-    skin.transparent = deeperShown;
-    skin.opacity = deeperShown ? 0.28 : 1;
-    skin.depthWrite = !deeperShown;
+    const opacity = skinOpacity ?? (deeperShown ? 0.28 : 1);
+    skin.transparent = opacity < 1;
+    skin.opacity = opacity;
+    skin.depthWrite = opacity >= 1;
     skin.needsUpdate = true;
     invalidate();
-  }, [deeperShown, materials, invalidate]);
+  }, [deeperShown, skinOpacity, materials, invalidate]);
+
+  useEffect(() => {
+    // Ligaments glow in their own colour while the step pulls tissue past them (design choice: emissive 0.7).
+    const ligaments = materials.ligaments as MeshStandardMaterial;
+    ligaments.emissive.set(highlightLigaments ? LAYER_COLOURS.ligaments : '#000000');
+    ligaments.emissiveIntensity = highlightLigaments ? 0.7 : 0;
+    invalidate();
+  }, [highlightLigaments, materials, invalidate]);
 
   useEffect(() => {
     (materials.skin as MeshStandardMaterial).color.set(heatmap ? '#ffffff' : LAYER_COLOURS.skin);

@@ -36,6 +36,8 @@ export interface ViewerProps {
   /** Hand orbiting (off where two canvases must keep one camera, e.g. the before/after slider). */
   readonly orbit?: boolean;
   readonly heatmap?: boolean;
+  readonly skinOpacity?: number | null;
+  readonly highlightLigaments?: boolean;
 }
 
 /** Deformable per-view copies of the layers the engine moves; the shared asset stays pristine. */
@@ -87,6 +89,8 @@ function Stage({ asset, props, onReady }: { asset: HeadAsset; props: ViewerProps
         onFirstFrame={onReady}
         lod={props.lod ?? false}
         heatmap={props.heatmap ?? false}
+        skinOpacity={props.skinOpacity ?? null}
+        highlightLigaments={props.highlightLigaments ?? false}
       />
       {props.children?.(asset, deformed)}
       <OrbitControls makeDefault enabled={!props.penActive && props.orbit !== false} enablePan={false} minDistance={0.25} maxDistance={1.6} />

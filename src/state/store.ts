@@ -67,6 +67,12 @@ export interface ConsultSlice {
   strokes: Stroke[];
   penActive: boolean;
   heatmap: boolean;
+  /** Incisions, threads, arrows and labels drawn over the face. */
+  overlays: boolean;
+  /** Skin opacity chosen by the surgeon; null = automatic (translucent while a deeper layer is shown). */
+  skinOpacity: number | null;
+  setOverlays: (on: boolean) => void;
+  setSkinOpacity: (opacity: number | null) => void;
   addStroke: (stroke: Stroke) => void;
   undoStroke: () => void;
   clearStrokes: () => void;
@@ -115,6 +121,8 @@ function initialData(defaults: StoreDefaults, link: DeepLink) {
     strokes: [],
     penActive: false,
     heatmap: false,
+    overlays: true,
+    skinOpacity: null,
   } satisfies Partial<AppState>;
 }
 
@@ -149,6 +157,8 @@ export function createAppStore(defaults: StoreDefaults, link: DeepLink = {}): Ap
     clearStrokes: () => set({ strokes: [] }),
     setPenActive: (penActive) => set({ penActive }),
     setHeatmap: (heatmap) => set({ heatmap }),
+    setOverlays: (overlays) => set({ overlays }),
+    setSkinOpacity: (skinOpacity) => set({ skinOpacity: skinOpacity === null ? null : clamp01(skinOpacity) }),
 
     addNotice: (notice) => set((s) => ({ notices: [...s.notices.filter((n) => n.id !== notice.id), notice] })),
     dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),

@@ -63,6 +63,33 @@ export default function ConsultPanel({ store }: ConsultPanelProps) {
     }),
     [technique],
   );
+  // Display settings do not depend on the technique: their own folder, created once.
+  useControls('Display', () => ({
+    overlays: {
+      label: 'overlays',
+      value: s.overlays,
+      onChange: (v: boolean, _path: string, ctx: { initial: boolean }) => {
+        if (!ctx.initial) store.getState().setOverlays(v);
+      },
+    },
+    autoSkin: {
+      label: 'auto skin opacity',
+      value: s.skinOpacity === null,
+      onChange: (v: boolean, _path: string, ctx: { initial: boolean }) => {
+        if (!ctx.initial) store.getState().setSkinOpacity(v ? null : 1);
+      },
+    },
+    skinOpacity: {
+      label: 'skin opacity',
+      value: s.skinOpacity ?? 1,
+      min: 0,
+      max: 1,
+      step: 0.05,
+      onChange: (v: number, _path: string, ctx: { initial: boolean }) => {
+        if (!ctx.initial && store.getState().skinOpacity !== null) store.getState().setSkinOpacity(v);
+      },
+    },
+  }));
 
   // A technique switch resets its parameters to the technique's own defaults (store.setTechnique).
   useEffect(() => {
