@@ -4,6 +4,19 @@
 export interface SnapshotPane {
   readonly canvas: HTMLCanvasElement;
   readonly title: string;
+  /** On-screen annotations of the pane (text and position in CSS pixels of the canvas). */
+  readonly labels?: readonly { readonly text: string; readonly x: number; readonly y: number; readonly callout: boolean }[];
+}
+
+/** The pane's visible DOM labels (the scene writes them with textContent; read back the same way). */
+export function visibleLabels(wrapper: HTMLElement, canvas: HTMLCanvasElement): NonNullable<SnapshotPane['labels']> {
+  const box = canvas.getBoundingClientRect();
+  return [...wrapper.querySelectorAll<HTMLElement>('.scene-label')]
+    .filter((el) => el.style.visibility !== 'hidden' && getComputedStyle(el).display !== 'none' && el.offsetParent !== null)
+    .map((el) => {
+      const r = el.getBoundingClientRect();
+      return { text: el.textContent ?? '', x: r.left - box.left, y: r.top - box.top + r.height / 2, callout: el.classList.contains('callout') };
+    });
 }
 
 export interface SnapshotText {
@@ -54,6 +67,19 @@ export function composeSnapshot(panes: readonly SnapshotPane[], text: SnapshotTe
   panes.forEach((pane, i) => {
     const x = PAD + i * (w + PAD);
     ctx.drawImage(pane.canvas, x, HEADER, w, h);
+    // Annotations as on screen: tags in the marker colours, scaled from CSS pixels to the composed picture.
+    const sx = w / Math.max(1, pane.canvas.clientWidth);
+    const sy = h / Math.max(1, pane.canvas.clientHeight);
+    ctx.font = `600 14px ${font}`;
+    for (const label of pane.labels ?? []) {
+      const lx = x + label.x * sx;
+      const ly = HEADER + label.y * sy;
+      const tw = ctx.measureText(label.text).width;
+      ctx.fillStyle = label.callout ? '#b2306b' : 'rgba(22, 50, 74, 0.9)';
+      ctx.fillRect(lx, ly - 11, tw + 12, 22);
+      ctx.fillStyle = '#ffffff';
+      ctx.fillText(label.text, lx + 6, ly + 5);
+    }
     ctx.fillStyle = '#1d2a30';
     ctx.font = `600 18px ${font}`;
     ctx.fillText(pane.title, x, HEADER + h + 26);

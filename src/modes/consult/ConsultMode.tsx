@@ -9,7 +9,7 @@ import { LayerToggles } from '../../ui/LayerToggles.tsx';
 import { ViewPicker } from '../../ui/ViewPicker.tsx';
 import { Disclaimer } from '../../ui/Disclaimer.tsx';
 import { About } from '../../ui/About.tsx';
-import { composeSnapshot, downloadSnapshot } from '../../ui/snapshot.ts';
+import { composeSnapshot, downloadSnapshot, visibleLabels } from '../../ui/snapshot.ts';
 import { ALL_TECHNIQUES } from '../techniqueSets.ts';
 import type { TechniqueId } from '../../core/ids.ts';
 import { CONSULT_STRINGS } from './strings.ts';
@@ -53,7 +53,7 @@ export default function ConsultMode() {
   const exportPng = async () => {
     const panes = [...document.querySelectorAll<HTMLElement>('.consult-stage [role="img"]')].flatMap((wrapper) => {
       const canvas = wrapper.querySelector('canvas');
-      return canvas ? [{ canvas, title: wrapper.dataset.title ?? '' }] : [];
+      return canvas ? [{ canvas, title: wrapper.dataset.title ?? '', labels: visibleLabels(wrapper, canvas) }] : [];
     });
     if (panes.length === 0) return;
     const date = new Date().toISOString().slice(0, 10);
