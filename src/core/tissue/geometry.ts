@@ -1,5 +1,6 @@
 // Mesh and point-set helpers shared by the engine and the procedure resolvers. Pure typed-array code.
 
+import { closestBarycentric } from '../geometry/surface.ts';
 export type Vec3 = readonly [number, number, number];
 
 /** Uniform bucket grid over a point set for nearest / radius queries. */
@@ -248,36 +249,10 @@ export function segmentDistance2(
   return { d2: dx * dx + dy * dy + dz * dz, s };
 }
 
-/** Closest point to p on triangle abc (Ericson, Real-Time Collision Detection §5.1.5). */
+/** Closest point to p on triangle abc (one implementation for the project: core/geometry/surface.ts). */
 export function closestPointOnTriangle(p: Vec3, a: Vec3, b: Vec3, c: Vec3): [number, number, number] {
-  const ab = [b[0] - a[0], b[1] - a[1], b[2] - a[2]] as const;
-  const ac = [c[0] - a[0], c[1] - a[1], c[2] - a[2]] as const;
-  const ap = [p[0] - a[0], p[1] - a[1], p[2] - a[2]] as const;
-  const dot = (u: Vec3, v: Vec3): number => u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
-  const at = (s: number, t: number): [number, number, number] => [
-    a[0] + s * ab[0] + t * ac[0],
-    a[1] + s * ab[1] + t * ac[1],
-    a[2] + s * ab[2] + t * ac[2],
-  ];
-  const d1 = dot(ab, ap), d2 = dot(ac, ap);
-  if (d1 <= 0 && d2 <= 0) return [a[0], a[1], a[2]];
-  const bp = [p[0] - b[0], p[1] - b[1], p[2] - b[2]] as const;
-  const d3 = dot(ab, bp), d4 = dot(ac, bp);
-  if (d3 >= 0 && d4 <= d3) return [b[0], b[1], b[2]];
-  const vc = d1 * d4 - d3 * d2;
-  if (vc <= 0 && d1 >= 0 && d3 <= 0) return at(d1 / (d1 - d3), 0);
-  const cp = [p[0] - c[0], p[1] - c[1], p[2] - c[2]] as const;
-  const d5 = dot(ab, cp), d6 = dot(ac, cp);
-  if (d6 >= 0 && d5 <= d6) return [c[0], c[1], c[2]];
-  const vb = d5 * d2 - d1 * d6;
-  if (vb <= 0 && d2 >= 0 && d6 <= 0) return at(0, d2 / (d2 - d6));
-  const va = d3 * d6 - d5 * d4;
-  if (va <= 0 && d4 - d3 >= 0 && d5 - d6 >= 0) {
-    const w = (d4 - d3) / (d4 - d3 + (d5 - d6));
-    return [b[0] + w * (c[0] - b[0]), b[1] + w * (c[1] - b[1]), b[2] + w * (c[2] - b[2])];
-  }
-  const denom = 1 / (va + vb + vc);
-  return at(vb * denom, vc * denom);
+  const [u, v, w] = closestBarycentric(a[0], a[1], a[2], b[0], b[1], b[2], c[0], c[1], c[2], p[0], p[1], p[2]);
+  return [u * a[0] + v * b[0] + w * c[0], u * a[1] + v * b[1] + w * c[1], u * a[2] + v * b[2] + w * c[2]];
 }
 
 /** Snaps points onto a triangle mesh: nearest vertex, then the closest point on its incident triangles. */
@@ -321,13 +296,7 @@ export class SurfaceProjector {
   }
 }
 
-export function polylineLength(points: ArrayLike<number>): number {
-  let len = 0;
-  for (let k = 3; k + 2 < points.length; k += 3) {
-    len += Math.hypot(points[k]! - points[k - 3]!, points[k + 1]! - points[k - 2]!, points[k + 2]! - points[k - 1]!);
-  }
-  return len;
-}
+export { polylineLength } from '../geometry/surface.ts';
 
 export interface ClusteredMesh extends WeldedMesh {
   /** For each render vertex, interpolation weights over simulation nodes (CSR). */
