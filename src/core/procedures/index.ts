@@ -51,6 +51,6 @@ export function incisionLength(head: HeadData, technique: TechniqueId): number {
 
 // The schema (tests/unit/procedures) and the English captions (i18n) are imported from their own files, so
 // the page's bundle carries neither unless it needs them.
-export { pullDirection, resolvePoint, sideSign, gripLine, drapeFrontal, SIDES, unrolledFace, underminedWeight, UNDERMINING_EDGE_MM } from './resolve.ts';
+export { pullDirection, resolvePoint, sideSign, gripLine, drapeFrontal, SIDES, unrolledFace, underminedWeight, outlineDistance, UNDERMINING_EDGE_MM } from './resolve.ts';
 export type { ThreadPath } from './resolve.ts';
 export * from './types.ts';

@@ -124,14 +124,13 @@ export function unrolledFace(head: HeadData): (x: number, y: number, z: number) 
 export const UNDERMINING_EDGE_MM = 6;
 
 /**
- * Weight in [0, 1] of the undermined area of a procedure at a point (1 inside, smooth ramp over
- * UNDERMINING_EDGE_MM across the outline, 0 outside), or null when the technique does not undermine.
+ * Signed distance in mm (> 0 inside, < 0 outside) from an outline given on the left side and mirrored for the
+ * right, measured on the unrolled face (see `unrolledFace`), so an outline may wrap from the ear onto the cheek.
+ * Deeper layers under a point unroll to the same place, so one outline marks the same area on every layer.
  */
-export function underminedWeight(head: HeadData, procedure: Procedure): ((x: number, y: number, z: number) => number) | null {
-  const u = procedure.undermining;
-  if (!u) return null;
+export function outlineDistance(head: HeadData, outline: readonly LandmarkPoint[]): (x: number, y: number, z: number) => number {
   const unroll = unrolledFace(head);
-  const outlines = SIDES.map((side) => u.outline.map((pt) => unroll(...resolvePoint(head, pt, side))));
+  const outlines = SIDES.map((side) => outline.map((pt) => unroll(...resolvePoint(head, pt, side))));
   return (x, y, z) => {
     const poly = outlines[x >= 0 ? 0 : 1]!;
     const [pu, pv] = unroll(x, y, z);
@@ -145,8 +144,20 @@ export function underminedWeight(head: HeadData, procedure: Procedure): ((x: num
       const t = Math.min(1, Math.max(0, ((pu - ui) * eu + (pv - vi) * ev) / len2));
       d2 = Math.min(d2, (pu - ui - t * eu) ** 2 + (pv - vi - t * ev) ** 2);
     }
-    const signed = (inside ? 1 : -1) * Math.sqrt(d2); // > 0 inside
-    const s = Math.min(1, Math.max(0, 0.5 + signed / UNDERMINING_EDGE_MM));
+    return (inside ? 1 : -1) * Math.sqrt(d2);
+  };
+}
+
+/**
+ * Weight in [0, 1] of the undermined area of a procedure at a point (1 inside, smooth ramp over
+ * UNDERMINING_EDGE_MM across the outline, 0 outside), or null when the technique does not undermine.
+ */
+export function underminedWeight(head: HeadData, procedure: Procedure): ((x: number, y: number, z: number) => number) | null {
+  const u = procedure.undermining;
+  if (!u) return null;
+  const distance = outlineDistance(head, u.outline);
+  return (x, y, z) => {
+    const s = Math.min(1, Math.max(0, 0.5 + distance(x, y, z) / UNDERMINING_EDGE_MM));
     return s * s * (3 - 2 * s);
   };
 }
