@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { TechniqueId } from '../core/ids.ts';
 import { actionActivation } from '../core/timeline/index.ts';
 import { useApp, useAppContext } from '../state/context.tsx';
@@ -35,6 +35,8 @@ export interface ViewerForTechniqueProps {
   readonly drift?: boolean;
   /** prefers-reduced-motion: the camera jumps, and the mode steps the playback itself (no animating driver). */
   readonly reducedMotion?: boolean;
+  /** More scene content from the mode (e.g. the compare panes' camera link), rendered inside the canvas. */
+  readonly sceneExtra?: ReactNode;
 }
 
 // The pen is a consult tool: its code loads only where it is offered.
@@ -55,6 +57,7 @@ export function ViewerForTechnique({
   labels = false,
   orbit = true,
   closeUps = true,
+  sceneExtra,
 }: ViewerForTechniqueProps) {
   const { t } = useTranslation();
   const labelTexts = useMemo<LabelTexts>(
@@ -69,7 +72,8 @@ export function ViewerForTechnique({
   const strokes = useApp((s) => s.strokes);
   const heatmap = useApp((s) => s.heatmap);
   const overlaysOn = useApp((s) => s.overlays);
-  const skinOpacity = useApp((s) => s.skinOpacity);
+  const layerOpacity = useApp((s) => s.layerOpacity);
+  const cutaway = useApp((s) => s.cutaway);
   const addStroke = useApp((s) => s.addStroke);
   const label = useViewerLabel(technique);
   const { procedure, index, step } = useStep(technique);
@@ -102,7 +106,8 @@ export function ViewerForTechnique({
       penActive={penActive}
       heatmap={heatmap}
       orbit={orbit}
-      skinOpacity={skinOpacity}
+      layerOpacity={layerOpacity}
+      cutaway={cutaway}
       highlightLigaments={shownStep.moves.length > 0 && layers.includes('ligaments')}
       {...(autoRetryMs !== undefined ? { autoRetryMs } : {})}
       {...(title !== undefined ? { title } : {})}
@@ -111,6 +116,7 @@ export function ViewerForTechnique({
         <>
           {drivesPlayback && !reducedMotion && <PlaybackDriver store={store} />}
           {drift && <CameraDrift />}
+          {sceneExtra}
           <TissueDeformer
             asset={asset}
             deformed={deformed}

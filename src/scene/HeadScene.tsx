@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import type { BufferGeometry, Mesh, MeshStandardMaterial } from 'three';
-import type { LayerId } from '../core/ids.ts';
+import { LAYERS, type LayerId } from '../core/ids.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
 import { createLayerMaterials, LAYER_COLOURS } from './materials.ts';
+import type { CutawayRig } from './cutaway.ts';
 
 export interface HeadSceneProps {
   readonly asset: HeadAsset;
@@ -16,11 +17,21 @@ export interface HeadSceneProps {
   readonly lod?: boolean;
   /** Vertex colours carry the displacement heat map: show them untinted. */
   readonly heatmap?: boolean;
-  /** Surgeon-chosen skin opacity; undefined/null = automatic. */
-  readonly skinOpacity?: number | null;
+  /** Surgeon-chosen opacity per layer; a missing layer is at its default (for the skin: automatic). */
+  readonly layerOpacity?: Partial<Record<LayerId, number>>;
+  /** Show deeper layers through a window over the cheek and temple (else through see-through skin). */
+  readonly cutaway?: boolean;
+  /** Open the cutaway at once instead of peeling it (prefers-reduced-motion). */
+  readonly instant?: boolean;
   /** The step acts through the retaining ligaments: make them stand out. */
   readonly highlightLigaments?: boolean;
 }
+
+const NO_OVERRIDES: Partial<Record<LayerId, number>> = {};
+/** Skin opacity while a deeper layer shows through it (no cutaway). Design choice. */
+const SEE_THROUGH_SKIN = 0.28;
+/** Duration of the peel, s. Design choice: long enough to see where the window is, short enough not to wait. */
+const PEEL_SECONDS = 0.9;
 
 const MESH_LAYER: Record<MeshName, LayerId> = {
   skin: 'skin',
@@ -34,6 +45,8 @@ const MESH_LAYER: Record<MeshName, LayerId> = {
   ligaments: 'ligaments',
 };
 
+const MESH_NAMES = Object.keys(MESH_LAYER) as MeshName[];
+
 /** The layered head. Layers are toggled with `visible`, never remounted; this component owns its materials. */
 export function HeadScene({
   asset,
@@ -42,26 +55,72 @@ export function HeadScene({
   onFirstFrame,
   lod = false,
   heatmap = false,
-  skinOpacity = null,
+  layerOpacity = NO_OVERRIDES,
+  cutaway = true,
+  instant = false,
   highlightLigaments = false,
 }: HeadSceneProps) {
   const materials = useMemo(() => createLayerMaterials(), []);
-  useEffect(() => () => Object.values(materials).forEach((m) => m.dispose()), [materials]);
+  useEffect(() => () => new Set(Object.values(materials)).forEach((m) => m.dispose()), [materials]);
   const invalidate = useThree((s) => s.invalidate);
   const meshes = useRef<Partial<Record<MeshName, Mesh | null>>>({});
   const reported = useRef(false);
 
-  const deeperShown = layers.some((l) => l !== 'skin');
+  // A layer is cut only when a sheet under it is shown: a window onto nothing would show the inside of the head.
+  const shows = (l: LayerId) => layers.includes(l);
+  const wantCut = cutaway && shows('skin') && (shows('fat') || shows('smas') || shows('bone'));
+  const cutFat = shows('fat') && (shows('smas') || shows('bone'));
+  // The cutaway's code and vertex data are set up the first time it is wanted (until then: see-through skin).
+  const [rig, setRig] = useState<CutawayRig | null>(null);
+  const liveRig = rig?.for === deformed ? rig : null;
   useEffect(() => {
-    // Skin turns translucent when a deeper layer is on, so the layer shows in place under it.
-    const skin = materials.skin as MeshStandardMaterial;
-    const opacity = skinOpacity ?? (deeperShown ? 0.28 : 1);
-    skin.transparent = opacity < 1;
-    skin.opacity = opacity;
-    skin.depthWrite = opacity >= 1;
-    skin.needsUpdate = true;
+    if (!wantCut || liveRig) return;
+    let current = true;
+    void import('./cutaway.ts').then((m) => {
+      if (current) setRig(m.rigCutaway(asset, deformed, materials));
+    });
+    return () => {
+      current = false;
+    };
+  }, [wantCut, liveRig, asset, deformed, materials]);
+  const cutSkin = wantCut && liveRig !== null;
+  const deeperShown = layers.some((l) => l !== 'skin');
+  const seeThroughSkin = !cutSkin && deeperShown;
+
+  useEffect(() => {
+    for (const layer of LAYERS) {
+      // Without the cutaway the skin turns see-through when a deeper layer is on, so the layer shows in place.
+      const opacity = layerOpacity[layer] ?? (layer === 'skin' && seeThroughSkin ? SEE_THROUGH_SKIN : 1);
+      for (const name of MESH_NAMES) {
+        if (MESH_LAYER[name] !== layer || name === 'eyes') continue;
+        const material = materials[name] as MeshStandardMaterial;
+        if (material.opacity === opacity && material.transparent === opacity < 1) continue;
+        material.transparent = opacity < 1;
+        material.opacity = opacity;
+        material.depthWrite = opacity >= 1;
+        material.needsUpdate = true;
+      }
+    }
     invalidate();
-  }, [deeperShown, skinOpacity, materials, invalidate]);
+  }, [layerOpacity, seeThroughSkin, materials, invalidate]);
+
+  // The peel: the window opens from its centre outward when a step (or the surgeon) first shows what is under
+  // the skin, and closes at once when nothing under it is shown any more.
+  const peel = useRef({ amount: 0, target: 0 });
+  useEffect(() => {
+    const p = peel.current;
+    p.target = cutSkin ? 1 : 0;
+    if (instant || p.target === 0) p.amount = p.target;
+    invalidate();
+  }, [cutSkin, instant, invalidate]);
+  useFrame((_, delta) => {
+    const p = peel.current;
+    if (p.amount < p.target) {
+      p.amount = Math.min(p.target, p.amount + Math.min(delta, 0.1) / PEEL_SECONDS);
+      invalidate();
+    }
+    liveRig?.set(p.amount, cutFat);
+  });
 
   useEffect(() => {
     // Ligaments glow in their own colour while the step pulls tissue past them (design choice: emissive 0.7).
@@ -83,7 +142,7 @@ export function HeadScene({
     requestAnimationFrame(() => onFirstFrame());
   });
 
-  const names = (Object.keys(MESH_LAYER) as MeshName[]).filter((n) => (lod ? n !== 'skin' : n !== 'skin_lod'));
+  const names = MESH_NAMES.filter((n) => (lod ? n !== 'skin' : n !== 'skin_lod'));
   return (
     <group>
       {names.map((name) => {

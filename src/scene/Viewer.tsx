@@ -36,7 +36,8 @@ export interface ViewerProps {
   /** Hand orbiting (off where two canvases must keep one camera, e.g. the before/after slider). */
   readonly orbit?: boolean;
   readonly heatmap?: boolean;
-  readonly skinOpacity?: number | null;
+  readonly layerOpacity?: Partial<Record<LayerId, number>>;
+  readonly cutaway?: boolean;
   readonly highlightLigaments?: boolean;
 }
 
@@ -89,7 +90,9 @@ function Stage({ asset, props, onReady }: { asset: HeadAsset; props: ViewerProps
         onFirstFrame={onReady}
         lod={props.lod ?? false}
         heatmap={props.heatmap ?? false}
-        skinOpacity={props.skinOpacity ?? null}
+        {...(props.layerOpacity ? { layerOpacity: props.layerOpacity } : {})}
+        cutaway={props.cutaway ?? true}
+        instant={props.instantCamera ?? false}
         highlightLigaments={props.highlightLigaments ?? false}
       />
       {props.children?.(asset, deformed)}

@@ -69,10 +69,17 @@ export interface ConsultSlice {
   heatmap: boolean;
   /** Incisions, threads, arrows and labels drawn over the face. */
   overlays: boolean;
-  /** Skin opacity chosen by the surgeon; null = automatic (translucent while a deeper layer is shown). */
-  skinOpacity: number | null;
+  /**
+   * Opacity per layer chosen by the surgeon; a missing layer is at its default (1, and for the skin: automatic,
+   * i.e. opaque with the cutaway, see-through while a deeper layer is shown without it).
+   */
+  layerOpacity: Partial<Record<LayerId, number>>;
+  /** Deeper layers are seen through a window cut over the cheek and temple (false: through see-through skin). */
+  cutaway: boolean;
   setOverlays: (on: boolean) => void;
-  setSkinOpacity: (opacity: number | null) => void;
+  /** null puts the layer back to its default. */
+  setLayerOpacity: (layer: LayerId, opacity: number | null) => void;
+  setCutaway: (on: boolean) => void;
   addStroke: (stroke: Stroke) => void;
   undoStroke: () => void;
   clearStrokes: () => void;
@@ -122,7 +129,8 @@ function initialData(defaults: StoreDefaults, link: DeepLink) {
     penActive: false,
     heatmap: false,
     overlays: true,
-    skinOpacity: null,
+    layerOpacity: {},
+    cutaway: true,
   } satisfies Partial<AppState>;
 }
 
@@ -158,7 +166,14 @@ export function createAppStore(defaults: StoreDefaults, link: DeepLink = {}): Ap
     setPenActive: (penActive) => set({ penActive }),
     setHeatmap: (heatmap) => set({ heatmap }),
     setOverlays: (overlays) => set({ overlays }),
-    setSkinOpacity: (skinOpacity) => set({ skinOpacity: skinOpacity === null ? null : clamp01(skinOpacity) }),
+    setLayerOpacity: (layer, opacity) =>
+      set((s) => {
+        const layerOpacity = { ...s.layerOpacity };
+        if (opacity === null) delete layerOpacity[layer];
+        else layerOpacity[layer] = clamp01(opacity);
+        return { layerOpacity };
+      }),
+    setCutaway: (cutaway) => set({ cutaway }),
 
     addNotice: (notice) => set((s) => ({ notices: [...s.notices.filter((n) => n.id !== notice.id), notice] })),
     dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),

@@ -66,9 +66,9 @@ export const smile: Procedure = {
   steps: layoutSteps([
     { id: 'mark', weight: 1, layers: ['skin'], view: 'oblique-left', landmark: 'sideburn-top-l', shows: { incision: true, vector: true } },
     { id: 'incise', weight: 1, layers: ['skin'], view: 'profile-left', landmark: 'sideburn-top-l', shows: { incision: true } },
-    { id: 'elevate', weight: 1, layers: ['smas', 'ligaments', 'bone'], view: 'oblique-left', landmark: 'malar-eminence-l', shows: { incision: true, vector: true } },
-    { id: 'pull', weight: 2, layers: ['smas', 'ligaments', 'bone'], view: 'oblique-left', landmark: 'nasolabial-fold-upper-l', moves: ['smas-suspension'], shows: { incision: true, vector: true } },
-    { id: 'fix', weight: 1, layers: ['smas', 'ligaments', 'bone'], view: 'profile-left', landmark: 'deep-temporal-fascia-anchor-l', shows: { incision: true, vector: true } },
+    { id: 'elevate', weight: 1, layers: ['skin', 'fat', 'smas', 'ligaments', 'bone'], view: 'oblique-left', landmark: 'malar-eminence-l', shows: { incision: true, vector: true } },
+    { id: 'pull', weight: 2, layers: ['skin', 'fat', 'smas', 'ligaments', 'bone'], view: 'oblique-left', landmark: 'nasolabial-fold-upper-l', moves: ['smas-suspension'], shows: { incision: true, vector: true } },
+    { id: 'fix', weight: 1, layers: ['skin', 'fat', 'smas', 'ligaments', 'bone'], view: 'profile-left', landmark: 'deep-temporal-fascia-anchor-l', shows: { incision: true, vector: true } },
     { id: 'close', weight: 1, layers: ['skin'], view: 'profile-left', landmark: 'sideburn-top-l', shows: { incision: true } },
     { id: 'result', weight: 1.5, layers: ['skin'], view: 'front' },
   ]),

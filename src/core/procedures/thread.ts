@@ -38,9 +38,9 @@ export const thread: Procedure = {
   steps: layoutSteps([
     { id: 'mark-entry', weight: 1, layers: ['skin'], view: 'oblique-left', landmark: 'temporal-hairline-lower-l', shows: { threads: true, vector: true } },
     { id: 'insert-dermal', weight: 1.5, layers: ['skin', 'fat'], view: 'oblique-left', landmark: 'malar-eminence-l', shows: { threads: true } },
-    { id: 'insert-fascial', weight: 1.5, layers: ['smas', 'ligaments'], view: 'oblique-left', landmark: 'malar-eminence-l', shows: { threads: true } },
-    { id: 'tie-midpoint', weight: 1, layers: ['smas', 'fat', 'ligaments'], view: 'profile-left', landmark: 'zygomatic-ligament-insertion-l', shows: { threads: true } },
-    { id: 'fix', weight: 2, layers: ['smas', 'ligaments', 'bone'], view: 'oblique-left', landmark: 'deep-temporal-fascia-anchor-l', moves: ['dermal-thread', 'fascial-thread'], shows: { threads: true, vector: true } },
+    { id: 'insert-fascial', weight: 1.5, layers: ['skin', 'fat', 'smas', 'ligaments', 'bone'], view: 'oblique-left', landmark: 'malar-eminence-l', shows: { threads: true } },
+    { id: 'tie-midpoint', weight: 1, layers: ['skin', 'fat', 'smas', 'ligaments', 'bone'], view: 'profile-left', landmark: 'zygomatic-ligament-insertion-l', shows: { threads: true } },
+    { id: 'fix', weight: 2, layers: ['skin', 'fat', 'smas', 'ligaments', 'bone'], view: 'oblique-left', landmark: 'deep-temporal-fascia-anchor-l', moves: ['dermal-thread', 'fascial-thread'], shows: { threads: true, vector: true } },
     { id: 'result', weight: 1.5, layers: ['skin'], view: 'front' },
   ]),
   sources: {

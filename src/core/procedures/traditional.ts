@@ -78,9 +78,9 @@ export const traditional: Procedure = {
   steps: layoutSteps([
     { id: 'mark', weight: 1, layers: ['skin'], view: 'oblique-left', landmark: 'sideburn-bottom-l', shows: { incision: true } },
     { id: 'incise', weight: 1, layers: ['skin'], view: 'profile-left', landmark: 'sideburn-bottom-l', shows: { incision: true } },
-    { id: 'elevate', weight: 1, layers: ['smas', 'ligaments', 'bone'], view: 'profile-left', landmark: 'mandibular-angle-l', shows: { incision: true, vector: true } },
-    { id: 'pull', weight: 2, layers: ['smas', 'ligaments', 'bone'], view: 'oblique-left', landmark: 'jowl-l', moves: ['smas-suspension'], shows: { incision: true, vector: true } },
-    { id: 'fix', weight: 1, layers: ['smas', 'ligaments', 'bone'], view: 'profile-left', landmark: 'zygomatic-arch-mid-l', shows: { incision: true, vector: true } },
+    { id: 'elevate', weight: 1, layers: ['skin', 'fat', 'smas', 'ligaments', 'bone'], view: 'profile-left', landmark: 'mandibular-angle-l', shows: { incision: true, vector: true } },
+    { id: 'pull', weight: 2, layers: ['skin', 'fat', 'smas', 'ligaments', 'bone'], view: 'oblique-left', landmark: 'jowl-l', moves: ['smas-suspension'], shows: { incision: true, vector: true } },
+    { id: 'fix', weight: 1, layers: ['skin', 'fat', 'smas', 'ligaments', 'bone'], view: 'profile-left', landmark: 'zygomatic-arch-mid-l', shows: { incision: true, vector: true } },
     { id: 'close', weight: 1, layers: ['skin'], view: 'profile-left', landmark: 'sideburn-bottom-l', shows: { incision: true } },
     { id: 'result', weight: 1.5, layers: ['skin'], view: 'oblique-left' },
   ]),

@@ -1,10 +1,19 @@
 // The surgeon's tuning panel (leva). Loaded lazily and only by consult mode, so leva's bytes and its
 // runtime stylesheet never reach the patient's page or the kiosk.
 import { useEffect } from 'react';
-import { Leva, useControls } from 'leva';
+import { button, Leva, useControls } from 'leva';
+import { LAYERS, type LayerId } from '../../core/ids.ts';
 import { PROCEDURES } from '../../core/procedures/index.ts';
 import type { AppStore } from '../../state/store.ts';
 import { useApp } from '../../state/context.tsx';
+
+const OPACITY_LABELS: Record<LayerId, string> = {
+  skin: 'skin',
+  fat: 'fat',
+  smas: 'SMAS',
+  ligaments: 'ligaments',
+  bone: 'bone',
+};
 
 export interface ConsultPanelProps {
   readonly store: AppStore;
@@ -63,8 +72,8 @@ export default function ConsultPanel({ store }: ConsultPanelProps) {
     }),
     [technique],
   );
-  // Display settings do not depend on the technique: their own folder, created once.
-  useControls('Display', () => ({
+  // Display settings do not depend on the technique: their own folders, created once.
+  const [, setDisplay] = useControls('Display', () => ({
     overlays: {
       label: 'overlays',
       value: s.overlays,
@@ -72,24 +81,44 @@ export default function ConsultPanel({ store }: ConsultPanelProps) {
         if (!ctx.initial) store.getState().setOverlays(v);
       },
     },
-    autoSkin: {
-      label: 'auto skin opacity',
-      value: s.skinOpacity === null,
+    cutaway: {
+      label: 'cutaway (cheek, temple)',
+      value: s.cutaway,
       onChange: (v: boolean, _path: string, ctx: { initial: boolean }) => {
-        if (!ctx.initial) store.getState().setSkinOpacity(v ? null : 1);
-      },
-    },
-    skinOpacity: {
-      label: 'skin opacity',
-      value: s.skinOpacity ?? 1,
-      min: 0,
-      max: 1,
-      step: 0.05,
-      onChange: (v: number, _path: string, ctx: { initial: boolean }) => {
-        if (!ctx.initial && store.getState().skinOpacity !== null) store.getState().setSkinOpacity(v);
+        if (!ctx.initial) store.getState().setCutaway(v);
       },
     },
   }));
+  const [, setOpacity] = useControls('Layer opacity', () => ({
+    ...Object.fromEntries(
+      LAYERS.map((layer) => [
+        layer,
+        {
+          label: OPACITY_LABELS[layer],
+          value: s.layerOpacity[layer] ?? 1,
+          min: 0,
+          max: 1,
+          step: 0.05,
+          onChange: (v: number, _path: string, ctx: { initial: boolean }) => {
+            if (!ctx.initial && (store.getState().layerOpacity[layer] ?? 1) !== v) store.getState().setLayerOpacity(layer, v);
+          },
+        },
+      ]),
+    ),
+    // Back to the defaults, including the skin's automatic see-through without the cutaway.
+    reset: button(() => {
+      for (const layer of LAYERS) store.getState().setLayerOpacity(layer, null);
+    }),
+  }));
+  // The side panel's buttons and the shortcuts change the same settings: keep the panel showing them.
+  useEffect(
+    () =>
+      store.subscribe((now, before) => {
+        if (now.overlays !== before.overlays || now.cutaway !== before.cutaway) setDisplay({ overlays: now.overlays, cutaway: now.cutaway });
+        if (now.layerOpacity !== before.layerOpacity) setOpacity(Object.fromEntries(LAYERS.map((l) => [l, now.layerOpacity[l] ?? 1])));
+      }),
+    [store, setDisplay, setOpacity],
+  );
 
   // A technique switch resets its parameters to the technique's own defaults (store.setTechnique).
   useEffect(() => {

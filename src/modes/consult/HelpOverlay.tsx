@@ -7,6 +7,7 @@ const ROWS = [
   ['1 – 5', 'numbers'],
   ['F O P', 'views'],
   ['S A M L B', 'layers'],
+  ['C', 'cutaway'],
   ['? H', 'help'],
 ] as const;
 

@@ -38,6 +38,7 @@ export function useShortcuts(store: AppStore, techniques: readonly TechniqueId[]
         if (id) s.setTechnique(id);
       } else if (views[key]) s.setView(views[key]);
       else if (LAYER_KEYS[key]) s.toggleLayer(LAYER_KEYS[key]);
+      else if (key === 'c') s.setCutaway(!s.cutaway);
       else if (e.key === '?' || key === 'h') toggleHelp();
       else return;
     };

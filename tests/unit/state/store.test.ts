@@ -46,6 +46,24 @@ describe('app store', () => {
     expect(store.getState().progress).toBe(0);
   });
 
+  it('layer opacity is clamped per layer and null returns a layer to its default; the cutaway toggles', () => {
+    const store = createAppStore(defaults);
+    const s = () => store.getState();
+    expect(s().layerOpacity).toEqual({});
+    expect(s().cutaway).toBe(true);
+    s().setLayerOpacity('smas', 0.4);
+    s().setLayerOpacity('bone', 7);
+    s().setLayerOpacity('fat', Number.NaN);
+    expect(s().layerOpacity).toEqual({ smas: 0.4, bone: 1, fat: 0 });
+    s().setLayerOpacity('smas', null);
+    expect(s().layerOpacity).toEqual({ bone: 1, fat: 0 });
+    s().setCutaway(false);
+    expect(s().cutaway).toBe(false);
+    s().reset();
+    expect(s().layerOpacity).toEqual({});
+    expect(s().cutaway).toBe(true);
+  });
+
   it('switching technique restarts its timeline', () => {
     const store = createAppStore(defaults);
     store.getState().setProgress(0.8);
