@@ -1,7 +1,7 @@
 // The consult room: technique switching, playback, comparison and the take-home snapshot, in the real app.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { canvasSignature, launch, meanAbsDiff, openPage, waitReady } from './harness.ts';
+import { canvasSignature, launch, meanAbsDiff, openPage, tissueColours, waitReady } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -93,6 +93,71 @@ describe('consult mode', () => {
     expect(await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).toBe(1);
     await page.keyboard.press('Escape');
     expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the steps under the skin open a window over the cheek: SMAS in place, skin all around; layer opacity works', async () => {
+    const { page, rec } = await openPage(browser, '?mode=consult&lang=en&technique=smile');
+    await waitReady(page);
+    await settled(page);
+    const closed = await tissueColours(page);
+    expect(closed.smas).toBeLessThan(0.006);
+    // → → →: mark, incise, elevate, pull. The step shows skin, fat, SMAS, ligaments and bone.
+    for (let i = 0; i < 3; i++) await page.locator('body').press('ArrowRight');
+    await expect.poll(() => page.getByRole('button', { name: 'SMAS (fascia)' }).getAttribute('aria-pressed')).toBe('true');
+    await settled(page);
+    const open = await tissueColours(page);
+    // (Closed, the only red is the incision marker and the step callout.)
+    expect(open.smas).toBeGreaterThan(Math.max(0.01, 5 * closed.smas));
+    // The skin is still there and opaque around the window (not a see-through head).
+    expect(open.skin).toBeGreaterThan(0.5 * closed.skin);
+    // The surgeon makes the SMAS faint from the panel: the window shows mostly what lies under it.
+    const smasOpacity = page.locator('[id="Layer opacity.smas"]');
+    await smasOpacity.fill('0.15');
+    await smasOpacity.press('Enter');
+    await settled(page);
+    expect((await tissueColours(page)).smas).toBeLessThan(0.5 * open.smas);
+    // (leva's button sits in the scrolled side panel; a DOM click is what a pointer click would do.)
+    await page.locator('.tuning-panel').getByRole('button', { name: 'reset' }).evaluate((b: HTMLElement) => b.click());
+    await settled(page);
+    expect((await tissueColours(page)).smas).toBeGreaterThan(0.8 * open.smas);
+    // C turns the cutaway off: the skin turns see-through instead, and the fat sheet under it hides most of the
+    // SMAS that the window showed.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.locator('body').press('c');
+    await expect.poll(() => page.getByRole('button', { name: 'Cutaway' }).getAttribute('aria-pressed')).toBe('false');
+    await settled(page);
+    expect((await tissueColours(page)).smas).toBeLessThan(0.5 * open.smas);
+    await page.locator('body').press('c');
+    // The result step shows the skin alone: the window is closed again.
+    await page.getByRole('slider', { name: 'Procedure progress' }).press('End');
+    await settled(page);
+    expect((await tissueColours(page)).smas).toBeLessThan(0.3 * open.smas);
+    expect(rec.pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('compare: orbiting one pane turns the others with it', async () => {
+    const { page, rec } = await openPage(browser, '?mode=consult&lang=en&technique=smile&compare=smile,traditional,thread&progress=1');
+    await waitReady(page);
+    const panes = page.locator('.consult-stage [role="img"]');
+    await expect.poll(() => panes.count()).toBe(3);
+    await settled(page, 2);
+    const before = [await canvasSignature(page, 0), await canvasSignature(page, 1), await canvasSignature(page, 2)];
+    const box = (await panes.nth(0).boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.5, { steps: 8 });
+    await page.mouse.up();
+    await settled(page, 2);
+    const after = [await canvasSignature(page, 0), await canvasSignature(page, 1), await canvasSignature(page, 2)];
+    for (let i = 0; i < 3; i++) expect(meanAbsDiff(before[i]!, after[i]!), `pane ${i}`).toBeGreaterThan(2);
+    // The panes keep one framing: the head's outline (foreground silhouette) matches between panes.
+    const silhouette = (sig: number[]) => sig.map((v) => (Math.abs(v - 240) > 12 ? 1 : 0));
+    const [a, b, c] = after.map(silhouette) as [number[], number[], number[]];
+    expect(meanAbsDiff(a, b)).toBeLessThan(0.06);
+    expect(meanAbsDiff(a, c)).toBeLessThan(0.06);
+    expect(rec.pageErrors).toEqual([]);
     await page.context().close();
   });
 });

@@ -81,6 +81,32 @@ export async function foregroundFraction(page: Page, index = 0): Promise<number>
   }, index);
 }
 
+/**
+ * Shares of the canvas in the SMAS's red (clearly redder than skin: green and blue under 60 % of red) and in
+ * skin tones (warm, green 65–92 % of red), on a 160-px-wide copy.
+ */
+export async function tissueColours(page: Page, index = 0): Promise<{ smas: number; skin: number }> {
+  return page.evaluate((i) => {
+    const canvas = document.querySelectorAll('[role="img"] canvas')[i] as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = 160;
+    copy.height = Math.max(1, Math.round((160 * canvas.height) / canvas.width));
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0, copy.width, copy.height);
+    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+    let smas = 0;
+    let skin = 0;
+    for (let p = 0; p < data.length; p += 4) {
+      const r = data[p]!, g = data[p + 1]!, b = data[p + 2]!;
+      if (r < 60) continue;
+      if (g < 0.6 * r && b < 0.6 * r) smas++;
+      else if (g > 0.65 * r && g < 0.92 * r && b < g) skin++;
+    }
+    const n = data.length / 4;
+    return { smas: smas / n, skin: skin / n };
+  }, index);
+}
+
 /** A small greyscale thumbnail of a canvas, to compare two renders. */
 export async function canvasSignature(page: Page, index = 0): Promise<number[]> {
   return page.evaluate((i) => {

@@ -18,6 +18,7 @@ import { useShortcuts } from './useShortcuts.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { QuietBoundary } from '../../ui/QuietBoundary.tsx';
 import { HEATMAP_CSS, HEATMAP_MAX_MM } from '../../scene/heatmap.ts';
+import { CameraLink, createCameraLinkGroup } from '../../scene/CameraLink.tsx';
 
 const ConsultPanel = lazy(() => import('./ConsultPanel.tsx'));
 
@@ -44,6 +45,9 @@ export default function ConsultMode() {
   const clearStrokes = useApp((s) => s.clearStrokes);
   const heatmap = useApp((s) => s.heatmap);
   const setHeatmap = useApp((s) => s.setHeatmap);
+  const cutaway = useApp((s) => s.cutaway);
+  const setCutaway = useApp((s) => s.setCutaway);
+  const [cameraGroup] = useState(createCameraLinkGroup);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   useShortcuts(store, ALL_TECHNIQUES, toggleHelp);
 
@@ -91,6 +95,11 @@ export default function ConsultMode() {
       <aside className="consult-side">
         <TechniquePicker techniques={ALL_TECHNIQUES} className="vertical" />
         <LayerToggles />
+        <div className="tool-row">
+          <button type="button" aria-pressed={cutaway} onClick={() => setCutaway(!cutaway)}>
+            {t('consult.cutaway')}
+          </button>
+        </div>
         <ViewPicker />
         <div role="group" aria-label={t('consult.pen')} className="tool-row">
           <button type="button" aria-pressed={penActive} onClick={() => setPenActive(!penActive)}>
@@ -153,7 +162,19 @@ export default function ConsultMode() {
           </div>
         ) : (
           // Panes are keyed by position, not technique: switching technique keeps the pane's WebGL context.
-          shown.map((id, i) => <ViewerForTechnique key={`pane-${i}`} pen labels technique={id} drivesPlayback={i === 0} title={t(`technique.${id}`)} />)
+          // Compared panes share one camera: hand orbiting is linked, and no pane flies to its own close-up.
+          shown.map((id, i) => (
+            <ViewerForTechnique
+              key={`pane-${i}`}
+              pen
+              labels
+              technique={id}
+              drivesPlayback={i === 0}
+              closeUps={!comparing}
+              title={t(`technique.${id}`)}
+              sceneExtra={comparing ? <CameraLink group={cameraGroup} /> : null}
+            />
+          ))
         )}
       </main>
       <footer className="consult-bottom">
