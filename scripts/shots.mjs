@@ -1,6 +1,9 @@
 // `npm run shots`: screenshots of every mode at the four target sizes (plus per-technique and per-language
 // extras) into artifacts/shots/, printing their paths. Builds the app first when dist/ is missing.
-// Usage: npm run shots [-- --only consult] [-- --extra]
+// Usage: npm run shots [-- --only consult] [-- --extra] [-- --steps] [-- --query '?mode=…' --name file [--keys ArrowRight,ArrowRight]]
+//   --steps: every technique at every step in consult (stepped with → as the surgeon does, so each step sets its
+//            layers, close-up and cutaway), consult-<technique>-s<n>.png
+//   --query: one ad-hoc shot at 1440×900 (keys pressed after the head is ready)
 import { existsSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
@@ -11,6 +14,9 @@ import { waitForHeadReady } from './lib/ready.mjs';
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const extra = args.includes('--extra');
+const steps = args.includes('--steps');
+const argOf = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
+const adHoc = argOf('--query');
 if (!existsSync('dist/index.html') || args.includes('--build')) {
   const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (b.status !== 0) process.exit(1);
@@ -24,8 +30,18 @@ const SIZES = [
 ];
 const MODES = ['web', 'consult', 'kiosk'];
 const shots = [];
+const STEP_COUNTS = { traditional: 7, smile: 7, thread: 6, 'thread-conventional': 4, facelift: 8 };
+if (adHoc) shots.push({ file: argOf('--name') ?? 'adhoc', query: adHoc, w: 1440, h: 900, keys: argOf('--keys')?.split(',') ?? [] });
+if (steps) {
+  for (const [technique, n] of Object.entries(STEP_COUNTS)) {
+    for (let i = 0; i < n; i++) {
+      shots.push({ file: `consult-${technique}-s${i + 1}`, query: `?mode=consult&lang=en&technique=${technique}`, w: 1440, h: 900, keys: Array(i).fill('ArrowRight') });
+    }
+  }
+}
 for (const mode of MODES) {
   if (only && only !== mode) continue;
+  if (adHoc || (steps && !extra)) break;
   for (const [name, w, h] of SIZES) shots.push({ file: `${mode}-${name}`, query: `?mode=${mode}&lang=en&progress=0.5`, w, h });
 }
 if (extra) {
@@ -75,7 +91,12 @@ for (const s of shots) {
     await page.getByRole('slider', { name: 'Before / after' }).press(s.split === 'before' ? 'End' : 'Home');
     await page.waitForTimeout(3000);
   }
-  await page.waitForTimeout(600);
+  for (const key of s.keys ?? []) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(250);
+  }
+  // Camera flights and the cutaway's peel settle in about a second.
+  await page.waitForTimeout(s.keys?.length ? 2500 : 600);
   const path = `artifacts/shots/${s.file}.png`;
   await page.screenshot({ path });
   console.log(path);

@@ -59,6 +59,10 @@ export function Labels({ skinMesh, skin, labels, visible }: LabelsProps) {
   }, [gl, glued]);
 
   const scratch = useMemo(() => ({ p: new Float64Array(6), v: new Vector3(), n: new Vector3(), toCam: new Vector3() }), []);
+  const centre = useMemo(() => {
+    if (!skin.boundingSphere) skin.computeBoundingSphere();
+    return skin.boundingSphere!.center.clone();
+  }, [skin]);
   useFrame(({ camera }) => {
     const list = container.current;
     if (!list) return;
@@ -74,8 +78,12 @@ export function Labels({ skinMesh, skin, labels, visible }: LabelsProps) {
       scratch.v.set(scratch.p[0]!, scratch.p[1]!, scratch.p[2]!);
       scratch.n.set(scratch.p[3]!, scratch.p[4]!, scratch.p[5]!);
       scratch.toCam.copy(camera.position).sub(scratch.v).normalize();
-      // Facing test: a point on the far side of the head (normal away from the camera) is hidden.
-      const facing = scratch.n.dot(scratch.toCam) > 0.05;
+      // Facing test: a point on the far side of the head (normal away from the camera) is hidden, and so is a
+      // point on the half of the head turned away from the camera (the other side's temple faces the camera
+      // but lies behind the brow from an oblique view; the labels are not depth-tested).
+      const facing =
+        scratch.n.dot(scratch.toCam) > 0.05 &&
+        (scratch.v.x - centre.x) * (camera.position.x - centre.x) + (scratch.v.z - centre.z) * (camera.position.z - centre.z) > 0;
       scratch.v.project(camera);
       const inView = scratch.v.z < 1 && Math.abs(scratch.v.x) < 1.05 && Math.abs(scratch.v.y) < 1.05;
       el.style.visibility = facing && inView ? 'visible' : 'hidden';
