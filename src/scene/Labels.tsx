@@ -59,6 +59,8 @@ export function Labels({ skinMesh, skin, labels, visible }: LabelsProps) {
   }, [gl, glued]);
 
   const scratch = useMemo(() => ({ p: new Float64Array(6), v: new Vector3(), n: new Vector3(), toCam: new Vector3() }), []);
+  // Label widths, measured once each (their text does not change while they are shown).
+  const widths = useMemo<number[]>(() => glued.map(() => 0), [glued]);
   const centre = useMemo(() => {
     if (!skin.boundingSphere) skin.computeBoundingSphere();
     return skin.boundingSphere!.center.clone();
@@ -87,7 +89,13 @@ export function Labels({ skinMesh, skin, labels, visible }: LabelsProps) {
       scratch.v.project(camera);
       const inView = scratch.v.z < 1 && Math.abs(scratch.v.x) < 1.05 && Math.abs(scratch.v.y) < 1.05;
       el.style.visibility = facing && inView ? 'visible' : 'hidden';
-      el.style.transform = `translate(${((scratch.v.x + 1) / 2) * size.width}px, ${((1 - scratch.v.y) / 2) * size.height}px)`;
+      const x = ((scratch.v.x + 1) / 2) * size.width;
+      const y = ((1 - scratch.v.y) / 2) * size.height;
+      // Near the right edge a label reads to the left of its point instead of being cut off.
+      const width = (widths[i] ||= el.offsetWidth);
+      const flip = !el.classList.contains('callout') && x + width + 16 > size.width;
+      el.classList.toggle('flip', flip);
+      el.style.transform = flip ? `translate(calc(${x}px - 100%), ${y}px)` : `translate(${x}px, ${y}px)`;
     });
   });
   return null;

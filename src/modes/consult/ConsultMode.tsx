@@ -86,7 +86,7 @@ export default function ConsultMode() {
           <button type="button" onClick={() => void exportPng()}>
             {t('consult.export')}
           </button>
-          <button type="button" onClick={toggleHelp} aria-expanded={help}>
+          <button type="button" className="help-button" onClick={toggleHelp} aria-expanded={help}>
             {t('consult.help')}
           </button>
           <LanguagePicker />
