@@ -9,7 +9,6 @@ import { Overlays } from '../scene/Overlays.tsx';
 import { TechniqueLabels, type LabelTexts } from '../scene/TechniqueLabels.tsx';
 import { useTranslation } from 'react-i18next';
 import { useViewerLabel } from '../ui/useViewerLabel.ts';
-import { CameraDrift } from '../scene/CameraDrift.tsx';
 import { useStep } from '../ui/useStep.ts';
 
 export interface ViewerForTechniqueProps {
@@ -39,6 +38,8 @@ export interface ViewerForTechniqueProps {
   readonly sceneExtra?: ReactNode;
 }
 
+// The lobby's slow camera swing loads only in the kiosk.
+const CameraDrift = lazy(() => import('../scene/CameraDrift.tsx').then((m) => ({ default: m.CameraDrift })));
 // The pen is a consult tool: its code loads only where it is offered.
 const PenLayer = lazy(() => import('../scene/PenLayer.tsx').then((m) => ({ default: m.PenLayer })));
 
@@ -61,7 +62,11 @@ export function ViewerForTechnique({
 }: ViewerForTechniqueProps) {
   const { t } = useTranslation();
   const labelTexts = useMemo<LabelTexts>(
-    () => ({ incision: (cm) => t('label.incision', { cm }), fixation: t('label.fixation'), entry: t('label.entry') }),
+    () => ({
+      incision: (cm) => t('label.incision', { cm }),
+      fixation: t('label.fixation'),
+      entry: t('label.entry'),
+    }),
     [t],
   );
   const { store } = useAppContext();
@@ -77,7 +82,10 @@ export function ViewerForTechnique({
   const addStroke = useApp((s) => s.addStroke);
   const label = useViewerLabel(technique);
   const { procedure, index, step } = useStep(technique);
-  const shownStep = fixedProgress === undefined ? step : procedure.steps[fixedProgress >= 1 ? procedure.steps.length - 1 : 0]!;
+  const shownStep =
+    fixedProgress === undefined
+      ? step
+      : procedure.steps[fixedProgress >= 1 ? procedure.steps.length - 1 : 0]!;
 
   // Each step sets the layers and the camera it needs; the surgeon can change both until the next step.
   // The first step of a page load keeps what the deep link asked for.
@@ -115,7 +123,11 @@ export function ViewerForTechnique({
       {(asset, deformed) => (
         <>
           {drivesPlayback && !reducedMotion && <PlaybackDriver store={store} />}
-          {drift && <CameraDrift />}
+          {drift && (
+            <Suspense fallback={null}>
+              <CameraDrift />
+            </Suspense>
+          )}
           {sceneExtra}
           <TissueDeformer
             asset={asset}
@@ -132,7 +144,9 @@ export function ViewerForTechnique({
             vectorAngleDeg={vectorAngleDeg}
             phase={() => {
               const first = procedure.tractions[0];
-              return first ? actionActivation(procedure, first.action, fixedProgress ?? store.getState().progress) : 0;
+              return first
+                ? actionActivation(procedure, first.action, fixedProgress ?? store.getState().progress)
+                : 0;
             }}
             enabled={overlays && overlaysOn}
           />
