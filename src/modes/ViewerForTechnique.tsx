@@ -28,6 +28,8 @@ export interface ViewerForTechniqueProps {
   readonly orbit?: boolean;
   /** Steps may frame their region in close-up (off where two panes must share one framing). */
   readonly closeUps?: boolean;
+  /** Frame the face rather than the whole head, the same for every step (narrow compare panes). */
+  readonly frameFace?: boolean;
   /** Annotations over the picture: incision lengths, fixation, thread entry, the step's numbered callout. */
   readonly labels?: boolean;
   /** Slow camera swing against burn-in (the unattended kiosk). */
@@ -37,6 +39,9 @@ export interface ViewerForTechniqueProps {
   /** More scene content from the mode (e.g. the compare panes' camera link), rendered inside the canvas. */
   readonly sceneExtra?: ReactNode;
 }
+
+/** The point a face framing leans toward: the base of the nose, on the midline (design choice). */
+const FACE_LANDMARK = 'subnasale';
 
 // The lobby's slow camera swing loads only in the kiosk.
 const CameraDrift = lazy(() => import('../scene/CameraDrift.tsx').then((m) => ({ default: m.CameraDrift })));
@@ -58,6 +63,7 @@ export function ViewerForTechnique({
   labels = false,
   orbit = true,
   closeUps = true,
+  frameFace = false,
   sceneExtra,
 }: ViewerForTechniqueProps) {
   const { t } = useTranslation();
@@ -110,7 +116,7 @@ export function ViewerForTechnique({
       label={label}
       lod={lod}
       instantCamera={reducedMotion}
-      focusLandmark={drivesPlayback && closeUps ? step.focus.landmark : undefined}
+      focusLandmark={frameFace ? FACE_LANDMARK : drivesPlayback && closeUps ? step.focus.landmark : undefined}
       penActive={penActive}
       heatmap={heatmap}
       orbit={orbit}

@@ -106,17 +106,19 @@ export function HeadScene({
 
   // The peel: the window opens from its centre outward when a step (or the surgeon) first shows what is under
   // the skin, and closes at once when nothing under it is shown any more.
-  const peel = useRef({ amount: 0, target: 0 });
+  // Timed by the wall clock, not by frames: software-rendered panes draw few frames per second.
+  const peel = useRef({ amount: 0, target: 0, since: 0 });
   useEffect(() => {
     const p = peel.current;
     p.target = cutSkin ? 1 : 0;
+    p.since = performance.now() - p.amount * PEEL_SECONDS * 1000;
     if (instant || p.target === 0) p.amount = p.target;
     invalidate();
   }, [cutSkin, instant, invalidate]);
-  useFrame((_, delta) => {
+  useFrame(() => {
     const p = peel.current;
     if (p.amount < p.target) {
-      p.amount = Math.min(p.target, p.amount + Math.min(delta, 0.1) / PEEL_SECONDS);
+      p.amount = Math.min(p.target, (performance.now() - p.since) / (PEEL_SECONDS * 1000));
       invalidate();
     }
     liveRig?.set(p.amount, cutFat);

@@ -171,6 +171,7 @@ export default function ConsultMode() {
               technique={id}
               drivesPlayback={i === 0}
               closeUps={!comparing}
+              frameFace={comparing}
               title={t(`technique.${id}`)}
               sceneExtra={comparing ? <CameraLink group={cameraGroup} /> : null}
             />
