@@ -61,24 +61,36 @@ export async function waitReady(page: Page, timeout = 120_000): Promise<void> {
   );
 }
 
+/**
+ * RGBA pixels of a scaled copy of the index-th viewer canvas: `width` wide, and `height` tall (default: the
+ * canvas's aspect). null when there is no such canvas.
+ */
+async function thumbnail(page: Page, index: number, width: number, height?: number): Promise<number[] | null> {
+  return page.evaluate(
+    ({ i, w, h }) => {
+      const canvas = document.querySelectorAll('[role="img"] canvas')[i] as HTMLCanvasElement | undefined;
+      if (!canvas) return null;
+      const copy = document.createElement('canvas');
+      copy.width = w;
+      copy.height = h ?? Math.max(1, Math.round((w * canvas.height) / canvas.width));
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(canvas, 0, 0, copy.width, copy.height);
+      return Array.from(ctx.getImageData(0, 0, copy.width, copy.height).data);
+    },
+    { i: index, w: width, h: height },
+  );
+}
+
 /** Fraction of canvas pixels that differ clearly from the background colour (page background #eef1f3). */
 export async function foregroundFraction(page: Page, index = 0): Promise<number> {
-  return page.evaluate((i) => {
-    const canvas = document.querySelectorAll('[role="img"] canvas')[i] as HTMLCanvasElement | undefined;
-    if (!canvas) return -1;
-    const copy = document.createElement('canvas');
-    copy.width = 160;
-    copy.height = Math.max(1, Math.round((160 * canvas.height) / canvas.width));
-    const ctx = copy.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0, copy.width, copy.height);
-    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-    let fg = 0;
-    for (let p = 0; p < data.length; p += 4) {
-      const d = Math.abs(data[p]! - 0xee) + Math.abs(data[p + 1]! - 0xf1) + Math.abs(data[p + 2]! - 0xf3);
-      if (d > 30) fg++;
-    }
-    return fg / (data.length / 4);
-  }, index);
+  const data = await thumbnail(page, index, 160);
+  if (!data) return -1;
+  let fg = 0;
+  for (let p = 0; p < data.length; p += 4) {
+    const d = Math.abs(data[p]! - 0xee) + Math.abs(data[p + 1]! - 0xf1) + Math.abs(data[p + 2]! - 0xf3);
+    if (d > 30) fg++;
+  }
+  return fg / (data.length / 4);
 }
 
 /**
@@ -86,41 +98,25 @@ export async function foregroundFraction(page: Page, index = 0): Promise<number>
  * skin tones (warm, green 65–92 % of red), on a 160-px-wide copy.
  */
 export async function tissueColours(page: Page, index = 0): Promise<{ smas: number; skin: number }> {
-  return page.evaluate((i) => {
-    const canvas = document.querySelectorAll('[role="img"] canvas')[i] as HTMLCanvasElement;
-    const copy = document.createElement('canvas');
-    copy.width = 160;
-    copy.height = Math.max(1, Math.round((160 * canvas.height) / canvas.width));
-    const ctx = copy.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0, copy.width, copy.height);
-    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-    let smas = 0;
-    let skin = 0;
-    for (let p = 0; p < data.length; p += 4) {
-      const r = data[p]!, g = data[p + 1]!, b = data[p + 2]!;
-      if (r < 60) continue;
-      if (g < 0.6 * r && b < 0.6 * r) smas++;
-      else if (g > 0.65 * r && g < 0.92 * r && b < g) skin++;
-    }
-    const n = data.length / 4;
-    return { smas: smas / n, skin: skin / n };
-  }, index);
+  const data = (await thumbnail(page, index, 160)) ?? [];
+  let smas = 0;
+  let skin = 0;
+  for (let p = 0; p < data.length; p += 4) {
+    const r = data[p]!, g = data[p + 1]!, b = data[p + 2]!;
+    if (r < 60) continue;
+    if (g < 0.6 * r && b < 0.6 * r) smas++;
+    else if (g > 0.65 * r && g < 0.92 * r && b < g) skin++;
+  }
+  const n = Math.max(1, data.length / 4);
+  return { smas: smas / n, skin: skin / n };
 }
 
 /** A small greyscale thumbnail of a canvas, to compare two renders. */
 export async function canvasSignature(page: Page, index = 0): Promise<number[]> {
-  return page.evaluate((i) => {
-    const canvas = document.querySelectorAll('[role="img"] canvas')[i] as HTMLCanvasElement;
-    const copy = document.createElement('canvas');
-    copy.width = 64;
-    copy.height = 64;
-    const ctx = copy.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0, 64, 64);
-    const { data } = ctx.getImageData(0, 0, 64, 64);
-    const out: number[] = [];
-    for (let p = 0; p < data.length; p += 4) out.push((data[p]! + data[p + 1]! + data[p + 2]!) / 3);
-    return out;
-  }, index);
+  const data = (await thumbnail(page, index, 64, 64)) ?? [];
+  const out: number[] = [];
+  for (let p = 0; p < data.length; p += 4) out.push((data[p]! + data[p + 1]! + data[p + 2]!) / 3);
+  return out;
 }
 
 export function meanAbsDiff(a: number[], b: number[]): number {
