@@ -83,7 +83,7 @@ function skinAttributes(positions: Float32Array, lm: Landmarks, field: ReturnTyp
   const n = positions.length / 3;
   const r0 = new Float32Array(n * 3), r1 = new Float32Array(n * 3), color = new Float32Array(n * 3);
   const skinTone: V3 = [0.87, 0.71, 0.6];
-  const hairTone: V3 = [0.72, 0.62, 0.59]; // hair-bearing scalp: slightly darker and cooler than the skin
+  const hairTone: V3 = [0.14, 0.105, 0.09]; // hair-bearing scalp, close-cropped: reads as hair, so "inside the hairline" shows
   const lipTone: V3 = [0.78, 0.52, 0.5];
   for (let i = 0; i < n; i++) {
     const p = P(positions, i);
