@@ -160,4 +160,18 @@ describe('consult mode', () => {
     expect(rec.pageErrors).toEqual([]);
     await page.context().close();
   });
+
+  it('the tuning panel follows the page language and keeps its values', async () => {
+    const { page, rec } = await openPage(browser, '?mode=consult&lang=en&technique=smile&sag=0.35');
+    await waitReady(page);
+    const panel = page.locator('.tuning-panel');
+    await expect.poll(() => panel.getByText('vector angle (°)').count()).toBe(1);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+    await expect.poll(() => panel.getByText('벡터 각도 (°)').count()).toBe(1);
+    expect(await panel.getByText('vector angle (°)').count()).toBe(0);
+    // The sag from the link survives the panel being rebuilt in the new language.
+    expect(await page.locator('[id="역학.sag"]').inputValue()).toBe('0.35');
+    expect(rec.pageErrors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -94,7 +94,8 @@ export async function foregroundFraction(page: Page, index = 0): Promise<number>
 }
 
 /**
- * Shares of the canvas in the SMAS's red (clearly redder than skin: green and blue under 60 % of red) and in
+ * Shares of the canvas in the SMAS's red (green and blue about equal and under half of red: not the hair's
+ * brown, green ≈ 0.6 red and blue well under green, nor the incision marker's magenta, blue over green) and in
  * skin tones (warm, green 65–92 % of red), on a 160-px-wide copy.
  */
 export async function tissueColours(page: Page, index = 0): Promise<{ smas: number; skin: number }> {
@@ -104,7 +105,7 @@ export async function tissueColours(page: Page, index = 0): Promise<{ smas: numb
   for (let p = 0; p < data.length; p += 4) {
     const r = data[p]!, g = data[p + 1]!, b = data[p + 2]!;
     if (r < 60) continue;
-    if (g < 0.6 * r && b < 0.6 * r) smas++;
+    if (g < 0.52 * r && b < 0.55 * r && b > 0.75 * g) smas++;
     else if (g > 0.65 * r && g < 0.92 * r && b < g) skin++;
   }
   const n = Math.max(1, data.length / 4);

@@ -133,7 +133,7 @@ export default function ConsultMode() {
         <About />
         <QuietBoundary fallback={null}>
           <Suspense fallback={null}>
-            <ConsultPanel store={store} />
+            <ConsultPanel key={i18n.language} store={store} />
           </Suspense>
         </QuietBoundary>
       </aside>

@@ -2,33 +2,31 @@
 // runtime stylesheet never reach the patient's page or the kiosk.
 import { useEffect } from 'react';
 import { button, Leva, useControls } from 'leva';
-import { LAYERS, type LayerId } from '../../core/ids.ts';
+import { useTranslation } from 'react-i18next';
+import { LAYERS } from '../../core/ids.ts';
 import { PROCEDURES } from '../../core/procedures/index.ts';
 import type { AppStore } from '../../state/store.ts';
 import { useApp } from '../../state/context.tsx';
-
-const OPACITY_LABELS: Record<LayerId, string> = {
-  skin: 'skin',
-  fat: 'fat',
-  smas: 'SMAS',
-  ligaments: 'ligaments',
-  bone: 'bone',
-};
 
 export interface ConsultPanelProps {
   readonly store: AppStore;
 }
 
+/**
+ * Labels and folder names follow the page's language; the mode remounts the panel when the language changes
+ * (key), so leva builds its folders anew with the store's current values.
+ */
 export default function ConsultPanel({ store }: ConsultPanelProps) {
+  const { t } = useTranslation();
   const technique = useApp((s) => s.technique);
   const procedure = PROCEDURES[technique];
   const s = store.getState();
   const defaultsOf = () => PROCEDURES[store.getState().technique].defaults;
   const [, set] = useControls(
-    'Mechanics',
+    t('consult.panel.mechanics'),
     () => ({
       vectorAngle: {
-        label: 'vector angle (°)',
+        label: t('consult.panel.vectorAngle'),
         value: s.vectorAngleDeg ?? procedure.defaults.vectorAngleDeg,
         min: 0,
         max: 90,
@@ -40,7 +38,7 @@ export default function ConsultPanel({ store }: ConsultPanelProps) {
         },
       },
       lift: {
-        label: 'lift (mm)',
+        label: t('consult.panel.lift'),
         value: s.liftMm ?? procedure.defaults.liftMm,
         min: 0,
         max: 20,
@@ -50,7 +48,7 @@ export default function ConsultPanel({ store }: ConsultPanelProps) {
         },
       },
       sag: {
-        label: 'ageing sag',
+        label: t('consult.panel.sag'),
         value: s.sag,
         min: 0,
         max: 1,
@@ -60,7 +58,7 @@ export default function ConsultPanel({ store }: ConsultPanelProps) {
         },
       },
       speed: {
-        label: 'speed',
+        label: t('consult.panel.speed'),
         value: s.speed,
         min: 0.25,
         max: 4,
@@ -73,28 +71,28 @@ export default function ConsultPanel({ store }: ConsultPanelProps) {
     [technique],
   );
   // Display settings do not depend on the technique: their own folders, created once.
-  const [, setDisplay] = useControls('Display', () => ({
+  const [, setDisplay] = useControls(t('consult.panel.display'), () => ({
     overlays: {
-      label: 'overlays',
+      label: t('consult.panel.overlays'),
       value: s.overlays,
       onChange: (v: boolean, _path: string, ctx: { initial: boolean }) => {
         if (!ctx.initial) store.getState().setOverlays(v);
       },
     },
     cutaway: {
-      label: 'cutaway (cheek, temple)',
+      label: t('consult.panel.cutaway'),
       value: s.cutaway,
       onChange: (v: boolean, _path: string, ctx: { initial: boolean }) => {
         if (!ctx.initial) store.getState().setCutaway(v);
       },
     },
   }));
-  const [, setOpacity] = useControls('Layer opacity', () => ({
+  const [, setOpacity] = useControls(t('consult.panel.opacity'), () => ({
     ...Object.fromEntries(
       LAYERS.map((layer) => [
         layer,
         {
-          label: OPACITY_LABELS[layer],
+          label: t(`layer.${layer}`),
           value: s.layerOpacity[layer] ?? 1,
           min: 0,
           max: 1,
@@ -106,7 +104,7 @@ export default function ConsultPanel({ store }: ConsultPanelProps) {
       ]),
     ),
     // Back to the defaults, including the skin's automatic see-through without the cutaway.
-    reset: button(() => {
+    [t('consult.panel.reset')]: button(() => {
       for (const layer of LAYERS) store.getState().setLayerOpacity(layer, null);
     }),
   }));
