@@ -178,7 +178,7 @@ export function hairMask(p: V3, lm: Landmarks): number {
   const earE = Math.hypot((y - 2) / 37, (z + 17) / 21);
   const ear = ax > 45 ? (earE - 1) * 22 : 50;
   const e = Math.min(Math.max(temporal, frontal), nape * 0.45, ear); // the nape hairline is the softest edge
-  return smoothstep(-2.2, 2.2, e);
+  return smoothstep(-3.6, 3.6, e); // wide enough to hide the mesh's triangles along the edge
 }
 
 /** Vermilion of the lips (1) with a soft border. Design choice: from the canonical mask's lip contour. */
