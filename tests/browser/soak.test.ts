@@ -106,8 +106,16 @@ describe('kiosk soak', () => {
     await page.clock.install();
     await page.goto(appUrl('?mode=kiosk'));
     await waitReady(page);
-    // From here on, time moves only when the test moves it.
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+    // From here on, time moves only when the test moves it. (Pausing needs a moment still ahead of the page's
+    // running clock: on a busy machine a whole second can pass between reading it and pausing.)
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+        break;
+      } catch (error) {
+        if (attempt === 4) throw error;
+      }
+    }
     const cdp = await context.newCDPSession(page);
     const takeShown = () => page.evaluate(() => (window as unknown as { __shown: Shown[] }).__shown.splice(0));
 
@@ -172,7 +180,9 @@ describe('kiosk soak', () => {
     await context.close();
   }, 400_000);
 
-  it('50 visitor cycles (wake → three techniques → start over → attract loop) keep GPU resources and DOM flat', async () => {
+  // The attract loop itself is soaked above; this covers what visitors add (waking, the touch panel, starting
+  // over). 25 cycles: any per-cycle leak shows against the strict baseline, in half the time of 50.
+  it('25 visitor cycles (wake → three techniques → start over → attract loop) keep GPU resources and DOM flat', async () => {
     const { page, rec } = await openPage(browser, '?mode=kiosk&lang=en', { width: 960, height: 540 });
     await waitReady(page);
     const cycle = async () => {
@@ -186,10 +196,10 @@ describe('kiosk soak', () => {
     await cycle(); // warm-up: every technique's solve and overlays exist once
     await page.waitForTimeout(1000);
     const baseline = await snapshot(page);
-    for (let i = 0; i < 50; i++) await cycle();
+    for (let i = 0; i < 25; i++) await cycle();
     await page.waitForTimeout(1500);
     const after = await snapshot(page);
-    console.log(`[soak] kiosk 50 cycles: baseline ${JSON.stringify(baseline)} → after ${JSON.stringify(after)}`);
+    console.log(`[soak] kiosk 25 visitor cycles: baseline ${JSON.stringify(baseline)} → after ${JSON.stringify(after)}`);
     expect(after.geometries).toBeLessThanOrEqual(baseline.geometries);
     expect(after.textures).toBeLessThanOrEqual(baseline.textures);
     expect(after.domNodes).toBeLessThanOrEqual(baseline.domNodes + 10);
