@@ -40,16 +40,35 @@ describe('faults', () => {
     const { page, rec } = await openPage(browser, '?mode=consult&lang=en');
     await waitReady(page);
     expect(await foregroundFraction(page)).toBeGreaterThan(0.05);
+    // A simulated loss may leave the last picture on screen, so the pixels alone cannot tell whether the app
+    // redrew (a real GPU reset leaves the canvas empty until something renders): count draw calls made on the
+    // restored context too. (three's own counters restart with the restored context, so they cannot tell.)
     await page.evaluate(async () => {
       const canvas = document.querySelector('[role="img"] canvas') as HTMLCanvasElement;
-      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext & { drawsSinceRestore?: number };
+      for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced'] as const) {
+        const real = (gl as unknown as Record<string, (...a: unknown[]) => void>)[name];
+        if (!real) continue;
+        (gl as unknown as Record<string, unknown>)[name] = function (this: unknown, ...a: unknown[]) {
+          if (gl.drawsSinceRestore !== undefined) gl.drawsSinceRestore++;
+          return real.apply(this, a);
+        };
+      }
       const ext = gl.getExtension('WEBGL_lose_context')!;
       ext.loseContext();
       // Restoring in the same task is ignored by the browser.
       await new Promise((r) => setTimeout(r, 50));
+      gl.drawsSinceRestore = 0;
       ext.restoreContext();
     });
+    const drawsSinceRestore = () =>
+      page.evaluate(() => {
+        const canvas = document.querySelector('[role="img"] canvas') as HTMLCanvasElement;
+        const gl = canvas.getContext('webgl2') as (WebGL2RenderingContext & { drawsSinceRestore?: number }) | null;
+        return gl && !gl.isContextLost() ? (gl.drawsSinceRestore ?? 0) : 0;
+      });
     const t0 = Date.now();
+    await expect.poll(drawsSinceRestore, { timeout: 2000, interval: 100 }).toBeGreaterThan(0);
     await expect.poll(() => foregroundFraction(page), { timeout: 2000, interval: 100 }).toBeGreaterThan(0.05);
     console.log(`[browser] picture back ${Date.now() - t0} ms after restoreContext()`);
     expect(rec.pageErrors).toEqual([]);

@@ -40,9 +40,13 @@ describe('soak', () => {
     }
     await page.waitForTimeout(1500);
     const baseline = await snapshot(page);
+    const frames = () => page.evaluate(() => (window.__lift?.stats() ?? []).reduce((n, s) => n + s.frames, 0));
     for (let i = 0; i < 200; i++) {
+      const before = await frames();
       await page.keyboard.press(String((i % 5) + 1));
-      if (i % 10 === 0) await page.waitForTimeout(50); // let frames render in between
+      // Each switch is drawn before the next (GPU resources are created and replaced when frames render:
+      // switching faster than the canvas draws would skip exactly the work that could leak).
+      await page.waitForFunction((n) => (window.__lift?.stats() ?? []).reduce((m, s) => m + s.frames, 0) > n, before, { timeout: 20_000, polling: 20 });
     }
     await page.keyboard.press('2');
     await page.waitForTimeout(2000);
