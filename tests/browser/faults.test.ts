@@ -28,10 +28,12 @@ describe('faults', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${(await import('./harness.ts')).appUrl('?lang=en&technique=thread')}`);
     await waitReady(page);
+    // The wrapper says ready as soon as it knows there is no WebGL; the drawings arrive with their own chunk.
+    await page.locator('.fallback2d svg').waitFor({ timeout: 15_000 });
     expect(await page.locator('.fallback2d svg').count()).toBe(1);
     expect(await page.locator('canvas').count()).toBe(0);
     await page.getByRole('button', { name: 'Smile Mini Lift', exact: true }).click();
-    expect(await page.locator('[role="img"][data-technique="smile"] .fallback2d').count()).toBe(1);
+    await expect.poll(() => page.locator('[role="img"][data-technique="smile"] .fallback2d').count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });
