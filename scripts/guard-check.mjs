@@ -383,5 +383,5 @@ console.log(`\n${lines.join('\n')}`);
 const holes = rows.filter((r) => r.result !== 'yes' && !r.result.startsWith('NO — known gap'));
 const gaps = rows.filter((r) => r.result.startsWith('NO — known gap'));
 if (gaps.length > 0) console.log(`[guard-check] known gaps (not counted as failures): ${gaps.map((r) => r.id).join(', ')}`);
-console.log(holes.length === 0 ? `[guard-check] all ${rows.length} sabotages were caught.` : `[guard-check] ${holes.length} of ${rows.length} NOT caught as expected: ${holes.map((r) => r.id).join(', ')}`);
+console.log(holes.length === 0 ? `[guard-check] all ${rows.length - gaps.length} sabotages that must be caught were caught.` : `[guard-check] ${holes.length} of ${rows.length} NOT caught as expected: ${holes.map((r) => r.id).join(', ')}`);
 process.exit(holes.length === 0 && rows.every((r) => !baseline || r.baseline === 'passes') ? 0 : 1);
