@@ -5,27 +5,28 @@ import { AppProvider, useApp } from './state/context.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { NoticeBar } from './ui/NoticeBar.tsx';
 
-const WebMode = lazy(() => import('./modes/web/WebMode.tsx'));
-const ConsultMode = lazy(() => import('./modes/consult/ConsultMode.tsx'));
-const KioskMode = lazy(() => import('./modes/kiosk/KioskMode.tsx'));
+const loadModes = () => ({
+  web: lazy(() => import('./modes/web/WebMode.tsx')),
+  consult: lazy(() => import('./modes/consult/ConsultMode.tsx')),
+  kiosk: lazy(() => import('./modes/kiosk/KioskMode.tsx')),
+});
+// A mode's chunk can fail to load (a network blip, a redeploy that replaced the file). React.lazy keeps that
+// failure forever, so "Try again" starts fresh lazy components, which fetch the chunk again.
+let modes = loadModes();
+const reloadModes = () => {
+  modes = loadModes();
+};
 
 function ModeRouter() {
-  const mode = useApp((s) => s.mode);
-  switch (mode) {
-    case 'consult':
-      return <ConsultMode />;
-    case 'kiosk':
-      return <KioskMode />;
-    case 'web':
-      return <WebMode />;
-  }
+  const Mode = modes[useApp((s) => s.mode)];
+  return <Mode />;
 }
 
 export function App({ ctx }: { ctx: AppContext }) {
   return (
     <AppProvider ctx={ctx}>
       <I18nextProvider i18n={ctx.i18n}>
-        <ErrorBoundary mode={ctx.store.getState().mode}>
+        <ErrorBoundary mode={ctx.store.getState().mode} onRetry={reloadModes}>
           <NoticeBar />
           <Suspense fallback={<div className="poster" aria-busy="true" />}>
             <ModeRouter />

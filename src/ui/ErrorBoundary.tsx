@@ -20,6 +20,8 @@ function Fallback({ onRetry }: { onRetry: () => void }) {
 interface Props {
   readonly mode: Mode;
   readonly children: ReactNode;
+  /** Called before the children mount again after "Try again". */
+  readonly onRetry?: () => void;
 }
 
 export class ErrorBoundary extends Component<Props, { failed: boolean }> {
@@ -40,7 +42,17 @@ export class ErrorBoundary extends Component<Props, { failed: boolean }> {
   }
 
   override render() {
-    if (this.state.failed) return <Fallback onRetry={() => this.setState({ failed: false })} />;
+    if (this.state.failed)
+      return (
+        <Fallback
+          onRetry={() => {
+            // Someone pressed it: the kiosk's unattended reload is not needed any more.
+            clearTimeout(this.reloadTimer);
+            this.props.onRetry?.();
+            this.setState({ failed: false });
+          }}
+        />
+      );
     return this.props.children;
   }
 }

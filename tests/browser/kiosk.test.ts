@@ -144,6 +144,47 @@ describe('kiosk', () => {
     await page.context().close();
   });
 
+  it('retries a failed model load by itself: no touch, no "Try again", the loop keeps its place', async () => {
+    const context = await browser.newContext({ viewport: LANDSCAPE, locale: 'en-US', hasTouch: true, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    // Any input would wake the loop ('interactive'): record every pointer and key event to prove none happened.
+    await context.addInitScript(() => {
+      const inputs: string[] = [];
+      (window as unknown as { __inputs: string[] }).__inputs = inputs;
+      for (const type of ['pointerdown', 'click', 'keydown', 'touchstart']) document.addEventListener(type, (e) => inputs.push(e.type), { capture: true });
+    });
+    // The model server fails twice (a 404, then corrupt bytes), then recovers.
+    const served: { at: number; outcome: string }[] = [];
+    await page.route('**/models/head.glb', (route) => {
+      const n = served.length;
+      served.push({ at: Date.now(), outcome: n === 0 ? '404' : n === 1 ? 'corrupt' : 'ok' });
+      if (n === 0) return route.fulfill({ status: 404, body: 'nope' });
+      if (n === 1) return route.fulfill({ status: 200, contentType: 'model/gltf-binary', body: Buffer.from('glTF-this-is-not-a-model') });
+      return route.continue();
+    });
+    await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...DEFAULT_CONFIG, defaultLanguage: 'en' }) }));
+    await page.goto(appUrl('?mode=kiosk'));
+    const alert = page.locator('.model-error[role="alert"]');
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.textContent()).toContain('could not be loaded');
+    // The second attempt (no input in between) fails too: the message comes back and the kiosk keeps trying.
+    await expect.poll(() => served.length, { timeout: 40_000, interval: 250 }).toBeGreaterThanOrEqual(2);
+    await alert.waitFor({ timeout: 30_000 });
+    // The third attempt succeeds: the head is drawn and the error is gone, still without any input.
+    await waitReady(page, 120_000);
+    expect(await alert.count()).toBe(0);
+    expect(served.map((s) => s.outcome)).toEqual(['404', 'corrupt', 'ok']);
+    // Retries are paced (KIOSK_MODEL_RETRY_MS, 15 s), not a tight loop hammering a failing server.
+    expect(served[1]!.at - served[0]!.at).toBeGreaterThan(10_000);
+    expect(served[2]!.at - served[1]!.at).toBeGreaterThan(10_000);
+    expect(await page.evaluate(() => (window as unknown as { __inputs: string[] }).__inputs)).toEqual([]);
+    expect(await kioskState(page)).toBe('attract');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
   it('recovers from an uncaught error by reloading itself after a pause', async () => {
     const { page } = await openKiosk('', { ...DEFAULT_CONFIG, defaultLanguage: 'en' });
     await page.locator('[data-kiosk-state]').waitFor();
@@ -157,6 +198,37 @@ describe('kiosk', () => {
     await page.locator('[data-kiosk-state="attract"]').waitFor({ timeout: 60_000 });
     await page.context().close();
   });
+
+  it('a render error shows the friendly message and the kiosk reloads itself after the pause', async () => {
+    // A real render-time fault: the kiosk's chunk fails to load once, so its lazy component throws while
+    // rendering. Nobody presses "Try again": ErrorBoundary reloads the page KIOSK_ERROR_RELOAD_MS (10 s) later.
+    const context = await browser.newContext({ viewport: LANDSCAPE, locale: 'en-US', hasTouch: true, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    let chunkRequests = 0;
+    await page.route('**/assets/KioskMode-*.js', (route) => (chunkRequests++ === 0 ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...DEFAULT_CONFIG, defaultLanguage: 'en' }) }));
+    const navigations: number[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations.push(Date.now());
+    });
+    await page.goto(appUrl('?mode=kiosk'));
+    const screen = page.locator('.error-screen[role="alert"]');
+    await screen.waitFor({ timeout: 60_000 });
+    const shownAt = Date.now();
+    expect(await screen.textContent()).toContain('Something went wrong');
+    expect(await screen.getByRole('button', { name: 'Try again' }).count()).toBe(1);
+    await page.evaluate(() => ((window as unknown as { beforeReload: boolean }).beforeReload = true));
+    // The reload: a fresh page (the marker is gone), back in its attract loop with the head drawn.
+    await page.waitForFunction(() => !(window as unknown as { beforeReload?: boolean }).beforeReload, undefined, { timeout: 30_000, polling: 500 });
+    const reloadedAfter = navigations.at(-1)! - shownAt;
+    console.log(`[browser] kiosk reloaded ${reloadedAfter} ms after the error screen appeared`);
+    expect(reloadedAfter).toBeGreaterThan(7_000); // a pause, not an instant reload loop
+    await page.locator('[data-kiosk-state="attract"]').waitFor({ timeout: 60_000 });
+    await waitReady(page);
+    expect(chunkRequests).toBe(2);
+    expect(await screen.count()).toBe(0);
+    await context.close();
+  }, 180_000);
 
   it('works offline after its first load (service worker)', async () => {
     const { context, page } = await openKiosk('&lang=en', undefined, LANDSCAPE, 'allow');

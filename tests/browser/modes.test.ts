@@ -22,10 +22,11 @@ describe.each(['web', 'consult', 'kiosk'] as const)('mode %s in headless Chromiu
     else expect(label).toMatch(/step \d+ of \d+/);
     // The canvas shows the head, not just the background.
     expect(await foregroundFraction(page)).toBeGreaterThan(0.05);
-    expect(rec.pageErrors).toEqual([]);
-    expect(rec.consoleErrors).toEqual([]);
+    // The most specific findings first: a foreign or blocked request also logs a console error.
     expect(foreignRequests(rec)).toEqual([]);
     expect(await rec.cspViolations()).toEqual([]);
+    expect(rec.pageErrors).toEqual([]);
+    expect(rec.consoleErrors).toEqual([]);
     // The built page carries the policy itself.
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain("script-src 'self'");
     expect(await page.evaluate(() => document.cookie)).toBe('');

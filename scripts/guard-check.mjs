@@ -1,0 +1,387 @@
+// `npm run guard-check`: proves that every guarantee of issue #7 (budgets, faults, security, soak) is really
+// guarded — that CI goes red when the guarantee is broken. For each one it applies a small sabotage (the
+// realistic regression: a string replacement in one source file) to a throwaway copy of this tree, builds it,
+// runs ONLY the budget script or the one test that guards it, and expects that to FAIL, for the right reason.
+// Slow (about 20 minutes on 2 cores) and not part of `npm test`. Writes artifacts/guard-check.md.
+//
+//   node scripts/guard-check.mjs              every sabotage
+//   node scripts/guard-check.mjs --only f,k1  some of them (by id)
+//   node scripts/guard-check.mjs --baseline   also run each check on the unsabotaged copy first (must pass)
+//   node scripts/guard-check.mjs --keep       leave the throwaway copy in /tmp for inspection
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1]?.split(',')) : null;
+const baseline = args.includes('--baseline');
+const keep = args.includes('--keep');
+
+const budget = (line) => ({ kind: 'budget', expect: new RegExp(`^OVER\\s+${line}`, 'm') });
+const browserTest = (file, name) => ({ kind: 'vitest', project: 'browser', file: `tests/browser/${file}`, name });
+const unitTest = (file, name) => ({ kind: 'vitest', project: 'unit', file: `tests/unit/${file}`, name });
+
+/**
+ * One row per guarantee. `patches` are exact string replacements; each `find` must occur exactly once (a
+ * sabotage that no longer applies is reported as an error, never as a pass).
+ */
+const SABOTAGES = [
+  {
+    id: 'a',
+    guarantee: 'web JS before interaction ≤ 330 kB gzip',
+    sabotage: 'i18n: every language bundled up front (static imports of zh and ja instead of one chunk per language)',
+    patches: [
+      {
+        file: 'src/i18n/index.ts',
+        find: "import { withSteps } from './steps.ts';",
+        replace:
+          "import { withSteps } from './steps.ts';\nimport { zh as ZH } from './zh.ts';\nimport { CAPTIONS_ZH } from './steps.zh.ts';\nimport { ja as JA } from './ja.ts';\nimport { CAPTIONS_JA } from './steps.ja.ts';",
+      },
+      { file: 'src/i18n/index.ts', find: "zh: async () => withSteps((await import('./zh.ts')).zh, (await import('./steps.zh.ts')).CAPTIONS_ZH),", replace: 'zh: async () => withSteps(ZH, CAPTIONS_ZH),' },
+      { file: 'src/i18n/index.ts', find: "ja: async () => withSteps((await import('./ja.ts')).ja, (await import('./steps.ja.ts')).CAPTIONS_JA),", replace: 'ja: async () => withSteps(JA, CAPTIONS_JA),' },
+    ],
+    check: budget('web: JS loaded before interaction'),
+  },
+  {
+    id: 'b1',
+    guarantee: 'consult-only code (leva, consult panel) never requested by web',
+    sabotage: 'web mode prefetches the consult panel (dynamic import at module load)',
+    patches: [{ file: 'src/modes/web/WebMode.tsx', find: "import { useTranslation } from 'react-i18next';", replace: "import { useTranslation } from 'react-i18next';\nvoid import('../consult/ConsultPanel.tsx');" }],
+    check: budget('web: consult-only chunks requested'),
+  },
+  {
+    id: 'b2',
+    guarantee: 'consult-only code (leva, consult panel) never requested by web',
+    sabotage: 'web mode imports leva statically (bundled into a chunk web loads)',
+    patches: [{ file: 'src/modes/web/WebMode.tsx', find: "import { useTranslation } from 'react-i18next';", replace: "import { useTranslation } from 'react-i18next';\nimport { Leva } from 'leva';\nconsole.debug(Leva);" }],
+    check: budget('web: consult-only chunks requested'),
+  },
+  {
+    id: 'c',
+    guarantee: 'head.glb ≤ 800 kB',
+    sabotage: 'model 300 kB bigger (bytes appended to public/models/head.glb, as an unsimplified export would add)',
+    patches: [{ file: 'public/models/head.glb', append: 300 * 1024 }],
+    check: budget('head.glb bytes'),
+  },
+  {
+    id: 'd',
+    guarantee: 'triangles per frame ≤ 150k',
+    sabotage: 'head meshes drawn with 3× their triangles (index repeated, as an unsimplified mesh would)',
+    patches: [
+      {
+        file: 'src/scene/headAsset.ts',
+        find: '  geometry.setIndex(new BufferAttribute(mesh.indices, 1));',
+        replace: '  const tripled = new Uint32Array(mesh.indices.length * 3);\n  for (let k = 0; k < 3; k++) tripled.set(mesh.indices, k * mesh.indices.length);\n  geometry.setIndex(new BufferAttribute(tripled, 1));',
+      },
+    ],
+    check: budget('consult: triangles per frame'),
+  },
+  {
+    id: 'e',
+    guarantee: 'draw calls per frame ≤ 60',
+    sabotage: '80 landmark markers as separate meshes (one draw call each) instead of one merged mesh',
+    patches: [
+      { file: 'src/scene/Viewer.tsx', find: "import type { BufferGeometry } from 'three';", replace: "import { SphereGeometry, type BufferGeometry } from 'three';\nconst MARKER = new SphereGeometry(0.001, 6, 4);" },
+      {
+        file: 'src/scene/Viewer.tsx',
+        find: '      {props.children?.(asset, deformed)}',
+        replace: '      {props.children?.(asset, deformed)}\n      {Array.from({ length: 80 }, (_, i) => <mesh key={i} geometry={MARKER} position={[(i % 10) * 0.01 - 0.05, Math.floor(i / 10) * 0.01, 0.1]} />)}',
+      },
+    ],
+    check: budget('web: draw calls per frame'),
+  },
+  {
+    id: 'f',
+    guarantee: '0 frames rendered while idle (web, consult)',
+    sabotage: 'canvas frameloop "always" instead of "demand"',
+    patches: [{ file: 'src/scene/Viewer.tsx', find: '      frameloop="demand"\n', replace: '      frameloop="always"\n' }],
+    check: budget('web: frames rendered in 2 s idle'),
+  },
+  {
+    id: 'g',
+    guarantee: 'no WebGL → 2D illustration with the same controls',
+    sabotage: 'the no-WebGL branch renders nothing',
+    patches: [{ file: 'src/scene/Viewer.tsx', find: '<Fallback2D technique={props.technique} />', replace: 'null' }],
+    check: browserTest('faults.test.ts', 'without WebGL shows the 2D illustration'),
+  },
+  {
+    id: 'h',
+    guarantee: 'picture back within 2 s after GPU context loss',
+    sabotage: 'no redraw on webglcontextrestored (handler never attached)',
+    patches: [{ file: 'src/scene/Viewer.tsx', find: "canvas.addEventListener('webglcontextrestored', () => {", replace: "canvas.addEventListener('webglcontextrestored-never', () => {" }],
+    check: browserTest('faults.test.ts', 'brings the picture back within 2 s after a lost GPU context'),
+  },
+  {
+    id: 'i',
+    guarantee: 'missing/corrupt model: message, controls work, "Try again" recovers',
+    sabotage: '"Try again" keeps the failed model promise (clearHeadAsset() dropped)',
+    patches: [{ file: 'src/scene/Viewer.tsx', find: '    clearHeadAsset();\n', replace: '' }],
+    check: browserTest('faults.test.ts', 'model and recovers with'),
+  },
+  {
+    id: 'j',
+    guarantee: 'kiosk retries a failed model load by itself',
+    sabotage: 'kiosk no longer passes autoRetryMs to its viewer',
+    patches: [{ file: 'src/modes/kiosk/KioskMode.tsx', find: ' autoRetryMs={KIOSK_MODEL_RETRY_MS}', replace: '' }],
+    check: browserTest('kiosk.test.ts', 'retries a failed model load by itself'),
+  },
+  {
+    id: 'k1',
+    guarantee: 'render error: friendly message, "Try again" restores the app',
+    sabotage: 'error boundary dropped from App (a render error blanks the page)',
+    patches: [
+      { file: 'src/App.tsx', find: '<ErrorBoundary mode={ctx.store.getState().mode} onRetry={reloadModes}>', replace: '<>' },
+      { file: 'src/App.tsx', find: '</ErrorBoundary>', replace: '</>' },
+      { file: 'src/App.tsx', find: "import { ErrorBoundary } from './ui/ErrorBoundary.tsx';\n", replace: '' },
+    ],
+    check: browserTest('faults.test.ts', 'a render error shows the friendly message'),
+  },
+  {
+    id: 'k2',
+    guarantee: 'render error: friendly message, "Try again" restores the app',
+    sabotage: '"Try again" re-renders the same failed lazy mode (onRetry not wired)',
+    patches: [{ file: 'src/App.tsx', find: ' onRetry={reloadModes}>', replace: '>' }],
+    check: browserTest('faults.test.ts', 'a render error shows the friendly message'),
+  },
+  {
+    id: 'k3',
+    guarantee: 'kiosk: render error → reload after KIOSK_ERROR_RELOAD_MS',
+    sabotage: 'ErrorBoundary no longer schedules the kiosk reload',
+    patches: [{ file: 'src/ui/ErrorBoundary.tsx', find: "if (this.props.mode === 'kiosk') this.reloadTimer", replace: "if (this.props.mode === ('never' as string)) this.reloadTimer" }],
+    check: browserTest('kiosk.test.ts', 'a render error shows the friendly message and the kiosk reloads'),
+  },
+  {
+    id: 'l',
+    guarantee: 'URL parser never throws (fuzzed)',
+    sabotage: 'values percent-decoded a second time (decodeURIComponent on an already decoded value)',
+    patches: [{ file: 'src/core/url/deepLink.ts', find: 'const value = parseValue(param, raw.trim());', replace: 'const value = parseValue(param, decodeURIComponent(raw).trim());' }],
+    check: unitTest('url/deepLink.test.ts', 'parse never throws'),
+    build: false,
+  },
+  {
+    id: 'm',
+    guarantee: 'config validator never throws, never lets a bad value through (fuzzed)',
+    sabotage: 'object guard "simplified" to an array check (null or a number reaches the `in` operator)',
+    patches: [{ file: 'src/core/config/schema.ts', find: "if (typeof input !== 'object' || input === null || Array.isArray(input)) {", replace: 'if (Array.isArray(input)) {' }],
+    check: unitTest('config/schema.test.ts', 'never throws and never lets a value out of its set'),
+    build: false,
+  },
+  {
+    id: 'n',
+    guarantee: 'URL and config strings never rendered as HTML',
+    sabotage: 'notices rendered with dangerouslySetInnerHTML',
+    patches: [{ file: 'src/ui/NoticeBar.tsx', find: '<span>{t(n.key, n.values ?? {})}</span>', replace: '<span dangerouslySetInnerHTML={{ __html: t(n.key, n.values ?? {}) }} />' }],
+    check: browserTest('faults.test.ts', 'never renders URL or config strings as HTML'),
+  },
+  {
+    id: 'o1',
+    guarantee: 'no CSP violations (no inline style)',
+    sabotage: 'an inline <style> element rendered by App',
+    patches: [{ file: 'src/App.tsx', find: '          <NoticeBar />', replace: "          <style>{'.notices { outline: 0; }'}</style>\n          <NoticeBar />" }],
+    check: browserTest('modes.test.ts', 'mode web in headless Chromium loads, draws the head'),
+  },
+  {
+    id: 'o2',
+    guarantee: 'no CSP violations (no eval)',
+    sabotage: 'new Function(...) evaluated in an effect',
+    patches: [
+      { file: 'src/App.tsx', find: "import { lazy, Suspense } from 'react';", replace: "import { lazy, Suspense, useEffect } from 'react';" },
+      { file: 'src/App.tsx', find: 'export function App({ ctx }: { ctx: AppContext }) {', replace: "export function App({ ctx }: { ctx: AppContext }) {\n  useEffect(() => {\n    try {\n      new Function('return 1')();\n    } catch {\n      /* swallowed: only the policy report shows it */\n    }\n  }, []);" },
+    ],
+    check: browserTest('modes.test.ts', 'mode web in headless Chromium loads, draws the head'),
+  },
+  {
+    id: 'p1',
+    guarantee: 'zero requests outside the origin',
+    sabotage: "fetch('https://example.com/ping') in an effect (the CSP blocks it: caught by its report and console error)",
+    patches: [
+      { file: 'src/App.tsx', find: "import { lazy, Suspense } from 'react';", replace: "import { lazy, Suspense, useEffect } from 'react';" },
+      { file: 'src/App.tsx', find: 'export function App({ ctx }: { ctx: AppContext }) {', replace: "export function App({ ctx }: { ctx: AppContext }) {\n  useEffect(() => {\n    void fetch('https://example.com/ping').catch(() => undefined);\n  }, []);" },
+    ],
+    check: browserTest('modes.test.ts', 'mode web in headless Chromium loads, draws the head'),
+  },
+  {
+    id: 'p2',
+    guarantee: 'zero requests outside the origin',
+    sabotage: 'an analytics beacon to https://example.com with connect-src loosened to allow it (no CSP report, no console error: only the request log can catch it)',
+    patches: [
+      { file: 'src/App.tsx', find: "import { lazy, Suspense } from 'react';", replace: "import { lazy, Suspense, useEffect } from 'react';" },
+      { file: 'src/App.tsx', find: 'export function App({ ctx }: { ctx: AppContext }) {', replace: "export function App({ ctx }: { ctx: AppContext }) {\n  useEffect(() => {\n    navigator.sendBeacon('https://example.com/collect', 'visit');\n  }, []);" },
+      { file: 'vite.config.ts', find: `"connect-src 'self'",`, replace: `"connect-src 'self' https://example.com",` },
+    ],
+    check: browserTest('modes.test.ts', 'mode web in headless Chromium loads, draws the head'),
+  },
+  {
+    id: 'q',
+    guarantee: 'no cookies',
+    sabotage: "document.cookie = 'visited=1' in an effect",
+    patches: [
+      { file: 'src/App.tsx', find: "import { lazy, Suspense } from 'react';", replace: "import { lazy, Suspense, useEffect } from 'react';" },
+      { file: 'src/App.tsx', find: 'export function App({ ctx }: { ctx: AppContext }) {', replace: "export function App({ ctx }: { ctx: AppContext }) {\n  useEffect(() => {\n    document.cookie = 'visited=1; SameSite=Lax';\n  }, []);" },
+    ],
+    check: browserTest('modes.test.ts', 'mode web in headless Chromium loads, draws the head'),
+  },
+  {
+    id: 'r',
+    guarantee: 'consult soak: 200 technique switches keep GPU resources and DOM flat',
+    sabotage: 'overlay tubes rebuilt without disposing the old geometry (one leaked geometry per rebuild)',
+    patches: [{ file: 'src/scene/SurfaceTubes.tsx', find: '      mesh.geometry.dispose();\n', replace: '' }],
+    check: browserTest('soak.test.ts', '200 technique switches in consult mode'),
+    // Found by this script and not closed yet: the consult soak's switches (progress reset to 0, each drawn)
+    // do not grow renderer.info with this leak; the kiosk attract soak (s) catches the same sabotage.
+    knownGap: 'consult soak misses this rebuild leak; kiosk attract soak (s) catches it',
+  },
+  {
+    id: 'r2',
+    guarantee: 'consult soak: 200 technique switches keep GPU resources and DOM flat',
+    sabotage: 'pull-arrow shaft geometry rebuilt per technique and never disposed (one leaked geometry per switch)',
+    patches: [
+      { file: 'src/scene/PullArrows.tsx', find: 'const shaft = useMemo(() => new CylinderGeometry(0.0012, 0.0012, 1, 10), []);', replace: 'const shaft = useMemo(() => new CylinderGeometry(0.0012, 0.0012, 1, 10 + 0 * procedure.tractions.length), [procedure]);' },
+      { file: 'src/scene/PullArrows.tsx', find: '      shaft.dispose();\n', replace: '' },
+    ],
+    check: browserTest('soak.test.ts', '200 technique switches in consult mode'),
+  },
+  {
+    id: 's',
+    guarantee: 'kiosk soak: 50 attract-loop cycles keep GPU resources, DOM and heap flat',
+    sabotage: 'overlay tubes rebuilt without disposing the old geometry (one leaked geometry per rebuild)',
+    patches: [{ file: 'src/scene/SurfaceTubes.tsx', find: '      mesh.geometry.dispose();\n', replace: '' }],
+    check: browserTest('soak.test.ts', '50 attract-loop cycles'),
+  },
+];
+
+const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function run(cmd, argv, cwd, logFile) {
+  const t0 = Date.now();
+  const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  appendFileSync(logFile, `\n$ ${cmd} ${argv.join(' ')}   (cwd ${cwd})\n${output}\n[exit ${r.status}, ${Math.round((Date.now() - t0) / 1000)} s]\n`);
+  return { status: r.status ?? 1, output, seconds: Math.round((Date.now() - t0) / 1000) };
+}
+
+function commandFor(check, reportFile) {
+  if (check.kind === 'budget') return ['node', ['scripts/check-budgets.mjs']];
+  return ['npx', ['vitest', 'run', '--project', check.project, check.file, '-t', escapeRegex(check.name), '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`]];
+}
+
+/** Did the check fail, and for the guarded reason (the named budget over / the named test failed)? */
+function judge(check, result, reportFile) {
+  if (check.kind === 'budget') return { failed: result.status !== 0, forTheRightReason: check.expect.test(result.output) };
+  if (!existsSync(reportFile)) return { failed: result.status !== 0, forTheRightReason: false, note: 'no vitest report' };
+  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  const tests = report.testResults.flatMap((f) => f.assertionResults).filter((t) => t.status !== 'skipped' && t.status !== 'pending');
+  const ran = tests.filter((t) => t.fullName.includes(check.name) || t.title.includes(check.name));
+  return {
+    failed: result.status !== 0,
+    forTheRightReason: ran.length > 0 && ran.some((t) => t.status === 'failed'),
+    note: ran.length === 0 ? 'test not found' : ran.map((t) => `${t.status}: ${(t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 160)}`).join('; '),
+  };
+}
+
+function shellCommand(check) {
+  if (check.kind === 'budget') return 'node scripts/check-budgets.mjs';
+  return `npx vitest run --project ${check.project} ${check.file} -t "${check.name}"`;
+}
+
+// --- the throwaway copy: tracked and untracked-but-not-ignored files of this tree, node_modules linked ---
+const copy = mkdtempSync(join(tmpdir(), 'guard-'));
+const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+for (const f of files) {
+  if (f === 'node_modules' || !existsSync(join(ROOT, f))) continue;
+  mkdirSync(dirname(join(copy, f)), { recursive: true });
+  cpSync(join(ROOT, f), join(copy, f));
+}
+symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
+const logFile = join(ROOT, 'artifacts', 'guard-check.log');
+writeFileSync(logFile, `guard-check in ${copy}\n`);
+console.log(`[guard-check] throwaway copy: ${copy} (log: artifacts/guard-check.log)`);
+
+const rows = [];
+const selected = SABOTAGES.filter((s) => !only || only.has(s.id));
+let builtClean = false;
+for (const s of selected) {
+  const reportFile = join(copy, `guard-report-${s.id}.json`);
+  const row = { ...s, baseline: '', result: '', seconds: 0, note: '' };
+  rows.push(row);
+  const needsBuild = s.build !== false;
+  if (baseline) {
+    if (needsBuild && !builtClean) builtClean = run('npx', ['vite', 'build', '--logLevel', 'warn'], copy, logFile).status === 0;
+    const [cmd, argv] = commandFor(s.check, reportFile);
+    rmSync(reportFile, { force: true });
+    const clean = run(cmd, argv, copy, logFile);
+    row.baseline = clean.status === 0 ? 'passes' : 'FAILS unsabotaged';
+  }
+  // Apply the sabotage.
+  const originals = new Map();
+  let applied = true;
+  for (const p of s.patches) {
+    const path = join(copy, p.file);
+    if (!originals.has(path)) originals.set(path, readFileSync(path));
+    if (p.append) {
+      appendFileSync(path, Buffer.alloc(p.append, 0x20));
+      continue;
+    }
+    const text = readFileSync(path, 'utf8');
+    const count = text.split(p.find).length - 1;
+    if (count !== 1) {
+      applied = false;
+      row.note = `patch for ${p.file} matched ${count}× (expected once): sabotage out of date`;
+      break;
+    }
+    writeFileSync(path, text.replace(p.find, () => p.replace));
+  }
+  if (applied) {
+    process.stdout.write(`[guard-check] ${s.id}: ${s.sabotage} … `);
+    let ok = true;
+    if (needsBuild) {
+      const build = run('npx', ['vite', 'build', '--logLevel', 'warn'], copy, logFile);
+      builtClean = false;
+      if (build.status !== 0) {
+        ok = false;
+        row.result = 'BUILD FAILED (sabotage does not compile: fix the patch)';
+      }
+    }
+    if (ok) {
+      const [cmd, argv] = commandFor(s.check, reportFile);
+      rmSync(reportFile, { force: true });
+      const result = run(cmd, argv, copy, logFile);
+      const verdict = judge(s.check, result, reportFile);
+      row.seconds = result.seconds;
+      row.note ||= verdict.note ?? '';
+      row.result = verdict.failed && verdict.forTheRightReason ? 'yes' : verdict.failed ? 'failed, but not where expected' : 'NO — passed: a hole';
+      if (s.knownGap && row.result !== 'yes') row.result = `NO — known gap (${s.knownGap})`;
+    }
+    console.log(row.result);
+  } else {
+    row.result = 'NOT APPLIED';
+    console.log(`[guard-check] ${s.id}: ${row.note}`);
+  }
+  // Restore the copy.
+  for (const [path, content] of originals) writeFileSync(path, content);
+}
+if (!keep) rmSync(copy, { recursive: true, force: true });
+
+const cell = (v) => String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const lines = [
+  `# guard-check: each guarantee of issue #7, broken once`,
+  ``,
+  `Run \`npm run guard-check\` (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim()}${spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() ? ' + uncommitted changes' : ''}).`,
+  `Each sabotage is applied to a throwaway copy, built, and only the guarding check is run; "yes" means it failed,`,
+  `and for the guarded reason (the named budget reported OVER, or the named test failed).`,
+  ``,
+  `| id | guarantee | sabotage | command | ${baseline ? 'unsabotaged | ' : ''}failed as expected? | s | detail |`,
+  `|---|---|---|---|${baseline ? '---|' : ''}---|---|---|`,
+  ...rows.map((r) => `| ${r.id} | ${cell(r.guarantee)} | ${cell(r.sabotage)} | \`${cell(shellCommand(r.check))}\` | ${baseline ? `${r.baseline} | ` : ''}${cell(r.result)} | ${r.seconds} | ${cell(r.note)} |`),
+  ``,
+];
+writeFileSync(join(ROOT, 'artifacts', 'guard-check.md'), lines.join('\n'));
+console.log(`\n${lines.join('\n')}`);
+const holes = rows.filter((r) => r.result !== 'yes' && !r.result.startsWith('NO — known gap'));
+const gaps = rows.filter((r) => r.result.startsWith('NO — known gap'));
+if (gaps.length > 0) console.log(`[guard-check] known gaps (not counted as failures): ${gaps.map((r) => r.id).join(', ')}`);
+console.log(holes.length === 0 ? `[guard-check] all ${rows.length - gaps.length} sabotages that must be caught were caught.` : `[guard-check] ${holes.length} of ${rows.length} NOT caught as expected: ${holes.map((r) => r.id).join(', ')}`);
+process.exit(holes.length === 0 && rows.every((r) => !baseline || r.baseline === 'passes') ? 0 : 1);
