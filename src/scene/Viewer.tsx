@@ -160,9 +160,6 @@ export function Viewer(props: ViewerProps) {
   const onReady = useCallback(() => {
     if (wrapper.current) wrapper.current.dataset.ready = 'true';
   }, []);
-  useEffect(() => {
-    if (!webgl && wrapper.current) wrapper.current.dataset.ready = 'true';
-  }, [webgl]);
   return (
     <div
       ref={wrapper}
@@ -186,7 +183,7 @@ export function Viewer(props: ViewerProps) {
         </ModelBoundary>
       ) : (
         <Suspense fallback={null}>
-          <Fallback2D technique={props.technique} />
+          <Fallback2D technique={props.technique} onShown={onReady} />
         </Suspense>
       )}
     </div>

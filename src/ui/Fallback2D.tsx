@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TechniqueId } from '../core/ids.ts';
 
@@ -17,7 +18,9 @@ const OVERLAYS: Record<TechniqueId, Overlay> = {
   facelift: { incisions: ['M222 70 Q240 110 236 150 Q232 190 244 214 Q262 236 270 262'], vectors: [[170, 230, 226, 150], [196, 280, 250, 210]] },
 };
 
-export function Fallback2D({ technique }: { technique: TechniqueId }) {
+export function Fallback2D({ technique, onShown }: { technique: TechniqueId; onShown?: () => void }) {
+  // The drawing is what "ready" means without WebGL: tell the viewer once it is on the page.
+  useEffect(() => onShown?.(), [onShown]);
   const { t } = useTranslation();
   const o = OVERLAYS[technique];
   return (
