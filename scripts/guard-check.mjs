@@ -229,9 +229,8 @@ const SABOTAGES = [
     sabotage: 'overlay tubes rebuilt without disposing the old geometry (one leaked geometry per rebuild)',
     patches: [{ file: 'src/scene/SurfaceTubes.tsx', find: '      mesh.geometry.dispose();\n', replace: '' }],
     check: browserTest('soak.test.ts', '200 technique switches in consult mode'),
-    // Found by this script and not closed yet: the consult soak's switches (progress reset to 0, each drawn)
-    // do not grow renderer.info with this leak; the kiosk attract soak (s) catches the same sabotage.
-    knownGap: 'consult soak misses this rebuild leak; kiosk attract soak (s) catches it',
+    // Found by this script: the consult soak held the timeline still, so overlays were never rebuilt in place.
+    // Closed: every 10th switch now plays through the pull step.
   },
   {
     id: 'r2',

@@ -34,9 +34,17 @@ describe('soak', () => {
     const body = page.locator('body');
     // One warm-up round: each technique's solve, overlays and shader programs are created once.
     // (Long enough for each to render: GPU resources are uploaded on first draw, e.g. the thread tie knots.)
+    // Each also plays through its pull step once, as the loop below does: the deeper layers, the cutaway and the
+    // moving overlays are drawn (and uploaded) for the first time here, not counted as growth later.
+    const playThroughPull = async () => {
+      for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', ' ']) await page.keyboard.press(key);
+      await page.waitForTimeout(1200);
+      await page.keyboard.press(' ');
+    };
     for (const key of ['1', '2', '3', '4', '5', '2']) {
       await body.press(key);
       await page.waitForTimeout(1500);
+      await playThroughPull();
     }
     await page.waitForTimeout(1500);
     const baseline = await snapshot(page);
@@ -47,6 +55,10 @@ describe('soak', () => {
       // Each switch is drawn before the next (GPU resources are created and replaced when frames render:
       // switching faster than the canvas draws would skip exactly the work that could leak).
       await page.waitForFunction((n) => (window.__lift?.stats() ?? []).reduce((m, s) => m + s.frames, 0) > n, before, { timeout: 20_000, polling: 20 });
+      // Every 10th switch the surgeon also plays through the pull step: the tissue moves under the incision and
+      // thread overlays, which are rebuilt in place every frame (a leak per rebuild would show here, not only a
+      // leak per switch).
+      if (i % 10 === 9) await playThroughPull();
     }
     await page.keyboard.press('2');
     await page.waitForTimeout(2000);
