@@ -146,8 +146,9 @@ describe('kiosk soak', () => {
         await page.clock.runFor(500);
         seen.push(...(await takeShown()));
         const now = seen.at(-1);
-        if (now?.technique !== 'traditional') left = true;
-        else if (left && now.step.startsWith('2 /')) break;
+        // (Nothing shown yet is not "left": a quiet first tick used to end the cycle at once.)
+        if (now && now.technique !== 'traditional') left = true;
+        else if (now && left && now.step.startsWith('2 /')) break;
       }
       // Frames for whatever the last commit asked for, still within step 2 (held 3.5 s).
       await page.clock.runFor(1000);

@@ -49,6 +49,11 @@ export default function KioskMode() {
   useWakeLock();
   useErrorRecovery(store);
   useEffect(() => registerKioskServiceWorker(), []);
+  // The loop reaches the cutaway steps within seconds, unattended: fetch its code with the page (it is cached
+  // for offline use anyway) rather than in the middle of a step.
+  useEffect(() => {
+    void import('../../scene/cutaway.ts');
+  }, []);
   useAttractLoop(phase === 'attract');
   useSteppedPlayback(technique, reduced);
 
