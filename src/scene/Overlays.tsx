@@ -9,15 +9,7 @@ import type { SurfacePoint } from '../core/geometry/surface.ts';
 import { SurfaceTubes } from './SurfaceTubes.tsx';
 import { PullArrows } from './PullArrows.tsx';
 import { TieMarkers } from './TieMarkers.tsx';
-
-/** Overlay colours: magenta marker for incisions, and two threads told apart by lightness as well as hue. */
-export const OVERLAY_COLOURS = {
-  incision: '#b2306b',
-  dermalThread: '#6a3d9a',
-  fascialThread: '#2b8a3e',
-  vector: '#1f6f8b',
-  tie: '#e07b00',
-} as const;
+import { OVERLAY_COLOURS } from './overlayColours.ts';
 
 export interface OverlaysProps {
   readonly asset: HeadAsset;

@@ -3,7 +3,7 @@ import { useFrame } from '@react-three/fiber';
 import { ConeGeometry, CylinderGeometry, MeshStandardMaterial, Quaternion, Vector3, type Mesh } from 'three';
 import { drapeFrontal, gripLine, SIDES, type Procedure } from '../core/procedures/index.ts';
 import type { HeadAsset } from './headAsset.ts';
-import { OVERLAY_COLOURS } from './Overlays.tsx';
+import { OVERLAY_COLOURS } from './overlayColours.ts';
 
 export interface PullArrowsProps {
   readonly asset: HeadAsset;
