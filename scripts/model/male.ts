@@ -72,7 +72,104 @@ export const THYROID_BELOW_MENTON_MM = 40;
 /** Shoulders broader beyond the neck widening, a fraction. Design choice. */
 export const SHOULDER_WIDENING = 0.05;
 
+/** Excess over the fitted cranium that a man's short hair keeps, mm (the rest of a bun is pressed flat). Design choice. */
+export const SHORT_HAIR_MM = 1.2;
+
 const gauss = (t: number): number => Math.exp(-t * t);
+
+/**
+ * The back of her bare scalp as a height field z = back(x, y) (mm): least squares over her skin behind the ears
+ * with whatever stands behind it (a bun, a ponytail) trimmed away in a few passes, so it is the scalp under them.
+ * Landmark-relative (the window follows the tragi), so it follows any head.
+ */
+export interface BackOfHead {
+  readonly back: (x: number, y: number) => number;
+}
+
+/** Solves the n×n system m·x = r (Gaussian elimination with partial pivoting). */
+function solve(m: number[][], r: number[]): number[] {
+  const n = r.length;
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let i = c + 1; i < n; i++) if (Math.abs(m[i]![c]!) > Math.abs(m[piv]![c]!)) piv = i;
+    [m[c], m[piv]] = [m[piv]!, m[c]!];
+    [r[c], r[piv]] = [r[piv]!, r[c]!];
+    for (let i = c + 1; i < n; i++) {
+      const f = m[i]![c]! / m[c]![c]!;
+      for (let k = c; k < n; k++) m[i]![k]! -= f * m[c]![k]!;
+      r[i]! -= f * r[c]!;
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let i = n - 1; i >= 0; i--) {
+    let acc = r[i]!;
+    for (let k = i + 1; k < n; k++) acc -= m[i]![k]! * x[k]!;
+    x[i] = acc / m[i]![i]!;
+  }
+  return x;
+}
+
+/** Window of the back of the head, relative to the left tragus (mm). Design choice. */
+const backWindow = (lm: LandmarksMm) => {
+  const t = lm['tragus-l'];
+  return { zMax: t[2] - 25, yMin: t[1] - 65, yMax: t[1] + 85, xMax: 55 };
+};
+
+/**
+ * How far p (her head, mm) is pressed forward onto her fitted scalp, and the scalp's outward normal there: what
+ * stands behind the scalp in the window behind the ears is pressed onto it along z, keeping SHORT_HAIR_MM of
+ * hair. Monotonic in z (tanh), so the pressed surface cannot fold; the ears, the face and the neck are outside
+ * the window. `depth`: how far behind the scalp p was (0 if not), for smoothing the shading of the pressed patch.
+ */
+export function pressBehindScalp(p: V3, lm: LandmarksMm, backOfHead: BackOfHead): { dz: number; depth: number; normal: V3 } {
+  const [x, y, z] = p;
+  const ax = Math.abs(x);
+  const win = backWindow(lm);
+  const w = smoothstep(win.zMax, win.zMax - 15, z) * (1 - smoothstep(win.xMax - 15, win.xMax, ax)) * smoothstep(win.yMin, win.yMin + 15, y) * (1 - smoothstep(win.yMax - 15, win.yMax, y));
+  const scalp = backOfHead.back(x, y);
+  if (w <= 0 || z >= scalp) return { dz: 0, depth: 0, normal: [0, 0, -1] };
+  const e = 0.5;
+  const normal = norm([(backOfHead.back(x + e, y) - backOfHead.back(x - e, y)) / (2 * e), (backOfHead.back(x, y + e) - backOfHead.back(x, y - e)) / (2 * e), -1]);
+  return { dz: w * (scalp - SHORT_HAIR_MM * Math.tanh((scalp - z) / SHORT_HAIR_MM) - z), depth: w * (scalp - z), normal };
+}
+
+export function fitBackOfHead(skin: Float32Array, lm: LandmarksMm): BackOfHead {
+  const w = backWindow(lm);
+  const t = lm['tragus-l'];
+  // scaled coordinates keep the normal equations well conditioned
+  const basis = (x: number, y: number): number[] => {
+    const u = x / 50, v = (y - t[1]) / 50;
+    return [1, v, v * v, v * v * v, u * u, u * u * v, u * u * v * v, u * u * u * u];
+  };
+  const pts: V3[] = [];
+  for (let i = 0; i < skin.length; i += 3) {
+    const x = skin[i]!, y = skin[i + 1]!, z = skin[i + 2]!;
+    if (z < w.zMax && y > w.yMin && y < w.yMax && Math.abs(x) < w.xMax) pts.push([x, y, z]);
+  }
+  if (pts.length < 50) throw new Error(`male: too little skin behind the ears to fit the back of the head (${pts.length} vertices)`);
+  let coef = new Array<number>(8).fill(0);
+  const back = (x: number, y: number): number => basis(x, y).reduce((acc, b, i) => acc + b * coef[i]!, 0);
+  let keep = pts;
+  for (let pass = 0; pass < 8; pass++) {
+    const n = coef.length;
+    const m = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+    const r = new Array<number>(n).fill(0);
+    for (const p of keep) {
+      const b = basis(p[0], p[1]);
+      for (let i = 0; i < n; i++) {
+        r[i]! += b[i]! * p[2];
+        for (let k = 0; k < n; k++) m[i]![k]! += b[i]! * b[k]!;
+      }
+    }
+    coef = solve(m, r);
+    // a bun stands behind the scalp (smaller z): drop what is more than 1 mm behind the fit, pass after pass,
+    // until the fit is the scalp under it (a robust threshold let the low-order fit absorb a bun). On a bare
+    // occiput this leans the fit ≈ 1–3 mm forward at most: his occiput is that much flatter (see the test).
+    const limit = 1;
+    keep = pts.filter((p) => p[2] > back(p[0], p[1]) - limit);
+  }
+  return { back };
+}
 
 /** Midpoint of a bilateral landmark pair, with the left side's |x| as its half-width. */
 function side(lm: LandmarksMm, name: string): { l: V3; halfWidth: number } {
@@ -89,7 +186,7 @@ function side(lm: LandmarksMm, name: string): { l: V3; halfWidth: number } {
  * measured contrast comes out at its sourced men/women ratio. Smooth everywhere (Gaussian and smoothstep weights
  * several mm wide): the mesh cannot fold.
  */
-export function maleDisplacement(lm: LandmarksMm): (p: V3) => [number, number, number] {
+export function maleDisplacement(lm: LandmarksMm, backOfHead?: BackOfHead): (p: V3) => [number, number, number] {
   const zy = side(lm, 'zygion');
   const go = side(lm, 'mandibular-angle');
   const ex = side(lm, 'lateral-canthus');
@@ -172,6 +269,9 @@ export function maleDisplacement(lm: LandmarksMm): (p: V3) => [number, number, n
     dz += 0.5 * NECK_WIDENING * neck * (z - neckAxisZ);
     // thyroid prominence on the front of the neck
     dz += THYROID_PROMINENCE_MM * gauss(x / 9) * gauss((y - thyroidY) / 12) * smoothstep(0, 20, z);
+
+    // short hair instead of her bun: what stands behind her fitted scalp is pressed onto it (pressBehindScalp)
+    if (backOfHead) dz += pressBehindScalp(p, lm, backOfHead).dz;
 
     return [HEAD_SCALE * (x + dx), HEAD_SCALE * (y + dy), HEAD_SCALE * (z + dz)];
   };
@@ -311,7 +411,6 @@ export async function buildMaleHead(femaleGlb: Uint8Array, options: MaleBuildOpt
     if (!v || v.length !== 3) throw new Error(`male: landmark ${id} missing in the default head`);
     lm[id] = [v[0]! * MM_PER_GLTF_UNIT, v[1]! * MM_PER_GLTF_UNIT, v[2]! * MM_PER_GLTF_UNIT];
   }
-  const displace = maleDisplacement(lm);
 
   // her plain skin tone: the mean colour of the skin around the malar eminences (never hair, lip or brow)
   const baked = root.listNodes().flatMap((node) => {
@@ -331,6 +430,8 @@ export async function buildMaleHead(femaleGlb: Uint8Array, options: MaleBuildOpt
     }
     return out;
   };
+  const backOfHead = fitBackOfHead(skin.positions, lm);
+  const displace = maleDisplacement(lm, backOfHead);
   const skinColours = colourOf(skin);
   const bareSkin = [0, 0, 0];
   if (skinColours) {
@@ -385,7 +486,18 @@ export async function buildMaleHead(femaleGlb: Uint8Array, options: MaleBuildOpt
     const mesh = maleMeshes.get(b.node.getName())!;
     const pos = b.prim.getAttribute('POSITION')!;
     b.prim.setAttribute('POSITION', floatAccessor(doc, pos, Float32Array.from(mesh.positions, (v) => v * s), 'VEC3'));
-    b.prim.setAttribute('NORMAL', floatAccessor(doc, pos, Float32Array.from(vertexNormals(mesh.positions, mesh.indices)), 'VEC3'));
+    const normals = Float32Array.from(vertexNormals(mesh.positions, mesh.indices));
+    if (mesh.positions.length === b.positions.length) {
+      // the pressed bun is a crumpled thin patch: shade it as the scalp it lies on
+      for (let i = 0; i < normals.length; i += 3) {
+        const press = pressBehindScalp([b.positions[i]!, b.positions[i + 1]!, b.positions[i + 2]!], lm, backOfHead);
+        const t = smoothstep(0.2, 2.5, press.depth);
+        if (t <= 0) continue;
+        const n = norm([lerp(normals[i]!, press.normal[0], t), lerp(normals[i + 1]!, press.normal[1], t), lerp(normals[i + 2]!, press.normal[2], t)]);
+        normals.set(n, i);
+      }
+    }
+    b.prim.setAttribute('NORMAL', floatAccessor(doc, pos, normals, 'VEC3'));
     if (mesh.indices !== b.indices) b.prim.setIndices(doc.createAccessor().setType('SCALAR').setArray(Uint32Array.from(mesh.indices)).setBuffer(pos.getBuffer()));
     b.node.setTranslation([0, 0, 0]).setRotation([0, 0, 0, 1]).setScale([1, 1, 1]);
   }

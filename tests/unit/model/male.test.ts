@@ -10,8 +10,12 @@ import {
   MANDIBULAR_WIDTH_RATIO,
   NOSE_LENGTH_RATIO,
   TIP_PROJECTION_RATIO,
+  SHORT_HAIR_MM,
   ZYGOMATIC_WIDTH_RATIO,
   buildMaleHead,
+  fitBackOfHead,
+  pressBehindScalp,
+  type LandmarksMm,
 } from '../../../scripts/model/male.ts';
 import { GLB_MESH_NAMES, type HeadData } from '../../../src/core/anatomy/headData.ts';
 import type { LandmarkId } from '../../../src/core/anatomy/landmarks.ts';
@@ -121,6 +125,31 @@ describe('sex contrasts of §5, measured on his skin', () => {
     };
     const gain = forward(male, male.landmarks.menton) - forward(female, female.landmarks.menton);
     expect(gain).toBeGreaterThan(3);
+  });
+});
+
+describe('short hair instead of a bun', () => {
+  it('leaves her bare occiput alone and presses anything behind it to within SHORT_HAIR_MM, without folding', () => {
+    const lm = female.landmarks as unknown as LandmarksMm;
+    const fit = fitBackOfHead(female.skin.positions, lm);
+    // her own skin (no bun on the committed head): the back of the head keeps its shape, within the ≈ 1–3 mm the
+    // trimmed fit leans forward on a bare occiput (invisible at the scale of a head; a bun is 20–30 mm)
+    let most = 0;
+    const p = female.skin.positions;
+    for (let i = 0; i < p.length; i += 3) most = Math.max(most, Math.abs(pressBehindScalp([p[i]!, p[i + 1]!, p[i + 2]!], lm, fit).dz));
+    expect(most).toBeLessThan(3);
+    // a bun behind the occiput, 0–30 mm proud of the scalp: pressed flat, in the same order (no fold)
+    const t = lm['tragus-l'];
+    const [x, y] = [0, t[1] - 15];
+    const scalp = fit.back(x, y);
+    let previous = Infinity;
+    for (let proud = 0.5; proud <= 30; proud += 0.5) {
+      const z = scalp - proud;
+      const pressed = z + pressBehindScalp([x, y, z], lm, fit).dz;
+      expect(scalp - pressed).toBeLessThanOrEqual(SHORT_HAIR_MM + 1e-9);
+      expect(pressed).toBeLessThanOrEqual(previous); // never reversed (tanh saturates to equal at 30 mm)
+      previous = pressed;
+    }
   });
 });
 
