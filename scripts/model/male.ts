@@ -318,7 +318,7 @@ export function maleHairMask(p: V3, lm: LandmarksMm): number {
 /** Hair tones: dark brown-black with grey at the temples and sideburns, as at 55. Design choice. */
 const HAIR_DARK: V3 = [0.13, 0.115, 0.105];
 const HAIR_GREY: V3 = [0.46, 0.45, 0.44];
-/** A man's skin a little darker and less pink than the woman's; lips less red. Design choice. */
+/** A man's skin a little darker and less pink than the woman's (lips less red: maleSkinColour). Design choice. */
 const SKIN_TINT: V3 = [0.97, 0.95, 0.94];
 
 const luminance = (c: V3): number => 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
@@ -333,7 +333,12 @@ export function maleSkinColour(female: V3, p: V3, lm: LandmarksMm, bareSkin: V3)
   const aboveBrows = smoothstep(lm.glabella[1] + 14, lm.glabella[1] + 24, p[1]);
   const herHair = smoothstep(0.42, 0.25, luminance(female)) * aboveBrows;
   const base: V3 = [lerp(female[0], bareSkin[0], herHair), lerp(female[1], bareSkin[1], herHair), lerp(female[2], bareSkin[2], herHair)];
-  const tinted: V3 = [base[0] * SKIN_TINT[0], base[1] * SKIN_TINT[1], base[2] * SKIN_TINT[2]];
+  // his lips less red than hers: vermilion (redder than her bare skin) taken halfway to a muted skin tone
+  const redness = (c: V3): number => (c[0] - c[1]) / Math.max(c[0], 1e-3);
+  const lip = 0.55 * smoothstep(redness(bareSkin) + 0.04, redness(bareSkin) + 0.12, redness(base));
+  const mutedLip: V3 = [bareSkin[0] * 0.92, bareSkin[1] * 0.84, bareSkin[2] * 0.83];
+  const lips: V3 = [lerp(base[0], mutedLip[0], lip), lerp(base[1], mutedLip[1], lip), lerp(base[2], mutedLip[2], lip)];
+  const tinted: V3 = [lips[0] * SKIN_TINT[0], lips[1] * SKIN_TINT[1], lips[2] * SKIN_TINT[2]];
   // grey at the temples and over the ears' level
   const grey = 0.6 * smoothstep(48, 66, Math.abs(p[0])) * (1 - smoothstep(lm['tragus-l'][1] + 40, lm['tragus-l'][1] + 70, p[1]));
   const hairTone: V3 = [lerp(HAIR_DARK[0], HAIR_GREY[0], grey), lerp(HAIR_DARK[1], HAIR_GREY[1], grey), lerp(HAIR_DARK[2], HAIR_GREY[2], grey)];
