@@ -62,8 +62,19 @@ export default defineConfig({
       },
       includeManifestIcons: false,
       workbox: {
-        // The app, the head model and the clinic's config: everything the kiosk needs to start offline.
+        // The app, the default patient's head model and the clinic's config: everything the kiosk needs to start
+        // offline. The second patient (consult only) is not precached: the kiosk never shows him, and precaching
+        // would make every kiosk download his file too.
         globPatterns: ['**/*.{js,css,html,svg,png,json,glb,webmanifest}'],
+        globIgnores: ['**/models/head-male.glb'],
+        // Kept once fetched (network first, so a redeploy's new model wins when online).
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.endsWith('/models/head-male.glb'),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'second-patient-model', expiration: { maxEntries: 1 } },
+          },
+        ],
         maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
         // Deep links (?mode=kiosk&lang=…) are navigations to index.html with a query string.
         navigateFallback: 'index.html',

@@ -2,7 +2,7 @@
 // in headless Chromium. Fails (exit 1) with a clear message for each budget that is over.
 //   - JS the web mode loads before interaction (every script fetched until the head is drawn), gzip ≤ 330 kB
 //   - consult-only code (leva) never requested by web or kiosk
-//   - public/models/head.glb ≤ 800 kB
+//   - each patient's model (public/models/head.glb, public/models/head-male.glb) ≤ 800 kB
 //   - triangles ≤ 150k and draw calls ≤ 60 per rendered frame (renderer.info), in every mode
 //   - 0 frames rendered during 2 s of idle in web and consult (frameloop="demand")
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -34,8 +34,12 @@ const check = (name, value, limit, unit = '') => {
   if (!ok) failures.push(`${name}: ${value}${unit} is over the budget of ${limit}${unit}`);
 };
 
-const modelBytes = statSync('public/models/head.glb').size;
-check('head.glb bytes', modelBytes, BUDGETS.modelBytes);
+// Every patient's file; web and kiosk load only the first (the default patient), consult the other on demand.
+for (const file of ['head.glb', 'head-male.glb']) {
+  const path = `public/models/${file}`;
+  if (!existsSync(path)) failures.push(`${path} is missing (npm run build:model writes both patients)`);
+  else check(`${file} bytes`, statSync(path).size, BUDGETS.modelBytes);
+}
 
 const executablePath = await ensureChromium({ log: () => {} });
 const { server, url } = await startStaticServer('dist');

@@ -1,15 +1,16 @@
 // Lift report: per-region lift (vertical and along the pull, mm) and incision length per technique, computed by
-// the same engine the app runs, on the committed model (public/models/head.glb). If the model or its loader is
-// absent the synthetic test head is used and the output says so.
+// the same engine the app runs, on the committed model (public/models/head.glb; with --patient male the man,
+// public/models/head-male.glb). If the model or its loader is absent the synthetic test head is used and the
+// output says so.
 //
-//   npm run report -- [--technique id] [--vector-angle deg] [--lift mm] [--sag 0..1] [--json]
-import { TECHNIQUES, REGIONS, isOneOf, type TechniqueId } from '../src/core/ids.ts';
+//   npm run report -- [--technique id] [--patient female|male] [--vector-angle deg] [--lift mm] [--sag 0..1] [--json]
+import { DEFAULT_PATIENT, PATIENTS, TECHNIQUES, REGIONS, isOneOf, type PatientId, type TechniqueId } from '../src/core/ids.ts';
 import type { HeadData } from '../src/core/anatomy/headData.ts';
 import { createTissueModel, incisionLengthMm, regionLift, solveTechnique, type LiftParams } from '../src/core/tissue/index.ts';
-import { MODEL_PATH, loadCommittedHead } from '../tests/fixtures/heads.ts';
+import { MALE_MODEL_PATH, MODEL_PATH, loadCommittedHead } from '../tests/fixtures/heads.ts';
 import { createSyntheticHead } from '../tests/fixtures/synthetic-head.ts';
 
-function parseArgs(argv: readonly string[]): { techniques: TechniqueId[]; params: LiftParams; sag: number; json: boolean } {
+function parseArgs(argv: readonly string[]): { techniques: TechniqueId[]; patient: PatientId; params: LiftParams; sag: number; json: boolean } {
   const value = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
     if (i >= 0) return argv[i + 1];
@@ -27,22 +28,30 @@ function parseArgs(argv: readonly string[]): { techniques: TechniqueId[]; params
   if (technique !== undefined && !isOneOf(TECHNIQUES, technique)) {
     throw new Error(`--technique must be one of ${TECHNIQUES.join(', ')}`);
   }
+  const patient = value('--patient') ?? DEFAULT_PATIENT;
+  if (!isOneOf(PATIENTS, patient)) throw new Error(`--patient must be one of ${PATIENTS.join(', ')}`);
   const angle = num('--vector-angle');
   const lift = num('--lift');
   const sag = num('--sag') ?? 1;
   if (sag < 0 || sag > 1) throw new Error('--sag must be in [0, 1]');
   const params: LiftParams = { ...(angle !== undefined ? { vectorAngleDeg: angle } : {}), ...(lift !== undefined ? { liftMm: lift } : {}) };
-  return { techniques: technique ? [technique] : [...TECHNIQUES], params, sag, json: argv.includes('--json') };
+  return { techniques: technique ? [technique] : [...TECHNIQUES], patient, params, sag, json: argv.includes('--json') };
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const committed = await loadCommittedHead();
+  const male = args.patient === 'male';
+  const committed = await loadCommittedHead(male ? MALE_MODEL_PATH : MODEL_PATH);
   let head: HeadData;
   let source: string;
   if (committed.head) {
     head = committed.head;
-    source = process.env.LIFT_HEAD_GLB ? `model ${MODEL_PATH} (LIFT_HEAD_GLB)` : 'committed model public/models/head.glb';
+    source = male
+      ? 'committed model public/models/head-male.glb (patient male)'
+      : process.env.LIFT_HEAD_GLB ? `model ${MODEL_PATH} (LIFT_HEAD_GLB)` : 'committed model public/models/head.glb';
+  } else if (male) {
+    // The man is a patient of his own: never stand in another head for him.
+    throw new Error(`the male patient's model cannot be read: ${committed.reason} (npm run build:model writes it)`);
   } else {
     head = createSyntheticHead();
     source = `SYNTHETIC test head (${committed.reason})`;
@@ -68,7 +77,7 @@ async function main(): Promise<void> {
     // Shape: { technique: { region: { vertical, alongPull }, incisionMm } } plus a `_meta` entry.
     const out: Record<string, unknown> = {};
     for (const [t, r] of Object.entries(result)) out[t] = { ...r.regions, incisionMm: r.incisionMm };
-    out._meta = { source, sag: args.sag, params: Object.fromEntries(Object.entries(result).map(([t, r]) => [t, { vectorAngleDeg: r.vectorAngleDeg, liftMm: r.liftMm }])) };
+    out._meta = { source, patient: args.patient, sag: args.sag, params: Object.fromEntries(Object.entries(result).map(([t, r]) => [t, { vectorAngleDeg: r.vectorAngleDeg, liftMm: r.liftMm }])) };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return;
   }

@@ -3,7 +3,7 @@
 import type { i18n } from 'i18next';
 import { parseConfigText, validateConfig, type AppConfig } from './core/config/schema.ts';
 import { LANGUAGES, type Language } from './core/ids.ts';
-import { parseDeepLink } from './core/url/index.ts';
+import { applyModeLimits, parseDeepLink } from './core/url/index.ts';
 import { createAppStore, DEFAULT_SAG, type AppStore, type StoreDefaults } from './state/store.ts';
 import { syncUrl } from './state/urlSync.ts';
 import { PROCEDURES } from './core/procedures/index.ts';
@@ -39,7 +39,7 @@ export function pickLanguage(config: AppConfig, preferred: readonly string[]): L
 
 export async function boot(win: Window): Promise<AppContext> {
   const { config, issues: configIssues } = await loadConfig(win);
-  const { link, issues: urlIssues } = parseDeepLink(win.location.search);
+  const { link, issues: urlIssues } = applyModeLimits(parseDeepLink(win.location.search));
   const mode = link.mode ?? 'web';
   // The kiosk always starts in the clinic's default language; visitors' browsers are irrelevant there.
   const startLang = mode === 'kiosk' ? config.defaultLanguage : pickLanguage(config, win.navigator.languages ?? []);

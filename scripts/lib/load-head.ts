@@ -1,4 +1,4 @@
-// Node-side loader for public/models/head.glb shared by the tissue engine, the report CLI and the tests.
+// Node-side loader for the patients' models (public/models/head.glb, head-male.glb) shared by the tissue engine, the report CLI and the tests.
 // Decodes EXT_meshopt_compression with the meshoptimizer package and undoes KHR_mesh_quantization through the
 // node transforms, then returns millimetres in the frame of src/core/anatomy/headData.ts.
 import { NodeIO, type Document, type Node } from '@gltf-transform/core';
@@ -6,7 +6,11 @@ import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/exte
 import { MeshoptDecoder } from 'meshoptimizer';
 import { GLB_MESH_NAMES, MM_PER_GLTF_UNIT, type HeadData, type LayerMesh, type SkinMesh } from '../../src/core/anatomy/headData.ts';
 import { LANDMARK_IDS, type LandmarkId } from '../../src/core/anatomy/landmarks.ts';
-import { REGIONS } from '../../src/core/ids.ts';
+import { PATIENTS, REGIONS, type PatientId } from '../../src/core/ids.ts';
+import { HEAD_FILES } from '../../src/core/model/patients.ts';
+
+/** Each patient's committed model file, relative to the repository root. */
+export const HEAD_PATHS = Object.fromEntries(PATIENTS.map((p) => [p, `public/models/${HEAD_FILES[p]}`])) as Readonly<Record<PatientId, string>>;
 
 export type MeshName = (typeof GLB_MESH_NAMES)[keyof typeof GLB_MESH_NAMES];
 

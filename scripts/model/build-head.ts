@@ -1,4 +1,5 @@
-// npm run build:model — regenerates public/models/head.glb deterministically from MediaPipe's canonical face
+// npm run build:model — regenerates public/models/head.glb (the default patient) and, from it, head-male.glb (the
+// second patient, scripts/model/male.ts) deterministically from MediaPipe's canonical face
 // (npm package @mediapipe/face_mesh) and the code in scripts/model. No network, no randomness, no timestamps.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -13,6 +14,8 @@ import { type V3, compact, edgeReport, fillGridNarrowBand, lerp, makeGrid, march
 import { buildHeadField } from './head-sdf.ts';
 import { boneFields, dtfDepth, dtfExtent, eyeMesh, ligamentMesh, offsetSheet, skinThickness, smasDepth, smasExtent } from './layers.ts';
 import { surfaceQuery } from './surface.ts';
+import { buildMaleHead } from './male.ts';
+import { HEAD_FILES } from '../../src/core/model/patients.ts';
 
 export interface BuildOptions {
   out?: string;
@@ -228,7 +231,11 @@ const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
 if (isMain) {
-  const out = resolve(process.argv[2] ?? 'public/models/head.glb');
+  const out = resolve(process.argv[2] ?? `public/models/${HEAD_FILES.female}`);
   const t0 = performance.now();
-  await buildHead({ out, log: (m) => console.log(`[build:model] ${m} (${((performance.now() - t0) / 1000).toFixed(1)} s)`) });
+  const log = (m: string) => console.log(`[build:model] ${m} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  const female = await buildHead({ out, log });
+  // The second patient: the same meshes displaced (same topology), written next to the first. To re-place his
+  // bone, pass `placeBone: (skin, landmarks) => …` (see MaleBuildOptions).
+  writeFileSync(resolve(dirname(out), HEAD_FILES.male), await buildMaleHead(female, { log }));
 }

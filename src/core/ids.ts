@@ -17,6 +17,14 @@ export type LayerId = (typeof LAYERS)[number];
 export const VIEWS = ['front', 'oblique-left', 'oblique-right', 'profile-left', 'profile-right'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
+/**
+ * The patients the head can show (DESIGN.md "The face"): the clinic's typical patient, an East Asian woman of
+ * about 50–55 (the default, the only one web and kiosk load), and a man of the same age on the same mesh topology.
+ */
+export const PATIENTS = ['female', 'male'] as const;
+export type PatientId = (typeof PATIENTS)[number];
+export const DEFAULT_PATIENT: PatientId = 'female';
+
 export const LANGUAGES = ['ko', 'en', 'zh', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
 

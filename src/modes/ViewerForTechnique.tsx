@@ -78,6 +78,7 @@ export function ViewerForTechnique({
   const { store } = useAppContext();
   const view = useApp((s) => s.view);
   const layers = useApp((s) => s.layers);
+  const patient = useApp((s) => s.patient);
   const vectorAngleDeg = useApp((s) => s.vectorAngleDeg);
   const penActive = useApp((s) => pen && s.penActive);
   const strokes = useApp((s) => s.strokes);
@@ -113,6 +114,7 @@ export function ViewerForTechnique({
       technique={technique}
       view={view}
       layers={layers}
+      patient={patient}
       label={label}
       lod={lod}
       instantCamera={reducedMotion}

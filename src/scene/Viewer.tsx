@@ -1,10 +1,10 @@
-import { Component, lazy, Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, use, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { RootState } from '@react-three/fiber';
 import { LiteCanvas } from './LiteCanvas.tsx';
 import { OrbitControls } from '@react-three/drei';
 import { useTranslation } from 'react-i18next';
 import type { BufferGeometry } from 'three';
-import type { TechniqueId, ViewId, LayerId } from '../core/ids.ts';
+import { DEFAULT_PATIENT, type TechniqueId, type ViewId, type LayerId, type PatientId } from '../core/ids.ts';
 import type { LandmarkId } from '../core/anatomy/landmarks.ts';
 import { clearHeadAsset, headAssetPromise, HeadAssetError, type HeadAsset, type MeshName } from './headAsset.ts';
 import { HeadScene } from './HeadScene.tsx';
@@ -20,6 +20,8 @@ export interface ViewerProps {
   readonly technique: TechniqueId;
   readonly view: ViewId;
   readonly layers: readonly LayerId[];
+  /** Whose head (default: the default patient). A change loads that patient's model and draws it anew. */
+  readonly patient?: PatientId;
   /** Accessible description of what the picture shows (technique, step, view). */
   readonly label: string;
   /** Extra scene content (deformation, overlays) rendered with the loaded asset. */
@@ -109,7 +111,7 @@ function Stage({ asset, props, onReady }: { asset: HeadAsset; props: ViewerProps
 }
 
 function Loaded({ props, onReady }: { props: ViewerProps; onReady: () => void }) {
-  const asset = use(headAssetPromise());
+  const asset = use(headAssetPromise(props.patient ?? DEFAULT_PATIENT));
   return <Stage asset={asset} props={props} onReady={onReady} />;
 }
 
@@ -157,9 +159,20 @@ export function Viewer(props: ViewerProps) {
   const { t } = useTranslation();
   const wrapper = useRef<HTMLDivElement>(null);
   const webgl = useMemo(() => hasWebGL(), []);
+  const patient = props.patient ?? DEFAULT_PATIENT;
   const onReady = useCallback(() => {
     if (wrapper.current) wrapper.current.dataset.ready = 'true';
   }, []);
+  // Another patient: the old head leaves the screen and the new one loads (keyed boundary below); the wrapper
+  // is not ready again until the new head has been drawn. Before paint, so no test can read a stale "true".
+  const shownPatient = useRef(patient);
+  useLayoutEffect(() => {
+    if (shownPatient.current === patient) return;
+    shownPatient.current = patient;
+    if (wrapper.current) wrapper.current.dataset.ready = 'false';
+    // Choosing a patient again after his download failed is a new attempt (loaded models stay cached).
+    clearHeadAsset();
+  }, [patient]);
   return (
     <div
       ref={wrapper}
@@ -168,6 +181,7 @@ export function Viewer(props: ViewerProps) {
       aria-label={props.label}
       data-ready="false"
       data-technique={props.technique}
+      data-patient={patient}
       data-title={props.title ?? ''}
     >
       {props.title && (
@@ -176,7 +190,7 @@ export function Viewer(props: ViewerProps) {
         </span>
       )}
       {webgl ? (
-        <ModelBoundary render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} />}>
+        <ModelBoundary key={patient} render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} />}>
           <Suspense fallback={<div className="viewer-loading">{t('app.loading')}</div>}>
             <Loaded props={props} onReady={onReady} />
           </Suspense>

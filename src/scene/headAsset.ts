@@ -1,4 +1,5 @@
-// Loads public/models/head.glb once per page, bakes every mesh into float32 world space (the GLB may be
+// Loads a patient's model (public/models/head.glb for the default patient, head-male.glb for the man) once per
+// page and patient, bakes every mesh into float32 world space (the GLB may be
 // quantized, and the engine writes millimetre displacements into the positions), and derives the engine's
 // HeadData from the same vertices, so scene vertex i is engine vertex i.
 import { BufferAttribute, BufferGeometry } from 'three';
@@ -6,8 +7,16 @@ import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.j
 import { GLB_MESH_NAMES, MM_PER_GLTF_UNIT, type HeadData, type LayerMesh } from '../core/anatomy/headData.ts';
 import { LANDMARK_IDS, type LandmarkId } from '../core/anatomy/landmarks.ts';
 import { readGlb, type GlbMesh } from '../core/model/glb.ts';
+import { DEFAULT_PATIENT, PATIENTS, type PatientId } from '../core/ids.ts';
+import { HEAD_FILES } from '../core/model/patients.ts';
 
-export const HEAD_URL = 'models/head.glb';
+/**
+ * Each patient's model file, relative to the page. Both share the skin's topology (the man is built from the
+ * woman by a displacement field, scripts/model/male.ts), so glued things (pen strokes) carry over. Web and kiosk
+ * request only the default patient's file; the service worker precaches only that one (vite.config.ts).
+ */
+export const HEAD_URLS = Object.fromEntries(PATIENTS.map((p) => [p, `models/${HEAD_FILES[p]}`])) as Readonly<Record<PatientId, string>>;
+export const HEAD_URL = HEAD_URLS[DEFAULT_PATIENT];
 
 export type MeshName = (typeof GLB_MESH_NAMES)[keyof typeof GLB_MESH_NAMES];
 
@@ -130,26 +139,45 @@ export async function loadHeadAsset(url: string = HEAD_URL): Promise<HeadAsset> 
   return { geometries, data, landmarks, center, radius };
 }
 
-let cached: Promise<HeadAsset> | null = null;
-let cachedOrNull: Promise<HeadAsset | null> | null = null;
+interface Load {
+  readonly promise: Promise<HeadAsset>;
+  failed: boolean;
+}
+const loads = new Map<PatientId, Load>();
+const loadsOrNull = new Map<PatientId, Promise<HeadAsset | null>>();
 const listeners = new Set<() => void>();
 
-/** One load per page; every view shares it. */
-export function headAssetPromise(): Promise<HeadAsset> {
-  cached ??= loadHeadAsset();
-  return cached;
+/** One load per page and patient; every view shares it. */
+export function headAssetPromise(patient: PatientId = DEFAULT_PATIENT): Promise<HeadAsset> {
+  let load = loads.get(patient);
+  if (!load) {
+    const promise = loadHeadAsset(HEAD_URLS[patient]);
+    const entry: Load = { promise, failed: false };
+    promise.catch(() => {
+      entry.failed = true;
+    });
+    loads.set(patient, (load = entry));
+  }
+  return load.promise;
 }
 
 /** The same load for side panels, which show nothing (rather than fail) while there is no model. */
-export function headAssetOrNull(): Promise<HeadAsset | null> {
-  cachedOrNull ??= headAssetPromise().catch(() => null);
-  return cachedOrNull;
+export function headAssetOrNull(patient: PatientId = DEFAULT_PATIENT): Promise<HeadAsset | null> {
+  let p = loadsOrNull.get(patient);
+  if (!p) loadsOrNull.set(patient, (p = headAssetPromise(patient).catch(() => null)));
+  return p;
 }
 
-/** Forget a failed load so "Try again" fetches anew; panels waiting on the old load re-read. */
+/**
+ * Forget the failed loads so "Try again" fetches anew (a patient whose model loaded stays loaded); panels
+ * waiting on an old load re-read.
+ */
 export function clearHeadAsset(): void {
-  cached = null;
-  cachedOrNull = null;
+  for (const [patient, load] of loads)
+    if (load.failed) {
+      loads.delete(patient);
+      loadsOrNull.delete(patient);
+    }
   listeners.forEach((l) => l());
 }
 

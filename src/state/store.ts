@@ -2,7 +2,7 @@
 // Slices: view (mode, technique, compare, camera view, layers, language), timeline (step, progress,
 // playing, speed), tissue (sag, lift parameters) and notices (what the URL or config got wrong).
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { LAYERS, type Language, type LayerId, type Mode, type TechniqueId, type ViewId } from '../core/ids.ts';
+import { DEFAULT_PATIENT, LAYERS, type Language, type LayerId, type Mode, type PatientId, type TechniqueId, type ViewId } from '../core/ids.ts';
 import type { DeepLink, DeepLinkIssue } from '../core/url/index.ts';
 
 export interface Notice {
@@ -23,12 +23,16 @@ export interface ViewSlice {
   layers: LayerId[];
   lang: Language;
   embed: boolean;
+  /** Whose head is shown; only consult offers another patient than the default (web and kiosk: always the default). */
+  patient: PatientId;
   setTechnique: (technique: TechniqueId) => void;
   setCompare: (compare: TechniqueId[]) => void;
   setView: (view: ViewId) => void;
   toggleLayer: (layer: LayerId) => void;
   setLayers: (layers: readonly LayerId[]) => void;
   setLang: (lang: Language) => void;
+  /** Consult only; elsewhere the default patient stays (their pages never load another model file). */
+  setPatient: (patient: PatientId) => void;
 }
 
 export interface TimelineSlice {
@@ -109,14 +113,16 @@ export const DEFAULT_LAYERS: LayerId[] = ['skin'];
 const clamp01 = (v: number) => (Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0);
 
 function initialData(defaults: StoreDefaults, link: DeepLink) {
+  const mode = link.mode ?? defaults.mode;
   return {
-    mode: link.mode ?? defaults.mode,
+    mode,
     technique: link.technique ?? defaults.technique,
     compare: link.compare ?? [],
     view: link.view ?? 'oblique-left',
     layers: link.layers ?? [...DEFAULT_LAYERS],
     lang: link.lang ?? defaults.lang,
     embed: link.embed ?? false,
+    patient: mode === 'consult' ? (link.patient ?? DEFAULT_PATIENT) : DEFAULT_PATIENT,
     step: link.step ?? 0,
     progress: link.progress ?? 0,
     playing: false,
@@ -150,6 +156,7 @@ export function createAppStore(defaults: StoreDefaults, link: DeepLink = {}): Ap
       })),
     setLayers: (layers) => set({ layers: LAYERS.filter((l) => layers.includes(l)) }),
     setLang: (lang) => set({ lang }),
+    setPatient: (patient) => set((s) => (s.mode === 'consult' ? { patient } : {})),
 
     setProgress: (progress) => set({ progress: clamp01(progress) }),
     setStep: (step) => set({ step: Math.max(0, Math.trunc(step)) }),

@@ -1,6 +1,7 @@
 // Keeps the address bar following the state (replaceState, never pushState: scrubbing a slider must
 // not fill the back button's history). Only the deep-link fields are written; defaults are left out so a
 // shared link stays short.
+import { DEFAULT_PATIENT } from '../core/ids.ts';
 import { serializeDeepLink, type DeepLink } from '../core/url/index.ts';
 import type { AppState, AppStore, StoreDefaults } from './store.ts';
 import { DEFAULT_LAYERS } from './store.ts';
@@ -16,6 +17,7 @@ export function linkFromState(s: AppState, defaults: StoreDefaults): DeepLink {
   if (s.layers.join(',') !== DEFAULT_LAYERS.join(',')) link.layers = s.layers;
   if (s.view !== 'oblique-left') link.view = s.view;
   if (s.sag !== defaults.sag) link.sag = Math.round(s.sag * 1000) / 1000;
+  if (s.patient !== DEFAULT_PATIENT) link.patient = s.patient;
   if (s.embed) link.embed = true;
   return link;
 }

@@ -1,15 +1,18 @@
 // The deep-link contract of DESIGN.md: parse and serialize every parameter. Parsing never throws; an
 // unknown or malformed value is dropped (the caller keeps its default) and reported for a notice.
 import {
+  DEFAULT_PATIENT,
   LANGUAGES,
   LAYERS,
   MODES,
+  PATIENTS,
   TECHNIQUES,
   VIEWS,
   isOneOf,
   type Language,
   type LayerId,
   type Mode,
+  type PatientId,
   type TechniqueId,
   type ViewId,
 } from '../ids.ts';
@@ -31,6 +34,8 @@ export interface DeepLink {
   layers?: LayerId[];
   view?: ViewId;
   sag?: number;
+  /** Which patient's head is shown (consult only; web and kiosk always show the default patient). */
+  patient?: PatientId;
   embed?: boolean;
 }
 
@@ -45,6 +50,7 @@ export const DEEP_LINK_KEYS: readonly DeepLinkKey[] = [
   'layers',
   'view',
   'sag',
+  'patient',
   'embed',
 ];
 
@@ -52,7 +58,8 @@ export interface DeepLinkIssue {
   readonly param: string;
   /** The raw value, shortened; always shown as text, never as HTML. */
   readonly value: string;
-  readonly reason: 'unknown-parameter' | 'invalid-value' | 'duplicate';
+  /** `not-in-this-mode`: a valid value the link's mode does not offer (e.g. `patient=male` outside consult). */
+  readonly reason: 'unknown-parameter' | 'invalid-value' | 'duplicate' | 'not-in-this-mode';
 }
 
 export interface ParsedDeepLink {
@@ -112,6 +119,8 @@ function parseValue(key: DeepLinkKey, raw: string): DeepLink[DeepLinkKey] | unde
       return parseList(raw, LAYERS, LAYERS.length);
     case 'view':
       return isOneOf(VIEWS, raw) ? raw : undefined;
+    case 'patient':
+      return isOneOf(PATIENTS, raw) ? raw : undefined;
     case 'embed':
       return raw === '1' || raw === 'true' ? true : raw === '0' || raw === 'false' ? false : undefined;
   }
@@ -144,6 +153,16 @@ export function parseDeepLink(search: string): ParsedDeepLink {
     else (link as Record<string, unknown>)[param] = value;
   }
   return { link, issues };
+}
+
+/**
+ * Drops what the link's mode (default `web`) does not offer, with an issue each, so the caller's notice names it:
+ * another patient than the default is consult-only (web and kiosk load only the default patient's model file).
+ */
+export function applyModeLimits(parsed: ParsedDeepLink): ParsedDeepLink {
+  const { patient, ...rest } = parsed.link;
+  if (patient === undefined || patient === DEFAULT_PATIENT || (parsed.link.mode ?? 'web') === 'consult') return parsed;
+  return { link: rest, issues: [...parsed.issues, { param: 'patient', value: patient, reason: 'not-in-this-mode' }] };
 }
 
 function formatUnit(value: number): string {

@@ -14,6 +14,7 @@ import { ALL_TECHNIQUES } from '../techniqueSets.ts';
 import type { TechniqueId } from '../../core/ids.ts';
 import { CONSULT_STRINGS } from './strings.ts';
 import { Measurements } from './Measurements.tsx';
+import { PatientPicker } from './PatientPicker.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { QuietBoundary } from '../../ui/QuietBoundary.tsx';
@@ -93,6 +94,7 @@ export default function ConsultMode() {
         </div>
       </header>
       <aside className="consult-side">
+        <PatientPicker />
         <TechniquePicker techniques={ALL_TECHNIQUES} className="vertical" />
         <LayerToggles />
         <div className="tool-row">

@@ -13,7 +13,8 @@ export function Measurements({ techniques }: { techniques: readonly TechniqueId[
   const { t } = useTranslation();
   const [, reread] = useReducer((n: number) => n + 1, 0);
   useEffect(() => onHeadAssetCleared(reread), []);
-  const asset = use(headAssetOrNull());
+  const patient = useApp((s) => s.patient);
+  const asset = use(headAssetOrNull(patient));
   const sag = useApp((s) => s.sag);
   const vectorAngleDeg = useApp((s) => s.vectorAngleDeg);
   const liftMm = useApp((s) => s.liftMm);

@@ -42,6 +42,7 @@ export const CONSULT_STRINGS = {
       help: 'Show this help',
     },
     designNote: 'Modelled mechanics: millimetres from the tissue model, not clinical outcomes.',
+    patient: { label: 'Patient', female: 'Woman', male: 'Man', loading: 'Loading the other patient…' },
   },
   ko: {
     export: '스냅샷 저장(PNG)',
@@ -85,6 +86,7 @@ export const CONSULT_STRINGS = {
       help: '이 도움말 보기',
     },
     designNote: '모델로 계산한 역학입니다. 밀리미터 값은 조직 모델의 값이며 임상 결과가 아닙니다.',
+    patient: { label: '환자', female: '여성', male: '남성', loading: '다른 환자를 불러오는 중…' },
   },
   zh: {
     export: '保存快照（PNG）',
@@ -128,6 +130,7 @@ export const CONSULT_STRINGS = {
       help: '显示此帮助',
     },
     designNote: '模型计算的力学：毫米数来自组织模型，并非临床结果。',
+    patient: { label: '患者', female: '女性', male: '男性', loading: '正在加载另一位患者…' },
   },
   ja: {
     export: 'スナップショットを保存（PNG）',
@@ -171,5 +174,6 @@ export const CONSULT_STRINGS = {
       help: 'このヘルプを表示',
     },
     designNote: 'モデルで計算した力学です。ミリ値は組織モデルによるもので、臨床結果ではありません。',
+    patient: { label: '患者', female: '女性', male: '男性', loading: 'もう一人の患者を読み込み中…' },
   },
 } as const;

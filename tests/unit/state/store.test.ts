@@ -83,6 +83,44 @@ describe('app store', () => {
   });
 });
 
+describe('patient', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+  it('consult starts with the linked patient and switches without losing technique, step, compare or strokes', () => {
+    const store = createAppStore(defaults, parseDeepLink('?mode=consult&patient=male&technique=thread&step=2').link);
+    expect(store.getState().patient).toBe('male');
+    store.getState().setCompare(['thread', 'smile']);
+    store.getState().addStroke([{ tri: 5, u: 0.2, v: 0.3, w: 0.5 }]);
+    const before = store.getState();
+    store.getState().setPatient('female');
+    const s = store.getState();
+    expect(s.patient).toBe('female');
+    expect([s.technique, s.step, s.progress, s.compare, s.strokes]).toEqual([before.technique, before.step, before.progress, before.compare, before.strokes]);
+  });
+
+  it('web and kiosk keep the default patient whatever they are given', () => {
+    for (const mode of ['web', 'kiosk'] as const) {
+      const store = createAppStore({ ...defaults, mode }, { mode, patient: 'male' });
+      expect(store.getState().patient).toBe('female');
+      store.getState().setPatient('male');
+      expect(store.getState().patient).toBe('female');
+    }
+  });
+
+  it('the URL carries patient=male and leaves out the default', () => {
+    const { location, history } = fakeBrowser('?mode=consult');
+    const store = createAppStore(defaults, parseDeepLink(location.search).link);
+    syncUrl(store, defaults, location, history);
+    store.getState().setPatient('male');
+    vi.advanceTimersByTime(500);
+    expect(location.search).toBe('?mode=consult&patient=male');
+    expect(createAppStore(defaults, parseDeepLink(location.search).link).getState().patient).toBe('male');
+    store.getState().setPatient('female');
+    vi.advanceTimersByTime(500);
+    expect(location.search).toBe('?mode=consult');
+  });
+});
+
 describe('URL sync', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEEP_LINK_KEYS, MAX_STEP, parseDeepLink, serializeDeepLink } from '../../../src/core/url/index.ts';
-import { LANGUAGES, LAYERS, MODES, TECHNIQUES, VIEWS } from '../../../src/core/ids.ts';
+import { DEEP_LINK_KEYS, MAX_STEP, applyModeLimits, parseDeepLink, serializeDeepLink } from '../../../src/core/url/index.ts';
+import { LANGUAGES, LAYERS, MODES, PATIENTS, TECHNIQUES, VIEWS } from '../../../src/core/ids.ts';
 
 describe('parseDeepLink', () => {
   it('reads every parameter of the contract', () => {
     const { link, issues } = parseDeepLink(
-      '?mode=consult&technique=smile&compare=traditional,thread&step=3&progress=0.25&lang=en&layers=skin,smas&view=oblique-left&sag=1&embed=1',
+      '?mode=consult&technique=smile&compare=traditional,thread&step=3&progress=0.25&lang=en&layers=skin,smas&view=oblique-left&sag=1&patient=male&embed=1',
     );
     expect(issues).toEqual([]);
     expect(link).toEqual({
@@ -19,6 +19,7 @@ describe('parseDeepLink', () => {
       layers: ['skin', 'smas'],
       view: 'oblique-left',
       sag: 1,
+      patient: 'male',
       embed: true,
     });
   });
@@ -44,6 +45,10 @@ describe('parseDeepLink', () => {
     ['view', 'top'],
     ['sag', '2'],
     ['embed', 'yes'],
+    ['patient', 'man'], // the contract's ids are female|male
+    ['patient', 'MALE'],
+    ['patient', 'female,male'],
+    ['patient', ''],
   ])('rejects %s=%s and reports it', (param, value) => {
     const { link, issues } = parseDeepLink(`?${param}=${encodeURIComponent(value)}`);
     expect(link).toEqual({});
@@ -75,6 +80,29 @@ describe('parseDeepLink', () => {
   });
 });
 
+describe('patient', () => {
+  it.each(PATIENTS)('reads patient=%s', (patient) => {
+    expect(parseDeepLink(`?mode=consult&patient=${patient}`)).toEqual({ link: { mode: 'consult', patient }, issues: [] });
+  });
+
+  it('is consult-only: web and kiosk drop another patient with a notice, consult keeps it', () => {
+    for (const query of ['?patient=male', '?mode=web&patient=male', '?mode=kiosk&patient=male&lang=en']) {
+      const limited = applyModeLimits(parseDeepLink(query));
+      expect(limited.link.patient).toBeUndefined();
+      expect(limited.issues).toEqual([{ param: 'patient', value: 'male', reason: 'not-in-this-mode' }]);
+    }
+    expect(applyModeLimits(parseDeepLink('?mode=consult&patient=male'))).toEqual({ link: { mode: 'consult', patient: 'male' }, issues: [] });
+    // The default patient is what web and kiosk show anyway: nothing to report.
+    expect(applyModeLimits(parseDeepLink('?mode=web&patient=female'))).toEqual({ link: { mode: 'web', patient: 'female' }, issues: [] });
+  });
+
+  it('is written after sag and before embed, and round-trips', () => {
+    const text = serializeDeepLink({ embed: true, patient: 'male', sag: 0.5, mode: 'consult' });
+    expect(text).toBe('?mode=consult&sag=0.5&patient=male&embed=1');
+    expect(parseDeepLink(text).link).toEqual({ mode: 'consult', sag: 0.5, patient: 'male', embed: true });
+  });
+});
+
 describe('serializeDeepLink', () => {
   it('writes keys in the contract order and leaves out undefined ones', () => {
     expect(serializeDeepLink({ lang: 'zh', mode: 'kiosk', progress: 0.5 })).toBe('?mode=kiosk&progress=0.5&lang=zh');
@@ -89,7 +117,7 @@ describe('serializeDeepLink', () => {
 
 // Arbitrary query strings: a mix of real keys, real values, near-misses and junk.
 const anyValue = fc.oneof(
-  fc.constantFrom(...MODES, ...TECHNIQUES, ...LANGUAGES, ...LAYERS, ...VIEWS, '0', '1', '0.5', '1', 'true'),
+  fc.constantFrom(...MODES, ...TECHNIQUES, ...LANGUAGES, ...LAYERS, ...VIEWS, ...PATIENTS, 'man', 'Female', '0', '1', '0.5', '1', 'true'),
   fc.string({ maxLength: 30 }),
   fc.double({ noNaN: false }).map(String),
   fc.integer({ min: -5, max: 40 }).map(String),
@@ -136,12 +164,26 @@ describe('deep-link properties (fast-check)', () => {
         if (link.technique !== undefined) expect(TECHNIQUES).toContain(link.technique);
         if (link.lang !== undefined) expect(LANGUAGES).toContain(link.lang);
         if (link.view !== undefined) expect(VIEWS).toContain(link.view);
+        if (link.patient !== undefined) expect(PATIENTS).toContain(link.patient);
         for (const t of link.compare ?? []) expect(TECHNIQUES).toContain(t);
         for (const l of link.layers ?? []) expect(LAYERS).toContain(l);
         expect(new Set(link.compare ?? []).size).toBe((link.compare ?? []).length);
         for (const n of [link.progress, link.sag]) if (n !== undefined) expect(n >= 0 && n <= 1).toBe(true);
         if (link.step !== undefined) expect(Number.isInteger(link.step) && link.step >= 0 && link.step <= MAX_STEP).toBe(true);
         expect(Object.keys(link).every((k) => (DEEP_LINK_KEYS as readonly string[]).includes(k))).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it('mode limits never let web or kiosk keep another patient, and only ever remove', () => {
+    fc.assert(
+      fc.property(anyQuery, (q) => {
+        const parsed = parseDeepLink(q);
+        const limited = applyModeLimits(parsed);
+        if ((limited.link.mode ?? 'web') !== 'consult') expect(limited.link.patient ?? 'female').toBe('female');
+        expect({ ...limited.link, patient: parsed.link.patient }).toEqual({ ...parsed.link, patient: parsed.link.patient });
+        expect(limited.issues.slice(0, parsed.issues.length)).toEqual(parsed.issues);
       }),
       runs,
     );
