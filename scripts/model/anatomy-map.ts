@@ -5,6 +5,7 @@ import { LANDMARK_IDS, type LandmarkId } from '../../src/core/anatomy/landmarks.
 import { type V3, add, clamp, dist, norm, scale, smoothstep, sub, dot, lerp } from './geom.ts';
 import type { HeadField } from './head-sdf.ts';
 import type { SurfaceQuery } from './surface.ts';
+import type { LigamentAnchors, LigamentLandmarkName } from './ligaments.ts';
 
 export type Landmarks = Record<LandmarkId, V3>;
 
@@ -27,10 +28,11 @@ export interface BoneField {
 }
 
 /**
- * Skin landmarks are placed then snapped to the skin; ligament origins are found by walking from the
- * insertion straight inward (toward the local bone) until the bone field turns negative.
+ * Skin landmarks are placed then snapped to the skin. Ligament insertions are placed at the sourced distances; their
+ * origins come from `ligaments` (found on the placed skull, ligaments.ts) when given, else by walking from the
+ * insertion straight inward until the bone field turns negative (the bone-free first pass).
  */
-export function computeLandmarks(field: HeadField, skin: SurfaceQuery, bone: BoneField): Landmarks {
+export function computeLandmarks(field: HeadField, skin: SurfaceQuery, bone: BoneField, ligaments?: LigamentAnchors): Landmarks {
   const L: Partial<Record<LandmarkId, V3>> = {};
   const snap = (p: V3): V3 => skin.closest(p).point;
   const toBone = (from: V3, dir: V3): V3 => {
@@ -90,6 +92,14 @@ export function computeLandmarks(field: HeadField, skin: SurfaceQuery, bone: Bon
   // ligaments: insertion on the skin (dermis), origin on bone straight inward
   const inward = (p: V3): V3 => norm(sub([Math.sign(p[0]) * 10, p[1] - 5, p[2] - 40], p));
   const lig = (name: string, skinPoint: V3, dir?: V3): void => {
+    const anchored = ligaments?.[name as LigamentLandmarkName];
+    if (anchored) {
+      L[`${name}-insertion-l` as LandmarkId] = anchored.l.insertion;
+      L[`${name}-insertion-r` as LandmarkId] = anchored.r.insertion;
+      L[`${name}-origin-l` as LandmarkId] = anchored.l.origin;
+      L[`${name}-origin-r` as LandmarkId] = anchored.r.origin;
+      return;
+    }
     const ins = snap(skinPoint);
     const d = dir ?? inward(ins);
     const insDermis = add(ins, scale(norm(d), 1.5));

@@ -10,12 +10,15 @@ import { MeshoptEncoder, MeshoptSimplifier } from 'meshoptimizer';
 import { GLB_MESH_NAMES, MM_PER_GLTF_UNIT } from '../../src/core/anatomy/headData.ts';
 import { LANDMARK_IDS } from '../../src/core/anatomy/landmarks.ts';
 import { computeLandmarks, hairMask, lipMask, regionWeights, type Landmarks } from './anatomy-map.ts';
-import { type V3, compact, edgeReport, fillGridNarrowBand, lerp, makeGrid, marchingTetrahedra, taubin, vertexNormals } from './geom.ts';
+import { type V3, compact, dist, edgeReport, fillGridNarrowBand, lerp, makeGrid, marchingTetrahedra, taubin, vertexNormals } from './geom.ts';
 import { buildHeadField } from './head-sdf.ts';
-import { boneFields, dtfDepth, dtfExtent, eyeMesh, ligamentMesh, offsetSheet, skinThickness, smasDepth, smasExtent } from './layers.ts';
+import { dtfDepth, dtfExtent, eyeMesh, offsetSheet, skinThickness, smasDepth, smasExtent } from './layers.ts';
 import { surfaceQuery } from './surface.ts';
 import { buildMaleHead } from './male.ts';
 import { HEAD_FILES } from '../../src/core/model/patients.ts';
+import { MeshQuery } from './mesh-query.ts';
+import { fatFloorDepth, placeSkull } from './skull.ts';
+import { frankfortAngle, ligamentAnchors, ligamentBands, zygomaticus } from './ligaments.ts';
 
 export interface BuildOptions {
   out?: string;
@@ -108,7 +111,6 @@ export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array>
   const field = buildHeadField();
   const grid = makeGrid([-112, -212, -108], [112, 140, 132], step);
   fillGridNarrowBand(grid, field.sdf);
-  const head = Float32Array.from(grid.values);
   log(`grid ${grid.nx}×${grid.ny}×${grid.nz} filled`);
   let raw: Mesh = marchingTetrahedra(grid);
   raw = largestComponent(raw);
@@ -123,30 +125,16 @@ export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array>
   }
   log(`skin ${skin.indices.length / 3} tris / ${skin.positions.length / 3} verts; lod ${skinLod.indices.length / 3}`);
 
-  // bones from the same grid (head value + soft-tissue depth)
+  // bone: the scanned skull placed under the face by soft-tissue thickness (scripts/model/skull.ts)
   const skinQ = surfaceQuery(skin.positions, skin.indices);
-  const lmPre = computeLandmarks(field, skinQ, () => 1); // bone-free pass for the bone fields' anchors
-  const bones = boneFields(field, lmPre);
-  const boneMesh = (f: (x: number, y: number, z: number, h: number) => number, target: number): Mesh => {
-    const g = makeGrid(grid.origin, [grid.origin[0] + (grid.nx - 1) * step, grid.origin[1] + (grid.ny - 1) * step, grid.origin[2] + (grid.nz - 1) * step], step);
-    const { nx, ny } = g;
-    for (let idx = 0; idx < g.values.length; idx++) {
-      const i = idx % nx, j = Math.floor(idx / nx) % ny, k = Math.floor(idx / (nx * ny));
-      g.values[idx] = f(g.origin[0] + i * step, g.origin[1] + j * step, g.origin[2] + k * step, head[idx]!);
-    }
-    let m: Mesh = marchingTetrahedra(g);
-    m = largestComponent(m);
-    taubin(m.positions, m.indices, 4);
-    return simplify(m, target);
-  };
-  const skull = boneMesh(bones.skull, 9000);
-  const mandible = boneMesh(bones.mandible, 4000);
+  const lmPre = computeLandmarks(field, skinQ, () => 1); // bone-free pass: skin landmarks for the placement
+  const placed = await placeSkull(skin, lmPre, 'female', { minDepth: fatFloorDepth, eyeCenters: field.eyes.map((e) => e.center), log });
+  const { cranium: skull, mandible } = placed;
   log(`skull ${skull.indices.length / 3} tris, mandible ${mandible.indices.length / 3} tris`);
-  const boneAt = (x: number, y: number, z: number): number => {
-    const h = field.sdf(x, y, z);
-    return Math.min(bones.skull(x, y, z, h), bones.mandible(x, y, z, h));
-  };
-  const lm = computeLandmarks(field, skinQ, boneAt);
+  const boneQ = new MeshQuery({ positions: Float32Array.from([...skull.positions, ...mandible.positions]), indices: Uint32Array.from([...skull.indices, ...Array.from(mandible.indices, (i) => i + skull.positions.length / 3)]) });
+  const boneAt = (x: number, y: number, z: number): number => boneQ.signedDistance([x, y, z]);
+  const anchors = ligamentAnchors(placed, skin, lmPre);
+  const lm = computeLandmarks(field, skinQ, boneAt, anchors);
 
   // soft-tissue sheets (open sheets, offset inward from a lighter copy of the skin)
   const lp = layerSrc.positions;
@@ -159,7 +147,9 @@ export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array>
   const fat = offsetSheet(lp, layerSrc.indices, fatKeep, (i) => skinThickness(P(lp, i)));
   const smas = offsetSheet(lp, layerSrc.indices, (i) => smasExtent(P(lp, i), lm) > 0.5 && !eyeHole(P(lp, i)), (i) => smasDepth(P(lp, i), lm));
   const dtf = offsetSheet(lp, layerSrc.indices, (i) => dtfExtent(P(lp, i)) > 0.5, () => dtfDepth());
-  const ligaments = ligamentMesh(lm);
+  const ligaments = ligamentBands(anchors);
+  const zyg = zygomaticus(placed, skin, lm);
+  for (const m of zyg.muscles) if (m.side === 'l') log(`${m.name}: ${frankfortAngle(m).toFixed(1)}° to the horizontal (frontal projection), ${dist(m.origin, m.insertion).toFixed(1)} mm long`);
   const eyes = eyeMesh(field);
 
   // ---- glTF ----
@@ -204,13 +194,18 @@ export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array>
   addMesh(GLB_MESH_NAMES.skull, skull);
   addMesh(GLB_MESH_NAMES.mandible, mandible);
   addMesh(GLB_MESH_NAMES.ligaments, ligaments);
+  addMesh(GLB_MESH_NAMES.muscles, zyg.mesh);
   addMesh(GLB_MESH_NAMES.eyes, eyes, { COLOR_0: { data: eyes.colors, type: 'VEC3' } });
   const landmarks: Record<string, [number, number, number]> = {};
   for (const id of LANDMARK_IDS) {
     const p = lm[id];
     landmarks[id] = [round6(p[0] * s), round6(p[1] * s), round6(p[2] * s)];
   }
-  scene.setExtras({ landmarks, units: 'metres', frame: '+x subject left, +y up, +z forward, origin mid-tragi' });
+  const m3 = (p: readonly number[]): [number, number, number] => [round6(p[0]! * s), round6(p[1]! * s), round6(p[2]! * s)];
+  // the pairs the soft-tissue test measures on the meshes (bone point; target mean ± SD in mm)
+  const softTissue = placed.boneLandmarks.map((b) => ({ id: b.side === 'mid' ? b.name : `${b.name}-${b.side}`, bone: m3(b.bone), meanMm: round6(b.mean), sdMm: b.sd, sourced: b.sourced }));
+  const muscles = zyg.muscles.map((m) => ({ id: `${m.name}-${m.side}`, origin: m3(m.origin), insertion: m3(m.insertion) }));
+  scene.setExtras({ landmarks, softTissue, sex: 'female', muscles, units: 'metres', frame: '+x subject left, +y up, +z forward, origin mid-tragi' });
   doc.getRoot().setDefaultScene(scene);
   await doc.transform(
     reorder({ encoder: MeshoptEncoder, target: 'size' }),

@@ -38,7 +38,9 @@ const mats = {
   skull: new THREE.MeshStandardMaterial({ color: 0xeee6d2, roughness: 0.8 }),
   mandible: new THREE.MeshStandardMaterial({ color: 0xe6dcc4, roughness: 0.8 }),
   ligaments: new THREE.MeshStandardMaterial({ color: 0x2d6cdf, roughness: 0.4 }),
+  muscles: new THREE.MeshStandardMaterial({ color: 0xa8322d, roughness: 0.55, side: THREE.DoubleSide }),
 };
+const mandibleTint = new THREE.MeshStandardMaterial({ color: 0xd9c39a, roughness: 0.8 });
 const byName = {};
 gltf.scene.traverse((o) => { if (o.isMesh) { byName[o.name] = o; o.material = mats[o.name] ?? mats.skin; } });
 const lm = gltf.scene.userData.landmarks ?? {};
@@ -49,15 +51,18 @@ for (const [id, p] of Object.entries(lm)) {
 }
 window.render = (view, mode) => {
   const show = (names) => { for (const [n, o] of Object.entries(byName)) o.visible = names.includes(n); };
-  dots.visible = mode === 'landmarks' || mode === 'layers';
-  if (mode === 'layers') show(['fat', 'smas', 'deep_temporal_fascia', 'skull', 'mandible', 'ligaments', 'eyes']);
-  else if (mode === 'bone') show(['skull', 'mandible', 'ligaments', 'eyes']);
+  dots.visible = mode === 'landmarks' || mode === 'layers' || mode === 'bonelm';
+  if (byName.mandible) byName.mandible.material = mode === 'bonelm' ? mandibleTint : mats.mandible;
+  if (mode === 'layers') show(['fat', 'smas', 'deep_temporal_fascia', 'skull', 'mandible', 'ligaments', 'muscles', 'eyes']);
+  else if (mode === 'bone') show(['skull', 'mandible', 'ligaments', 'muscles', 'eyes']);
+  else if (mode === 'bonelm') show(['skull', 'mandible', 'ligaments', 'muscles']);
+  else if (mode === 'skull') show(['skull', 'mandible']);
   else if (mode === 'lod') show(['skin_lod', 'eyes']);
   else show(['skin', 'eyes']);
   if (mode === 'layers') { mats.fat.transparent = true; mats.fat.opacity = 0.35; }
-  const views = { front: [0, 0, 1], oblique: [0.72, 0.05, 0.7], profile: [1, 0.02, 0], back: [-0.4, 0.2, -1], below: [0.3, -0.7, 0.65], closeEye: [0.25, 0.05, 1], closeLid: [0.15, 0.25, 1], closeJaw: [0.75, -0.25, 0.6], closeEar: [1, 0.1, 0.25] };
+  const views = { front: [0, 0, 1], oblique: [0.72, 0.05, 0.7], profile: [1, 0.02, 0], back: [-0.4, 0.2, -1], below: [0.3, -0.7, 0.65], closeEye: [0.25, 0.05, 1], closeLid: [0.15, 0.25, 1], closeJaw: [0.75, -0.25, 0.6], closeEar: [1, 0.1, 0.25], closeMouth: [0.35, 0, 1] };
   const d = new THREE.Vector3(...views[view]).normalize();
-  const target = view === 'closeEye' || view === 'closeLid' ? new THREE.Vector3(0.03, 0.015, 0.07) : view === 'closeJaw' ? new THREE.Vector3(0.04, -0.07, 0.03) : view === 'closeEar' ? new THREE.Vector3(0.07, 0.0, -0.01) : new THREE.Vector3(0, -0.035, 0.01);
+  const target = view === 'closeMouth' ? new THREE.Vector3(0, -0.08, 0.07) : view === 'closeEye' || view === 'closeLid' ? new THREE.Vector3(0.03, 0.015, 0.07) : view === 'closeJaw' ? new THREE.Vector3(0.04, -0.07, 0.03) : view === 'closeEar' ? new THREE.Vector3(0.07, 0.0, -0.01) : new THREE.Vector3(0, -0.035, 0.01);
   const dist = view.startsWith('close') ? 0.3 : 0.95;
   camera.position.copy(target).addScaledVector(d, dist); camera.lookAt(target);
   key.position.copy(camera.position).add(new THREE.Vector3(0.3, 0.5, 0));
@@ -92,7 +97,7 @@ try {
   tab.on('pageerror', (e) => console.error('page error:', e.message));
   await tab.goto(`http://127.0.0.1:${port}/`);
   await tab.waitForFunction('window.ready === true', undefined, { timeout: 120000 });
-  const shots: [string, string][] = (process.env.SHOTS ?? 'front:skin,oblique:skin,profile:skin,back:skin,closeEye:skin,oblique:layers,front:bone,profile:landmarks,oblique:lod').split(',').map((s) => s.split(':') as [string, string]);
+  const shots: [string, string][] = (process.env.SHOTS ?? 'front:skin,oblique:skin,profile:skin,back:skin,closeEye:skin,oblique:layers,front:bone,oblique:bone,profile:bone,front:skull,oblique:skull,profile:skull,profile:landmarks,oblique:lod').split(',').map((s) => s.split(':') as [string, string]);
   for (const [view, mode] of shots) {
     await tab.evaluate(([v, m]) => (window as unknown as { render: (a: string, b: string) => boolean }).render(v!, m!), [view, mode]);
     await tab.locator('canvas').screenshot({ path: join(outDir, `${view}-${mode}.png`) });

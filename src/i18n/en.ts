@@ -4,6 +4,8 @@ export const en = {
     about: 'About this visualizer',
     aboutText:
       'A teaching model built from open face data and our own modelling; anatomy and dimensions follow published sources, and values that are design choices are marked so in the code. It is not a simulation of your face.',
+    skullCredit:
+      'Skull mesh: "Skull" by Yahoo JAPAN (Thingiverse 182365), CC BY 3.0, via odedstein/meshes; warped and simplified for this app.',
     title: 'Lift Visualizer',
     disclaimer:
       'For explanation only: the techniques are described as the clinic describes them. Results differ from person to person; ask your surgeon.',

@@ -5,6 +5,8 @@ export const ja: Resources = {
     about: 'このツールについて',
     aboutText:
       '公開された顔データと独自のモデリングで作った説明用モデルです。解剖と寸法は公表された資料に基づき、設計上の値はコード内にその旨を記しています。あなたの顔のシミュレーションではありません。',
+    skullCredit:
+      '頭蓋骨メッシュ："Skull" by Yahoo JAPAN（Thingiverse 182365）、CC BY 3.0、odedstein/meshes 経由。本アプリ用に変形・簡略化しています。',
     title: 'リフト・ビジュアライザー',
     disclaimer: '説明のための資料です。術式はクリニックの説明に基づきます。結果には個人差があります。担当医にご相談ください。',
     loading: '3D の顔を読み込んでいます…',

@@ -5,6 +5,8 @@ export const ko: Resources = {
     about: '이 시각화 도구에 대하여',
     aboutText:
       '공개된 얼굴 데이터와 자체 모델링으로 만든 설명용 모델입니다. 해부학적 구조와 치수는 발표된 자료를 따르며, 설계상 정한 값은 코드에 그렇게 표시되어 있습니다. 본인의 얼굴을 시뮬레이션한 것이 아닙니다.',
+    skullCredit:
+      '두개골 메시: "Skull" by Yahoo JAPAN (Thingiverse 182365), CC BY 3.0, odedstein/meshes 경유; 이 앱을 위해 변형·단순화했습니다.',
     title: '리프팅 시각화',
     disclaimer:
       '설명을 위한 자료입니다. 시술 방법은 병원의 설명을 그대로 옮긴 것이며, 결과는 사람마다 다릅니다. 담당 의사와 상담하세요.',

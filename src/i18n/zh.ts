@@ -5,6 +5,8 @@ export const zh: Resources = {
     about: '关于本可视化工具',
     aboutText:
       '这是用公开人脸数据和自建模型制作的讲解模型；解剖结构和尺寸依据已发表的资料，设计取值在代码中有标注。它不是对您面部的模拟。',
+    skullCredit:
+      '颅骨网格："Skull" by Yahoo JAPAN（Thingiverse 182365），CC BY 3.0，经由 odedstein/meshes；为本应用做了变形和简化。',
     title: '提升术可视化',
     disclaimer: '仅供说明：术式按诊所的介绍呈现。效果因人而异，请咨询您的医生。',
     loading: '正在加载 3D 面部…',

@@ -43,6 +43,8 @@ const MESH_LAYER: Record<MeshName, LayerId> = {
   skull: 'bone',
   mandible: 'bone',
   ligaments: 'ligaments',
+  // the zygomaticus major and minor lie in the SMAS layer (reference sheet §1.1, layer 3a)
+  muscles: 'smas',
 };
 
 const MESH_NAMES = Object.keys(MESH_LAYER) as MeshName[];

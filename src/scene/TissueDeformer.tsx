@@ -8,6 +8,7 @@ import { modelFor, paramsFrom, solutionFor } from './tissueModel.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
 import { heatColour } from './heatmap.ts';
+import { nearestVertexMap } from './followLayer.ts';
 
 export interface TissueDeformerProps {
   readonly asset: HeadAsset;
@@ -36,6 +37,10 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
   useEffect(() => {
     if (!model) return;
     const out = createDisplacements(model);
+    // the zygomaticus bellies lie in the SMAS layer: they ride on the nearest SMAS vertex (design choice)
+    const muscleRest = asset.geometries.muscles?.getAttribute('position').array as Float32Array | undefined;
+    const smasRest = asset.geometries.smas?.getAttribute('position').array as Float32Array | undefined;
+    const muscleToSmas = muscleRest && smasRest ? nearestVertexMap(muscleRest, smasRest, 0.008) : null;
     const apply = (s: AppState) => {
       const solution = solutionFor(model, technique, paramsFrom(s), s.sag);
       // The engine ramps each traction within the step that moves it: timeline progress goes in as is.
@@ -51,6 +56,17 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
         for (let i = 0; i < target.length; i++) target[i] = rest[i]! + disp[i]! / MM_PER_GLTF_UNIT;
         position.needsUpdate = true;
         geometry.computeVertexNormals();
+      }
+      const muscles = deformed.muscles;
+      if (muscles && muscleRest && muscleToSmas) {
+        const position = muscles.getAttribute('position') as BufferAttribute;
+        const target = position.array as Float32Array;
+        for (let v = 0; v < muscleToSmas.length; v++) {
+          const s = muscleToSmas[v]!;
+          for (let k = 0; k < 3; k++) target[v * 3 + k] = muscleRest[v * 3 + k]! + (s >= 0 ? out.smas[s * 3 + k]! : 0) / MM_PER_GLTF_UNIT;
+        }
+        position.needsUpdate = true;
+        muscles.computeVertexNormals();
       }
       invalidate();
     };

@@ -47,7 +47,7 @@ export interface ViewerProps {
 function useDeformableCopies(asset: HeadAsset, lod: boolean) {
   const copies = useMemo(() => {
     const out: Partial<Record<MeshName, BufferGeometry>> = {};
-    for (const name of ['skin', 'fat', 'smas'] as const) {
+    for (const name of ['skin', 'fat', 'smas', 'muscles'] as const) {
       const g = asset.geometries[name];
       if (g) out[name] = g.clone();
     }

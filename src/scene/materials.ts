@@ -10,6 +10,7 @@ export const LAYER_COLOURS = {
   deepTemporalFascia: '#8d9fc4',
   bone: '#efe9da', // lightest
   ligaments: '#1f6f8b', // dark, blue: separates from the warm layers for all common CVD types
+  muscles: '#7a1f1c', // muscle red, darker than the SMAS so the zygomaticus reads against it in greyscale too
   eyes: '#f4f1ec',
 } as const;
 
@@ -26,6 +27,7 @@ export function createLayerMaterials(): Record<MeshName, Material> {
     skull: sheet(LAYER_COLOURS.bone, 0.8),
     mandible: sheet(LAYER_COLOURS.bone, 0.8),
     ligaments: sheet(LAYER_COLOURS.ligaments, 0.5),
+    muscles: sheet(LAYER_COLOURS.muscles, 0.5),
     eyes: new MeshStandardMaterial({ color: LAYER_COLOURS.eyes, roughness: 0.2, metalness: 0, vertexColors: true }),
   };
 }

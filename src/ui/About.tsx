@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
-/** Credits and licences (also in the README). Licence names and project names are not translated. */
+/** Credits and licences (also in the README). Licence names and project names are not translated; the skull's
+ * CC BY 3.0 credit line (../shared/data/skull/README.md) is, with its indication of changes. */
 const CREDITS: readonly (readonly [string, string])[] = [
   ['Face geometry: MediaPipe Face Mesh canonical model (© Google)', 'Apache-2.0'],
   ['three.js and its meshopt decoder', 'MIT'],
@@ -16,6 +17,7 @@ export function About() {
       <summary>{t('app.about')}</summary>
       <p>{t('app.aboutText')}</p>
       <ul>
+        <li>{t('app.skullCredit')}</li>
         {CREDITS.map(([what, licence]) => (
           <li key={what}>
             {what} — {licence}

@@ -84,3 +84,8 @@ export const DTF_ANCHOR_ANTERIOR_RANGE = [10, 30] as const;
 export const MACS_ANCHOR_IN_FRONT_OF_HELIX = 10;
 /** Ligament band width (the bands the app draws). Design choice: not sourced. */
 export const LIGAMENT_BAND_WIDTH = 7;
+
+// ---- mimetic muscles (outcomes sheet §1) ----
+
+/** Zygomaticus major direction to the Frankfort horizontal. Outcomes sheet §1: 59° (SD 6°, range 41–72°), Aesthet Surg J 2020;40:351 (200 hemifaces, abstract). */
+export const ZYGOMATICUS_MAJOR_TO_FH_DEG = [59, 6] as const;

@@ -30,6 +30,8 @@ export const GLB_MESH_NAMES = {
   skull: 'skull',
   mandible: 'mandible',
   ligaments: 'ligaments',
+  /** Zygomaticus major and minor bellies (SMAS layer). */
+  muscles: 'muscles',
   eyes: 'eyes',
 } as const;
 

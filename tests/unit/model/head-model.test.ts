@@ -143,11 +143,16 @@ describe('landmarks (reference sheet §2.1, §7)', () => {
     }
   });
 
-  it('roots every ligament on bone and inserts it near the skin', () => {
+  it('roots every ligament on bone (the upper masseteric on the masseteric fascia) and inserts it near the skin', () => {
     const bone = new MeshQuery(head.bone);
     const skin = new MeshQuery(head.skin);
     for (const id of LANDMARK_IDS.filter((i) => i.endsWith('-origin-l') || i.endsWith('-origin-r'))) {
-      expect(bone.distance(L(id))).toBeLessThan(1.5);
+      // sheet §2.1: the UMRL is fasciocutaneous (parotid-masseteric fascia → SMAS/dermis), the others osteocutaneous
+      if (id.startsWith('upper-masseteric')) {
+        expect(bone.distance(L(id))).toBeGreaterThan(2);
+        expect(skin.inside(L(id))).toBe(true);
+        expect(skin.distance(L(id))).toBeGreaterThan(SMAS_DEPTH_BUCCAL);
+      } else expect(bone.distance(L(id))).toBeLessThan(1.5);
       const ins = id.replace('-origin-', '-insertion-') as LandmarkId;
       expect(skin.distance(L(ins))).toBeLessThan(3);
       expect(dist(L(id), L(ins))).toBeGreaterThan(SMAS_DEPTH_BUCCAL - 1);
