@@ -6,6 +6,7 @@ import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.j
 import { GLB_MESH_NAMES, MM_PER_GLTF_UNIT, type HeadData, type LayerMesh } from '../core/anatomy/headData.ts';
 import { LANDMARK_IDS, type LandmarkId } from '../core/anatomy/landmarks.ts';
 import { readGlb, type GlbMesh } from '../core/model/glb.ts';
+import { headFraming } from './views.ts';
 
 export const HEAD_URL = 'models/head.glb';
 
@@ -17,7 +18,7 @@ export interface HeadAsset {
   readonly data: HeadData;
   /** Landmarks in metres (scene units). */
   readonly landmarks: Readonly<Record<LandmarkId, readonly [number, number, number]>>;
-  /** Bounding box centre and radius of the skin, metres. */
+  /** Centre and radius the views frame (head, neck and the top of the shoulders: views.ts headFraming), metres. */
   readonly center: readonly [number, number, number];
   readonly radius: number;
 }
@@ -123,10 +124,8 @@ export async function loadHeadAsset(url: string = HEAD_URL): Promise<HeadAsset> 
     bone: merge(layerMesh(geometries.skull, 'skull'), geometries.mandible ? layerMesh(geometries.mandible, 'mandible') : undefined),
     landmarks: landmarksMm,
   };
-  skin.computeBoundingBox();
-  const box = skin.boundingBox!;
-  const center = [(box.min.x + box.max.x) / 2, (box.min.y + box.max.y) / 2, (box.min.z + box.max.z) / 2] as const;
-  const radius = Math.max(box.max.x - box.min.x, box.max.y - box.min.y, box.max.z - box.min.z) / 2;
+  // frame the head, the jawline, the neck and the top of the shoulders (not the whole bust: it would shrink the face)
+  const { center, radius } = headFraming(skin.getAttribute('position').array, landmarks.menton[1]);
   return { geometries, data, landmarks, center, radius };
 }
 
