@@ -223,7 +223,7 @@ export function browMask(p: V3, field: HeadField): number {
     const ab = sub(b, a);
     const t = clamp(dot(sub(q, a), ab) / dot(ab, ab), 0, 1);
     const d = dist(q, add(a, scale(ab, t)));
-    if (d < best) [best, hh] = [d, lerp(h[i]!, h[i + 1]!, t) * 0.62];
+    if (d < best) [best, hh] = [d, lerp(h[i]!, h[i + 1]!, t) * 0.56];
   }
   if (q[2] < 40) return 0;
   const head = smoothstep(c[0]![0] - 3, c[0]![0] + 5, q[0]); // soft medial start

@@ -85,7 +85,7 @@ function skinAttributes(positions: Float32Array, lm: Landmarks, field: ReturnTyp
   const r0 = new Float32Array(n * 3), r1 = new Float32Array(n * 3), color = new Float32Array(n * 3);
   // design choices: a light-medium East Asian skin tone, soft rose lips, near-black brown hair drawn back, and
   // soft dark-brown brows
-  const skinTone: V3 = [0.87, 0.72, 0.61];
+  const skinTone: V3 = [0.88, 0.74, 0.645];
   const hairTone: V3 = [0.1, 0.078, 0.068];
   const lipTone: V3 = [0.77, 0.47, 0.47];
   const browTone: V3 = [0.34, 0.25, 0.21];
@@ -96,7 +96,7 @@ function skinAttributes(positions: Float32Array, lm: Landmarks, field: ReturnTyp
     r1.set([w[3], w[4], w[5]], i * 3);
     const h = hairMask(p, field);
     const l = lipMask(p, field);
-    const b = 0.72 * browMask(p, field);
+    const b = 0.6 * browMask(p, field);
     const shade = h > 0 ? strandShade(p, field.hairline) : 1;
     for (let k = 0; k < 3; k++) color[i * 3 + k] = lerp(lerp(lerp(skinTone[k]!, lipTone[k]!, l), browTone[k]!, b), hairTone[k]! * shade, h);
   }

@@ -31,7 +31,7 @@ export function hairlineSpec(glabella: V3): HairlineSpec {
     trichion: [0, ty, glabella[2] - 14],
     frontalArch: 0.0058,
     temporalUpper: [56, ty - 26, 59],
-    temporalLower: [69, 36, 34],
+    temporalLower: [70, 39, 30],
     sideburnTop: [75, 30, 17],
     sideburnBottom: [76, -3, 14],
     bunCentre: [0, -14, -96],
@@ -57,7 +57,7 @@ export function hairSigned(p: V3, s: HairlineSpec): number {
     zLine = bottom[2];
     for (let i = 0; i + 1 < line.length; i++) {
       const a = line[i]!, b = line[i + 1]!;
-      if (y <= a[1] && y >= b[1]) zLine = lerp(a[2], b[2], smoothstep(a[1], b[1], y));
+      if (y <= a[1] && y >= b[1]) zLine = lerp(a[2], b[2], (a[1] - y) / (a[1] - b[1] || 1));
     }
   }
   const temporal = zLine - z;

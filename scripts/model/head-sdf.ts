@@ -293,11 +293,11 @@ export function buildHeadField(): HeadField {
     const ramus = sdEllipsoid(ax, y, z, RAMUS_C, RAMUS_R);
     const floor = sdEllipsoid(x, y, z, [0, menton[1] + 11, 36], [44, 11, 44]);
     // preauricular / parotid–masseter mass: a soft ellipsoid, narrower than the arch so it never widens the face
-    const side = sdEllipsoid(ax, y, z, [0, -22, -2], [61, 44, 40]);
+    const side = sdEllipsoid(ax, y, z, [0, -22, -2], [63.5, 44, 40]);
     // lower-face mass under the mask's jaw border (buccal / masseteric soft tissue), so the mask can hand over to
     // the fitted parts without a hollow under its edge
     // (narrowed for a woman's tapering lower face: design choice)
-    const lower = sdEllipsoid(ax, y, z, [0, -50, 20], [58, 40, 62]);
+    const lower = sdEllipsoid(ax, y, z, [0, -52, 20], [61, 38, 62]);
     return smin(smin(smin(smin(border, ramus, 16), floor, 16), side, 14), lower, 12);
   };
   // ---- neck, shoulders and upper chest (design choices: not sourced; a woman's proportions) ----

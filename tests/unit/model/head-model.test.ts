@@ -162,7 +162,7 @@ describe('layers are nested (sheet §1.1 order, §1.2 depths)', () => {
     const fat = new MeshQuery(head.fat);
     const p = head.smas.positions;
     let checked = 0;
-    for (let i = 0; i < p.length; i += 3 * 7) {
+    for (let i = 0; i < p.length; i += 3 * 5) {
       const v: P3 = [p[i]!, p[i + 1]!, p[i + 2]!];
       const cheek = Math.abs(v[0]) > 38 && Math.abs(v[0]) < 66 && v[1] < -12 && v[1] > -70 && v[2] > 20;
       if (!cheek) continue;
