@@ -4,6 +4,8 @@
 import { LANDMARK_IDS, type LandmarkId } from '../../src/core/anatomy/landmarks.ts';
 import { type V3, add, clamp, dist, norm, scale, smoothstep, sub, dot, lerp } from './geom.ts';
 import type { HeadField } from './head-sdf.ts';
+import { hairWeight } from './hair.ts';
+import { MASK_INDEX } from './face-warp.ts';
 import type { SurfaceQuery } from './surface.ts';
 import type { LigamentAnchors, LigamentLandmarkName } from './ligaments.ts';
 
@@ -44,6 +46,18 @@ export function computeLandmarks(field: HeadField, skin: SurfaceQuery, bone: Bon
     return add(from, scale(d, 60));
   };
   const mp = field.maskPoint;
+  /** Where the skin is crossed going from `from` (inside) along `dir` (bisection on the head's SDF, then snapped). */
+  const exit = (from: V3, dir: V3, reach = 120): V3 => {
+    const d = norm(dir);
+    let lo = 0, hi = reach;
+    for (let k = 0; k < 40; k++) {
+      const m = (lo + hi) / 2;
+      const q = add(from, scale(d, m));
+      if (field.sdf(q[0], q[1], q[2]) < 0) lo = m;
+      else hi = m;
+    }
+    return snap(add(from, scale(d, lo)));
+  };
   const pair = (name: string, left: V3, snapIt = true): void => {
     const l = snapIt ? snap(left) : left;
     const r = snapIt ? snap(mirror(left)) : mirror(left);
@@ -65,11 +79,13 @@ export function computeLandmarks(field: HeadField, skin: SurfaceQuery, bone: Bon
   pair('tragus', ear.landmarks.tragus);
   pair('helix-root', ear.landmarks.helixRoot);
   pair('earlobe', ear.landmarks.earlobe);
-  // hairline (design choices: sideburn 12–22 mm in front of the tragus line, bottom just above the tragus level)
-  pair('sideburn-top', [74, 30, 16]);
-  pair('sideburn-bottom', [76, -4, 14]);
-  pair('temporal-hairline-upper', [58, 62, 50]);
-  pair('temporal-hairline-lower', [68, 32, 32]);
+  // hairline: the points of the hair spec (hair.ts), found on the skin going outward at their height and depth
+  const hs = field.hairline;
+  const lateral = (q: V3): V3 => exit([20, q[1], q[2]], [1, 0, 0]);
+  pair('sideburn-top', lateral(hs.sideburnTop), false);
+  pair('sideburn-bottom', lateral(hs.sideburnBottom), false);
+  pair('temporal-hairline-upper', lateral(hs.temporalUpper), false);
+  pair('temporal-hairline-lower', lateral(hs.temporalLower), false);
   // eyes, nose, mouth
   pair('medial-canthus', eye.medialCanthus);
   pair('lateral-canthus', eye.lateralCanthus);
@@ -77,10 +93,12 @@ export function computeLandmarks(field: HeadField, skin: SurfaceQuery, bone: Bon
   pair('oral-commissure', mp(291));
   pair('nasolabial-fold-upper', add(mp(358), [6, -3, -3]));
   pair('nasolabial-fold-lower', add(mp(291), [9, -6, -4]));
-  pair('jowl', [44, -84, 56]);
-  pair('mandibular-angle', [60, -74, 4]);
-  pair('zygomatic-arch-mid', [80, 2, 22]);
-  pair('malar-eminence', [50, -6, 72]);
+  // jowl: over the mandibular border lateral to the chin, just above the mask's jaw contour point 379 (design choice)
+  pair('jowl', exit(add(mp(379), [-8, 3, -12]), [0.55, 0.1, 0.83]));
+  // gonion on the skin: the jaw's angle as the head field builds it (head-sdf.ts), reached from inside
+  pair('mandibular-angle', exit(add(field.gonion, [-20, 8, 2]), [0.8, -0.55, -0.05]));
+  // malar eminence: the mask's cheek-prominence vertex 346 (MediaPipe canonical)
+  pair('malar-eminence', snap(mp(346)), false);
   // zygion: the most lateral skin point over the arch (searched, then snapped)
   let best: V3 = [0, 0, 0];
   for (let y = -12; y <= 14; y += 2)
@@ -89,6 +107,9 @@ export function computeLandmarks(field: HeadField, skin: SurfaceQuery, bone: Bon
       if (q[0] > best[0]) best = q;
     }
   pair('zygion', best, false);
+  // zygomatic arch, halfway from zygion back toward the tragus, on the skin going outward
+  const tr = L['tragus-l']!;
+  pair('zygomatic-arch-mid', exit([40, (best[1] + tr[1]) / 2 + 3, (best[2] + tr[2]) / 2 + 2], [1, 0, 0]), false);
   // ligaments: insertion on the skin (dermis), origin on bone straight inward
   const inward = (p: V3): V3 => norm(sub([Math.sign(p[0]) * 10, p[1] - 5, p[2] - 40], p));
   const lig = (name: string, skinPoint: V3, dir?: V3): void => {
@@ -111,7 +132,7 @@ export function computeLandmarks(field: HeadField, skin: SurfaceQuery, bone: Bon
   // §2.1: UMRL 46.35 ± 8.34 mm from the tragus, 10.95 ± 4.07 mm below the MZRL
   lig('upper-masseteric-ligament', [64, -25, 40], [-0.8, 0, -0.6]);
   // §2.1: mandibular ligament 114.8 ± 9.76 mm from the tragus, 9.1 ± 3.1 mm above the border (Kang 2016)
-  lig('mandibular-ligament', [33, -88, 70], [-0.35, 0.15, -0.9]);
+  lig('mandibular-ligament', [33, L.menton[1] + 16, 70], [-0.35, 0.15, -0.9]);
   // ORL / lateral orbital thickening over the inferolateral orbital rim
   lig('orbital-retaining-ligament', add(eye.lateralCanthus, [2, -8, -2]), [-0.5, 0.1, -0.85]);
   // §4.3: DTF anchor 10–30 mm anterior to the vertical through the tragus, above the arch
@@ -124,6 +145,31 @@ export function computeLandmarks(field: HeadField, skin: SurfaceQuery, bone: Bon
     out[id] = p;
   }
   return out;
+}
+
+/**
+ * Points the proportion tests measure on the built skin that are not typed landmarks (scene extras `measures`,
+ * metres): trichion (the hairline on the midline), alare (the lateral-most point of each ala, found on the skin
+ * going outward at the alar level). Each is on the skin surface.
+ */
+export function computeMeasures(field: HeadField, skin: SurfaceQuery): Record<string, V3> {
+  const snap = (p: V3): V3 => skin.closest(p).point;
+  const exit = (from: V3, dir: V3, reach = 120): V3 => {
+    const d = norm(dir);
+    let lo = 0, hi = reach;
+    for (let k = 0; k < 40; k++) {
+      const m = (lo + hi) / 2;
+      const q = add(from, scale(d, m));
+      if (field.sdf(q[0], q[1], q[2]) < 0) lo = m;
+      else hi = m;
+    }
+    return snap(add(from, scale(d, lo)));
+  };
+  // alare: the skin under the mask's alar vertex (the point the warp sets to ALAR_WIDTH_FEMALE)
+  const alare = snap(field.maskPoint(MASK_INDEX.alare));
+  const t = field.hairline.trichion;
+  const trichion = exit([0, t[1], 0], [0, 0, 1], 160);
+  return { trichion, 'alare-l': alare, 'alare-r': snap(mirror(alare)) };
 }
 
 /** REGIONS order: jawline, nasolabial, midface, periorbital, temple, neck. Design choice: not sourced. */
@@ -158,37 +204,40 @@ export function regionWeights(p: V3, lm: Landmarks): [number, number, number, nu
   return [jaw * front, nlf, mid * (1 - nlf * 0.5), peri, temple, neck];
 }
 
+/** Hair-bearing scalp, sideburn and bun (1) vs glabrous skin (0), with a soft edge: hair.ts's spec. Design choice. */
+export function hairMask(p: V3, field: HeadField): number {
+  return hairWeight(p, field.hairline);
+}
+
 /**
- * Hair-bearing scalp / sideburn (1) vs glabrous skin (0), with a soft edge. Design choice: not sourced.
- * hair = above the nape line ∧ outside the hairless margin around the auricle ∧ (behind the temporal line ∨ above
- * the frontal line). The temporal line runs through the landmarks temporal-hairline-upper → -lower → sideburn-top
- * → sideburn-bottom; below the sideburn it steps back behind the ear.
+ * Eyebrow density in [0, 1]: a band between the mask's upper and lower brow contours (MediaPipe canonical
+ * indices, MASK_INDEX.browUpper/-Lower), fuller at the head, tapering to a thin tail a little beyond the mask's
+ * lateral brow vertex. Design choice (shape of a calm, lightly groomed brow), placed by the mask's landmarks.
  */
-export function hairMask(p: V3, lm: Landmarks): number {
-  const ax = Math.abs(p[0]);
-  const y = p[1], z = p[2];
-  const side = p[0] >= 0 ? 'l' : 'r';
-  const g = (id: string): V3 => lm[`${id}-${side}` as LandmarkId];
-  const line: V3[] = [g('temporal-hairline-upper'), g('temporal-hairline-lower'), g('sideburn-top'), g('sideburn-bottom')];
-  const top = line[0]!, bottom = line[3]!;
-  let zLine: number;
-  if (y >= top[1]) zLine = top[2] + (y - top[1]) * 1.1;
-  else if (y <= bottom[1]) zLine = lerp(bottom[2], -34, smoothstep(bottom[1], bottom[1] - 7, y));
-  else {
-    zLine = bottom[2];
-    for (let i = 0; i + 1 < line.length; i++) {
-      const a = line[i]!, b = line[i + 1]!;
-      if (y <= a[1] && y >= b[1]) zLine = lerp(a[2], b[2], smoothstep(a[1], b[1], y));
-    }
+export function browMask(p: V3, field: HeadField): number {
+  const side = p[0] >= 0 ? 1 : -1;
+  const q: V3 = [Math.abs(p[0]), p[1], p[2]];
+  const up = MASK_INDEX.browUpper.map((i) => field.maskPoint(i));
+  const lo = MASK_INDEX.browLower.map((i) => field.maskPoint(i));
+  void side;
+  // centre line and half-height at each station; the tail is extended 6 mm along the last segment
+  const c: V3[] = up.map((u, i) => scale(add(u, lo[i]!), 0.5));
+  const h: number[] = up.map((u, i) => dist(u, lo[i]!) / 2);
+  const last = c[c.length - 1]!, prev = c[c.length - 2]!;
+  c.push(add(last, scale(norm(sub(last, prev)), 6)));
+  h.push(0.8);
+  // lift the band 1 mm (the mask's brow contours sit on the lower edge of the hairs) and thin it for a woman
+  let best = Infinity, hh = 0;
+  for (let i = 0; i + 1 < c.length; i++) {
+    const a = add(c[i]!, [0, 1, 0]), b = add(c[i + 1]!, [0, 1, 0]);
+    const ab = sub(b, a);
+    const t = clamp(dot(sub(q, a), ab) / dot(ab, ab), 0, 1);
+    const d = dist(q, add(a, scale(ab, t)));
+    if (d < best) [best, hh] = [d, lerp(h[i]!, h[i + 1]!, t) * 0.56];
   }
-  const temporal = zLine - z;
-  const frontal = y - (lm.glabella[1] + 44 - 0.004 * ax * ax);
-  const nape = y - lerp(-54, -30, smoothstep(25, 62, ax));
-  // hairless skin around the auricle (≈ 6 mm margin), only on the head's side
-  const earE = Math.hypot((y - 2) / 37, (z + 17) / 21);
-  const ear = ax > 45 ? (earE - 1) * 22 : 50;
-  const e = Math.min(Math.max(temporal, frontal), nape * 0.45, ear); // the nape hairline is the softest edge
-  return smoothstep(-3.6, 3.6, e); // wide enough to hide the mesh's triangles along the edge
+  if (q[2] < 40) return 0;
+  const head = smoothstep(c[0]![0] - 3, c[0]![0] + 5, q[0]); // soft medial start
+  return head * (1 - smoothstep(hh - 0.6, hh + 1.2, best));
 }
 
 /** Vermilion of the lips (1) with a soft border. Design choice: from the canonical mask's lip contour. */

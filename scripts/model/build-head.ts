@@ -9,7 +9,8 @@ import { quantize, reorder } from '@gltf-transform/functions';
 import { MeshoptEncoder, MeshoptSimplifier } from 'meshoptimizer';
 import { GLB_MESH_NAMES, MM_PER_GLTF_UNIT } from '../../src/core/anatomy/headData.ts';
 import { LANDMARK_IDS } from '../../src/core/anatomy/landmarks.ts';
-import { computeLandmarks, hairMask, lipMask, regionWeights, type Landmarks } from './anatomy-map.ts';
+import { browMask, computeLandmarks, computeMeasures, hairMask, lipMask, regionWeights, type Landmarks } from './anatomy-map.ts';
+import { strandShade } from './hair.ts';
 import { type V3, compact, dist, edgeReport, fillGridNarrowBand, lerp, makeGrid, marchingTetrahedra, taubin, vertexNormals } from './geom.ts';
 import { buildHeadField } from './head-sdf.ts';
 import { dtfDepth, dtfExtent, eyeMesh, offsetSheet, skinThickness, smasDepth, smasExtent } from './layers.ts';
@@ -17,7 +18,7 @@ import { surfaceQuery } from './surface.ts';
 import { buildMaleHead } from './male.ts';
 import { HEAD_FILES } from '../../src/core/model/patients.ts';
 import { MeshQuery } from './mesh-query.ts';
-import { fatFloorDepth, placeSkull } from './skull.ts';
+import { fatFloorDepth, placeSkull, softTissueExtras } from './skull.ts';
 import { frankfortAngle, ligamentAnchors, ligamentBands, zygomaticus } from './ligaments.ts';
 
 export interface BuildOptions {
@@ -88,17 +89,22 @@ const P = (a: Float32Array, i: number): V3 => [a[i * 3]!, a[i * 3 + 1]!, a[i * 3
 function skinAttributes(positions: Float32Array, lm: Landmarks, field: ReturnType<typeof buildHeadField>) {
   const n = positions.length / 3;
   const r0 = new Float32Array(n * 3), r1 = new Float32Array(n * 3), color = new Float32Array(n * 3);
-  const skinTone: V3 = [0.87, 0.71, 0.6];
-  const hairTone: V3 = [0.14, 0.105, 0.09]; // hair-bearing scalp, close-cropped: reads as hair, so "inside the hairline" shows
-  const lipTone: V3 = [0.78, 0.52, 0.5];
+  // design choices: a light-medium East Asian skin tone, soft rose lips, near-black brown hair drawn back, and
+  // soft dark-brown brows
+  const skinTone: V3 = [0.88, 0.74, 0.645];
+  const hairTone: V3 = [0.1, 0.078, 0.068];
+  const lipTone: V3 = [0.77, 0.47, 0.47];
+  const browTone: V3 = [0.34, 0.25, 0.21];
   for (let i = 0; i < n; i++) {
     const p = P(positions, i);
     const w = regionWeights(p, lm);
     r0.set([w[0], w[1], w[2]], i * 3);
     r1.set([w[3], w[4], w[5]], i * 3);
-    const h = hairMask(p, lm);
+    const h = hairMask(p, field);
     const l = lipMask(p, field);
-    for (let k = 0; k < 3; k++) color[i * 3 + k] = lerp(lerp(skinTone[k]!, lipTone[k]!, l), hairTone[k]!, h);
+    const b = 0.6 * browMask(p, field);
+    const shade = h > 0 ? strandShade(p, field.hairline) : 1;
+    for (let k = 0; k < 3; k++) color[i * 3 + k] = lerp(lerp(lerp(skinTone[k]!, lipTone[k]!, l), browTone[k]!, b), hairTone[k]! * shade, h);
   }
   return { r0, r1, color };
 }
@@ -109,7 +115,7 @@ export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array>
   await MeshoptSimplifier.ready;
   await MeshoptEncoder.ready;
   const field = buildHeadField();
-  const grid = makeGrid([-112, -212, -108], [112, 140, 132], step);
+  const grid = makeGrid([-180, -256, -130], [180, 140, 132], step); // head, bun, neck, shoulders and upper chest
   fillGridNarrowBand(grid, field.sdf);
   log(`grid ${grid.nx}×${grid.ny}×${grid.nz} filled`);
   let raw: Mesh = marchingTetrahedra(grid);
@@ -203,9 +209,12 @@ export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array>
   }
   const m3 = (p: readonly number[]): [number, number, number] => [round6(p[0]! * s), round6(p[1]! * s), round6(p[2]! * s)];
   // the pairs the soft-tissue test measures on the meshes (bone point; target mean ± SD in mm)
-  const softTissue = placed.boneLandmarks.map((b) => ({ id: b.side === 'mid' ? b.name : `${b.name}-${b.side}`, bone: m3(b.bone), meanMm: round6(b.mean), sdMm: b.sd, sourced: b.sourced }));
+  const softTissue = softTissueExtras(placed);
   const muscles = zyg.muscles.map((m) => ({ id: `${m.name}-${m.side}`, origin: m3(m.origin), insertion: m3(m.insertion) }));
-  scene.setExtras({ landmarks, softTissue, sex: 'female', muscles, units: 'metres', frame: '+x subject left, +y up, +z forward, origin mid-tragi' });
+  const measures: Record<string, [number, number, number]> = {};
+  for (const [id, p] of Object.entries(computeMeasures(field, skinQ))) measures[id] = m3(p);
+  log(`warp: ${JSON.stringify(Object.fromEntries(Object.entries(field.warp.after).map(([k, v]) => [k, Math.round(v * 10) / 10])))}`);
+  scene.setExtras({ landmarks, measures, softTissue, sex: 'female', muscles, units: 'metres', frame: '+x subject left, +y up, +z forward, origin mid-tragi' });
   doc.getRoot().setDefaultScene(scene);
   await doc.transform(
     reorder({ encoder: MeshoptEncoder, target: 'size' }),
@@ -230,7 +239,7 @@ if (isMain) {
   const t0 = performance.now();
   const log = (m: string) => console.log(`[build:model] ${m} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   const female = await buildHead({ out, log });
-  // The second patient: the same meshes displaced (same topology), written next to the first. To re-place his
-  // bone, pass `placeBone: (skin, landmarks) => …` (see MaleBuildOptions).
+  // The second patient: the same soft tissue displaced (same topology), written next to the first, with the skull
+  // placed again under his face by the male soft-tissue thicknesses (male.ts).
   writeFileSync(resolve(dirname(out), HEAD_FILES.male), await buildMaleHead(female, { log }));
 }

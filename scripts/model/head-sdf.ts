@@ -9,11 +9,14 @@ import {
   INTERCANTHAL_WIDTH,
   MASK_MM_PER_CM,
   MASK_TRAGUS_YZ_CM,
-  NECK_BASE_Y,
+  BUST_CUT_Y,
   PALPEBRAL_FISSURE_HEIGHT,
   PALPEBRAL_FISSURE_LENGTH,
+  SHOULDER_HALF_WIDTH,
   VERTEX_HEIGHT,
 } from '../../src/core/anatomy/dimensions.ts';
+import { warpFemale, type WarpReport } from './face-warp.ts';
+import { hairSigned, hairlineSpec, type HairlineSpec } from './hair.ts';
 import { type V3, add, clamp, cross, dot, lerp, norm, scale, sdEllipsoid, sdTube, smax, smin, smoothstep, sub } from './geom.ts';
 import { buildEar, type EarModel } from './ear.ts';
 import { loadCanonicalMask } from './mask.ts';
@@ -39,7 +42,16 @@ export interface HeadField {
   readonly analytic: (x: number, y: number, z: number) => number;
   /** Mask field and its authority weight, for diagnostics. */
   readonly mask: (x: number, y: number, z: number) => { d: number; w: number };
+  /** The jaw's angle (left side) as the fitted jaw builds it, mm; inside the skin. */
+  readonly gonion: V3;
+  /** The hair-bearing scalp and the bun (hair.ts). */
+  readonly hairline: HairlineSpec;
+  /** The mask's proportions before and after the warp toward the female norms (face-warp.ts). */
+  readonly warp: WarpReport;
 }
+
+/** Thickness of the hair drawn tight over the scalp. Design choice: not sourced. */
+const HAIR_THICKNESS = 2.6;
 
 /** MediaPipe canonical cm → head frame mm. */
 export function fromMask(x: number, y: number, z: number): V3 {
@@ -187,6 +199,7 @@ export function buildHeadField(): HeadField {
     const p = fromMask(mask.positions[i]!, mask.positions[i + 1]!, mask.positions[i + 2]!);
     base.set(p, i);
   }
+  const warp = warpFemale(base);
   const maskPoint = (i: number): V3 => [base[i * 3]!, base[i * 3 + 1]!, base[i * 3 + 2]!];
   let sub1: { positions: Float64Array; indices: Uint32Array } = { positions: base, indices: mask.indices };
   for (let k = 0; k < 2; k++) sub1 = loopSubdivideImport(sub1.positions, sub1.indices);
@@ -253,39 +266,115 @@ export function buildHeadField(): HeadField {
   // below the temporal lines and in front of the ear the ellipsoid is narrowed toward the face (zygion ≈ 68 mm)
   const cranium = (x: number, y: number, z: number): number => {
     const narrow = 1 + 0.1 * smoothstep(38, 0, y) * smoothstep(-10, 30, z);
-    return sdEllipsoid(x * narrow, y, z, [0, VERTEX_HEIGHT - 92.4, 0.8], [79.5, 92.8, 91.2]);
+    const vault = sdEllipsoid(x * narrow, y, z, [0, VERTEX_HEIGHT - 92.4, 0.8], [79.5, 92.8, 91.2]);
+    // frontal bossing: a woman's more convex forehead (norms sheet §5, Pongsri 2025 direction; size a design choice)
+    const boss = sdEllipsoid(x, y, z, [0, VERTEX_HEIGHT - 58, 26], [58, 40, 60]);
+    return smin(vault, boss, 14);
   };
   // jaw: a rounded border tube following the mask's lower border (inset by its radius), a ramus/parotid block
   // under the ear, and a submental floor; the neck union shapes the submandibular hollow
-  const jawPts: V3[] = [152, 148, 176, 149, 150, 136, 172, 58, 132, 93].map((i) => {
-    const b = maskPoint(i);
-    const dir = norm(sub([0, -55, 10], b));
+  // (the mask's border indices are on the subject's right; mirrored to +x since the jaw is evaluated at |x|)
+  const jawIdx = [152, 148, 176, 149, 150, 136, 172, 58, 132, 93];
+  const jawPts: V3[] = jawIdx.map((i, k) => {
+    const m = maskPoint(i);
+    const b: V3 = [Math.abs(m[0]), m[1], m[2]];
+    // at the chin the tube is inset more upward so its underside meets the mask's menton, not below it
+    const dir = norm(sub(k < 3 ? [0, -20, 20] : [0, -55, 10], b));
     return add(b, scale(dir, 8.5));
   });
-  const jawR = jawPts.map(() => 8.5);
+  const jawR = jawIdx.map((_, k) => (k < 3 ? 7 : 8.5));
+  // ramus / parotid block under the ear (design choice); its lower-posterior quadrant is the jaw's angle
+  const RAMUS_C: V3 = [47, -40, -2], RAMUS_R: V3 = [12, 34, 22];
+  const gonion: V3 = [RAMUS_C[0] + 0.55 * RAMUS_R[0], RAMUS_C[1] - 0.82 * RAMUS_R[1], RAMUS_C[2] + 0.1 * RAMUS_R[2]];
+  const menton = maskPoint(152);
   const jaw = (x: number, y: number, z: number): number => {
     const ax = Math.abs(x);
     const border = sdTube(ax, y, z, jawPts, jawR);
-    const ramus = sdEllipsoid(ax, y, z, [50, -40, -2], [12, 34, 22]);
-    const floor = sdEllipsoid(x, y, z, [0, -96, 36], [46, 11, 44]);
+    const ramus = sdEllipsoid(ax, y, z, RAMUS_C, RAMUS_R);
+    const floor = sdEllipsoid(x, y, z, [0, menton[1] + 11, 36], [44, 11, 44]);
     // preauricular / parotid–masseter mass: a soft ellipsoid, narrower than the arch so it never widens the face
-    const side = sdEllipsoid(ax, y, z, [0, -22, -2], [64, 44, 40]);
+    const side = sdEllipsoid(ax, y, z, [0, -22, -2], [63.5, 44, 40]);
     // lower-face mass under the mask's jaw border (buccal / masseteric soft tissue), so the mask can hand over to
     // the fitted parts without a hollow under its edge
-    const lower = sdEllipsoid(ax, y, z, [0, -50, 20], [66, 40, 62]);
+    // (narrowed for a woman's tapering lower face: design choice)
+    const lower = sdEllipsoid(ax, y, z, [0, -52, 20], [61, 38, 62]);
     return smin(smin(smin(smin(border, ramus, 16), floor, 16), side, 14), lower, 12);
   };
-  const neck = (x: number, y: number, z: number): number => {
-    // elliptic column leaning slightly forward as it rises; a flat base with a rounded rim
-    const t = smoothstep(-30, NECK_BASE_Y, y);
-    const cz = lerp(-22, -8, t);
-    const rx = lerp(54, 60, t * t);
-    const rz = lerp(55, 58, t);
+  // ---- neck, shoulders and upper chest (design choices: not sourced; a woman's proportions) ----
+  // neck: an elliptic column (circumference ≈ 320 mm), narrower than the mandible so the submandibular hollow
+  // shows under the jaw border
+  const neckColumn = (x: number, y: number, z: number): number => {
+    const t = smoothstep(-20, -190, y);
+    const cz = lerp(-16, -12, t);
+    const rx = lerp(46, 52, t * t);
+    const rz = lerp(50, 51, t);
     const q = Math.hypot(x / rx, (z - cz) / rz);
-    const side = (q - 1) * Math.min(rx, rz);
-    const base = NECK_BASE_Y - y;
-    const top = y - 10;
-    return smax(smax(side, base, 6), top, 20);
+    return smax((q - 1) * Math.min(rx, rz), y - 10, 20);
+  };
+  // shoulders and upper chest: a superelliptic trunk section (half-breadth SHOULDER_HALF_WIDTH, depth ≈ 136 mm)
+  // under a sloping trapezius line, cut flat at BUST_CUT_Y
+  const trunk = (x: number, y: number, z: number): number => {
+    const ax = Math.abs(x);
+    // the upper chest deepens forward as it descends (sternum and pectoral fullness)
+    const fwd = smoothstep(-160, -250, y);
+    const cz = -14 + 7 * fwd, rx = SHOULDER_HALF_WIDTH, rz = 66 + 7 * fwd, e = 2.4;
+    const sec = (Math.pow(Math.pow(ax / rx, e) + Math.pow(Math.abs(z - cz) / rz, e), 1 / e) - 1) * rz;
+    const slope = Math.max(0, ax - 48);
+    const topY = -134 - 0.3 * slope - 0.0009 * slope * slope - 0.0075 * (z + 16) * (z + 16);
+    const top = (y - topY) * 0.8;
+    return smax(smax(sec, top, 36), BUST_CUT_Y - y, 3);
+  };
+  const neckTrunk = (x: number, y: number, z: number): number => smax(smin(neckColumn(x, y, z), trunk(x, y, z), 30), BUST_CUT_Y - y, 3);
+  /** Bisection from `a` (inside) to `b` (outside) for the zero of f. */
+  const surfaceBetween = (f: (x: number, y: number, z: number) => number, a: V3, b: V3): V3 => {
+    let lo = a, hi = b;
+    for (let k = 0; k < 40; k++) {
+      const m = scale(add(lo, hi), 0.5);
+      if (f(m[0], m[1], m[2]) < 0) lo = m;
+      else hi = m;
+    }
+    return lo;
+  };
+  // sternocleidomastoid: mastoid → sternoclavicular joint, a tube whose centre is inset under the neck surface so
+  // it stands ≈ 3 mm proud (a calm woman's neck: a soft relief). Path on the column by angle about the neck axis.
+  const scm: { pts: V3[]; r: number[] } = { pts: [], r: [] };
+  for (let k = 0; k <= 8; k++) {
+    const t = k / 8;
+    const y = lerp(-24, -176, t);
+    const th = lerp(1.85, 0.3, Math.pow(t, 0.9));
+    const dir: V3 = [Math.sin(th), 0, Math.cos(th)];
+    const axis: V3 = [0, y, -14];
+    const s0 = surfaceBetween(neckTrunk, axis, add(axis, scale(dir, 120)));
+    const r = lerp(12, 8.5, t);
+    const relief = lerp(1.1, 1.9, Math.sin(Math.PI * t));
+    scm.pts.push(add(s0, scale(dir, relief - r)));
+    scm.r.push(r);
+  }
+  // clavicles: from the sternal end lateral to the notch out to the acromion, ≈ 2 mm proud of the trunk
+  const clav: { pts: V3[]; r: number[] } = { pts: [], r: [] };
+  for (let k = 0; k <= 6; k++) {
+    const t = k / 6;
+    const x = lerp(16, 148, t);
+    const y = lerp(-178, -160, t) + 6 * Math.sin(Math.PI * t);
+    const dir: V3 = norm([0, 0.15 + 0.8 * t * t, 1 - 0.5 * t]);
+    const from: V3 = [x * 0.96, y - 40, -14];
+    const s0 = surfaceBetween(neckTrunk, from, add(from, scale(dir, 160)));
+    const r = lerp(7, 9, t);
+    clav.pts.push(add(s0, scale(dir, lerp(1.3, 0.8, t) - r)));
+    clav.r.push(r);
+  }
+  // thyroid cartilage (laryngeal prominence): small in a woman, ≈ 1.5 mm relief
+  const thyroidSurf = surfaceBetween(neckColumn, [0, -124, -10], [0, -124, 120]);
+  const notchSurf = surfaceBetween(neckTrunk, [0, -172, -10], [0, -172, 140]);
+  const neck = (x: number, y: number, z: number): number => {
+    const ax = Math.abs(x);
+    let d = neckTrunk(x, y, z);
+    if (y < 0 && y > -200) d = smin(d, sdTube(ax, y, z, scm.pts, scm.r), 9);
+    if (y < -130 && ax < 175) d = smin(d, sdTube(ax, y, z, clav.pts, clav.r), 8);
+    if (Math.abs(y - thyroidSurf[1]) < 30) d = smin(d, sdEllipsoid(x, y, z, [0, thyroidSurf[1], thyroidSurf[2] - 5.5], [9, 12, 7]), 5);
+    // suprasternal notch between the sternal heads
+    if (Math.abs(y - notchSurf[1]) < 30) d = smax(d, -sdEllipsoid(x, y, z, [0, notchSurf[1], notchSurf[2] + 7.5], [12, 10, 9]), 5);
+    return d;
   };
 
   // bounds of the mask's authority (beyond them its extrapolated edge planes are ignored)
@@ -335,13 +424,22 @@ export function buildHeadField(): HeadField {
   };
   const analyticField = (x: number, y: number, z: number): number =>
     smin(smin(smin(cranium(x, y, z), jaw(x, y, z), 18), neck(x, y, z), 22), maskHull(x, y, z), 6);
-  const baseField = (x: number, y: number, z: number): number => {
+  const skinField = (x: number, y: number, z: number): number => {
     const analytic = analyticField(x, y, z);
     const mb = maskBound(x, y, z);
     if (mb > 0) return analytic;
     const m = md.signed(x, y, z);
     const w = m.w * (1 - smoothstep(-10, 0, mb));
     return lerp(analytic, m.d, w);
+  };
+  // hair drawn back: a thin layer over the hair-bearing scalp (thinning to nothing at the hairline) and a low bun
+  const hairline = hairlineSpec(maskPoint(9));
+  const baseField = (x: number, y: number, z: number): number => {
+    let d = skinField(x, y, z);
+    if (y > -70 && d < 12) d -= HAIR_THICKNESS * smoothstep(-1, 9, hairSigned([x, y, z], hairline));
+    const b = hairline.bunCentre;
+    if (z < -40 && Math.abs(y - b[1]) < 60) d = smin(d, sdEllipsoid(x, y, z, b, hairline.bunRadii), 7);
+    return d;
   };
   // ---- ears (after the analytic parts, see below) ----
   const sideX = (s: 1 | -1): number => {
@@ -374,7 +472,7 @@ export function buildHeadField(): HeadField {
     const h = md.closest(p);
     return { point: h.point, distance: h.distance };
   };
-  return { sdf, maskPoint, eyes, ears, maskClosest, analytic: analyticField, mask: md.signed };
+  return { sdf, maskPoint, eyes, ears, maskClosest, analytic: analyticField, mask: md.signed, hairline, warp, gonion };
 }
 
 import { loopSubdivide as loopSubdivideImport } from './geom.ts';

@@ -3,8 +3,9 @@
 // region weights, overlays, the cutaway window, the engine and glued pen strokes work unchanged.
 //
 // The field is defined from the head's own landmarks (never from fixed coordinates), so it follows whatever shape
-// the default head is given. It is applied to every mesh of the file (skin, skin_lod, fat, SMAS, deep temporal
-// fascia, skull, mandible, ligaments, eyes and any mesh added later) and to the landmarks.
+// the default head is given. It is applied to every soft-tissue mesh of the file (skin, skin_lod, fat, SMAS, deep
+// temporal fascia, eyes and any mesh added later) and to the landmarks; the bone and what is rooted on it (skull,
+// mandible, ligaments, zygomaticus) are then placed again under his face (malePlacedBone).
 //
 // Sources: ../shared/reference/outcomes-and-face-norms.md §5 — rows "Korean women vs men, size" (Song et al. 2009),
 // "Sex contrasts (Thai, 3D)" (Pongsri et al. 2025), "Sex contrasts, bone (Korean CBCT)" (Korean J Orthod 2013) and
@@ -19,6 +20,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HEAD_FILES } from '../../src/core/model/patients.ts';
 import { type V3, clamp, dist, dot, lerp, norm, smoothstep, sub, vertexNormals } from './geom.ts';
+import type { Landmarks } from './anatomy-map.ts';
+import { LIGAMENT_NAMES, ligamentAnchors, ligamentBands, zygomaticus } from './ligaments.ts';
+import { fatFloorDepth, placeSkull, softTissueExtras } from './skull.ts';
 
 /** Landmarks in millimetres, head frame (+x subject left, +y up, +z forward, origin mid-tragi). */
 export type LandmarksMm = Readonly<Record<LandmarkId, V3>>;
@@ -347,13 +351,58 @@ export function maleSkinColour(female: V3, p: V3, lm: LandmarksMm, bareSkin: V3)
 
 export interface MaleBuildOptions {
   /**
-   * Re-places the bone under the man's face (for example the skull helper's `placeSkull(skin, landmarks, 'male')`):
-   * gets his skin and landmarks (mm) and returns the meshes (mm) that replace the file's meshes of the same name
-   * (`skull`, `mandible`). Without it his skull and mandible are hers moved by the same displacement as every
-   * other mesh (which keeps the soft-tissue thickness she had, scaled by HEAD_SCALE).
+   * Rebuilds what is rooted on bone for the man: gets his skin, landmarks and every displaced mesh (mm) and returns
+   * the meshes (mm) that replace the file's meshes of the same name, landmark updates (ligament origins and
+   * insertions) and the scene extras that describe the bone (`softTissue`, `sex`, `muscles`). Default: malePlacedBone
+   * (the scanned skull placed again under his face with the male soft-tissue thicknesses).
    */
-  readonly placeBone?: (skin: MeshMm, landmarks: LandmarksMm) => Partial<Record<'skull' | 'mandible', MeshMm>>;
+  readonly placeBone?: (skin: MeshMm, landmarks: LandmarksMm, meshes: ReadonlyMap<string, MeshMm>) => Promise<PlacedBone>;
   readonly log?: (msg: string) => void;
+}
+
+/** What placeBone returns: replacement meshes (mm), landmark updates (mm) and scene extras. */
+export interface PlacedBone {
+  readonly meshes: Readonly<Record<string, MeshMm>>;
+  readonly landmarks: Partial<Record<LandmarkId, V3>>;
+  readonly extras: Record<string, unknown>;
+}
+
+/**
+ * The bone and what is rooted on it, placed again under the man's face the way build-head.ts places them under the
+ * woman's: the scanned skull by the MALE soft-tissue thicknesses (norms §4: men thicker in the midline, women over
+ * the zygoma, lateral orbit and gonion; skull.ts), then the ligaments from their bony origins and the zygomaticus
+ * (ligaments.ts). The orbits are tied to his displaced eyeballs (each side's mean vertex). The skin and every
+ * other soft-tissue mesh keep her topology; these meshes are generated again, with her triangle counts.
+ */
+export async function malePlacedBone(skin: MeshMm, landmarks: LandmarksMm, meshes: ReadonlyMap<string, MeshMm>, log: (m: string) => void = () => {}): Promise<PlacedBone> {
+  const eyes = meshes.get(GLB_MESH_NAMES.eyes);
+  if (!eyes) throw new Error('male: no eyes mesh to tie the orbits to');
+  const centre = (side: 1 | -1): V3 => {
+    let x = 0, y = 0, z = 0, n = 0;
+    for (let i = 0; i < eyes.positions.length; i += 3) {
+      if (Math.sign(eyes.positions[i]!) !== side) continue;
+      x += eyes.positions[i]!;
+      y += eyes.positions[i + 1]!;
+      z += eyes.positions[i + 2]!;
+      n++;
+    }
+    return [x / n, y / n, z / n];
+  };
+  const placed = await placeSkull(skin, landmarks as Landmarks, 'male', { minDepth: fatFloorDepth, eyeCenters: [centre(1), centre(-1)], log });
+  const anchors = ligamentAnchors(placed, skin, landmarks as Landmarks);
+  const updates: Partial<Record<LandmarkId, V3>> = {};
+  for (const name of LIGAMENT_NAMES)
+    for (const side of ['l', 'r'] as const) {
+      updates[`${name}-origin-${side}` as LandmarkId] = anchors[name][side].origin;
+      updates[`${name}-insertion-${side}` as LandmarkId] = anchors[name][side].insertion;
+    }
+  const zyg = zygomaticus(placed, skin, { ...landmarks, ...updates } as Landmarks);
+  const m = (p: V3): number[] => [round6(p[0] / MM_PER_GLTF_UNIT), round6(p[1] / MM_PER_GLTF_UNIT), round6(p[2] / MM_PER_GLTF_UNIT)];
+  return {
+    meshes: { [GLB_MESH_NAMES.skull]: placed.cranium, [GLB_MESH_NAMES.mandible]: placed.mandible, [GLB_MESH_NAMES.ligaments]: ligamentBands(anchors), [GLB_MESH_NAMES.muscles]: zyg.mesh },
+    landmarks: updates,
+    extras: { softTissue: softTissueExtras(placed), sex: 'male', muscles: zyg.muscles.map((x) => ({ id: `${x.name}-${x.side}`, origin: m(x.origin), insertion: m(x.insertion) })) },
+  };
 }
 
 interface BakedMesh {
@@ -475,14 +524,14 @@ export async function buildMaleHead(femaleGlb: Uint8Array, options: MaleBuildOpt
   const maleLandmarks = {} as Record<LandmarkId, V3>;
   for (const id of LANDMARK_IDS) maleLandmarks[id] = displace(lm[id]);
 
-  if (options.placeBone) {
-    const placed = options.placeBone(maleMeshes.get(GLB_MESH_NAMES.skin)!, maleLandmarks);
-    for (const [name, mesh] of Object.entries(placed)) {
-      if (!mesh) continue;
-      if (!maleMeshes.has(name)) throw new Error(`male: placeBone returned "${name}", which the head has no mesh for`);
-      maleMeshes.set(name, mesh);
-      log(`${name}: re-placed for the man (${mesh.indices.length / 3} triangles)`);
-    }
+  const placeBone = options.placeBone ?? ((sk: MeshMm, l: LandmarksMm, ms: ReadonlyMap<string, MeshMm>) => malePlacedBone(sk, l, ms, log));
+  const placed = await placeBone(maleMeshes.get(GLB_MESH_NAMES.skin)!, maleLandmarks, maleMeshes);
+  const boneExtras = placed.extras;
+  Object.assign(maleLandmarks, placed.landmarks);
+  for (const [name, mesh] of Object.entries(placed.meshes)) {
+    if (!maleMeshes.has(name)) throw new Error(`male: placeBone returned "${name}", which the head has no mesh for`);
+    maleMeshes.set(name, mesh);
+    log(`${name}: placed again for the man (${mesh.indices.length / 3} triangles)`);
   }
 
   // write back: world-space float positions (metres) with identity node transforms; quantize re-derives them
@@ -511,7 +560,7 @@ export async function buildMaleHead(femaleGlb: Uint8Array, options: MaleBuildOpt
     const p = maleLandmarks[id];
     landmarks[id] = [round6(p[0] * s), round6(p[1] * s), round6(p[2] * s)];
   }
-  scene.setExtras({ ...extras, landmarks, patient: 'male', derivedFrom: 'head.glb by scripts/model/male.ts' });
+  scene.setExtras({ ...extras, ...boneExtras, landmarks, patient: 'male', derivedFrom: 'head.glb by scripts/model/male.ts' });
   // the same quantization as the default file; no reorder, so every index buffer stays hers
   await doc.transform(quantize({ quantizePosition: 14, quantizeNormal: 8, quantizeColor: 8, quantizeGeneric: 8 }));
   doc.createExtension(EXTMeshoptCompression).setRequired(true).setEncoderOptions({ method: EXTMeshoptCompression.EncoderMethod.FILTER });

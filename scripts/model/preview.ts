@@ -62,8 +62,8 @@ window.render = (view, mode) => {
   if (mode === 'layers') { mats.fat.transparent = true; mats.fat.opacity = 0.35; }
   const views = { front: [0, 0, 1], oblique: [0.72, 0.05, 0.7], profile: [1, 0.02, 0], back: [-0.4, 0.2, -1], below: [0.3, -0.7, 0.65], closeEye: [0.25, 0.05, 1], closeLid: [0.15, 0.25, 1], closeJaw: [0.75, -0.25, 0.6], closeEar: [1, 0.1, 0.25], closeMouth: [0.35, 0, 1] };
   const d = new THREE.Vector3(...views[view]).normalize();
-  const target = view === 'closeMouth' ? new THREE.Vector3(0, -0.08, 0.07) : view === 'closeEye' || view === 'closeLid' ? new THREE.Vector3(0.03, 0.015, 0.07) : view === 'closeJaw' ? new THREE.Vector3(0.04, -0.07, 0.03) : view === 'closeEar' ? new THREE.Vector3(0.07, 0.0, -0.01) : new THREE.Vector3(0, -0.035, 0.01);
-  const dist = view.startsWith('close') ? 0.3 : 0.95;
+  const target = view === 'closeMouth' ? new THREE.Vector3(0, -0.08, 0.07) : view === 'closeEye' || view === 'closeLid' ? new THREE.Vector3(0.03, 0.015, 0.07) : view === 'closeJaw' ? new THREE.Vector3(0.04, -0.07, 0.03) : view === 'closeEar' ? new THREE.Vector3(0.07, 0.0, -0.01) : new THREE.Vector3(0, -0.06, 0.01);
+  const dist = view.startsWith('close') ? 0.3 : 1.35;
   camera.position.copy(target).addScaledVector(d, dist); camera.lookAt(target);
   key.position.copy(camera.position).add(new THREE.Vector3(0.3, 0.5, 0));
   renderer.render(scene, camera);

@@ -327,3 +327,18 @@ export async function placeSkull(skin: TriangleMesh, skinLandmarks: Landmarks, s
 function warp1(tps: { apply(p: V3): V3 }, P: Float32Array, v: number): V3 {
   return tps.apply([P[v * 3]!, P[v * 3 + 1]!, P[v * 3 + 2]!]);
 }
+
+/**
+ * The skin-to-bone pairs a head file carries for the soft-tissue test (scene extras `softTissue`): each bone
+ * landmark's point (metres, rounded to µm) and its target mean ± SD (mm). The test measures the meshes itself.
+ */
+export function softTissueExtras(placed: PlacedSkull): { id: string; bone: number[]; meanMm: number; sdMm: number; sourced: boolean }[] {
+  const r6 = (v: number): number => Math.round(v * 1e6) / 1e6;
+  return placed.boneLandmarks.map((b) => ({
+    id: b.side === 'mid' ? b.name : `${b.name}-${b.side}`,
+    bone: [r6(b.bone[0] / 1000), r6(b.bone[1] / 1000), r6(b.bone[2] / 1000)],
+    meanMm: r6(b.mean),
+    sdMm: b.sd,
+    sourced: b.sourced,
+  }));
+}

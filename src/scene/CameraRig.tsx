@@ -14,9 +14,13 @@ export interface CameraRigProps {
   readonly instant?: boolean;
 }
 
-/** How far a step's close-up moves toward its landmark, and how much closer it gets. Design choices. */
+/**
+ * How far a step's close-up moves toward its landmark (sideways, and less so vertically so the jawline and the
+ * neck stay in the picture even for a temple landmark), and how much closer it gets. Design choices.
+ */
 const FOCUS_PULL = 0.45;
-const FOCUS_ZOOM = 0.8;
+const FOCUS_PULL_VERTICAL = 0.2;
+const FOCUS_ZOOM = 0.86;
 
 /** Flies the camera (and the orbit target) to a view preset or a step's close-up when either changes. */
 export function CameraRig({ view, center, radius, focus = null, instant = false }: CameraRigProps) {
@@ -37,7 +41,7 @@ export function CameraRig({ view, center, radius, focus = null, instant = false 
     const aim: [number, number, number] =
       fx === undefined || fy === undefined || fz === undefined
         ? [center[0], center[1], center[2]]
-        : [center[0] + (fx - center[0]) * FOCUS_PULL, center[1] + (fy - center[1]) * FOCUS_PULL, center[2] + (fz - center[2]) * FOCUS_PULL];
+        : [center[0] + (fx - center[0]) * FOCUS_PULL, center[1] + (fy - center[1]) * FOCUS_PULL_VERTICAL, center[2] + (fz - center[2]) * FOCUS_PULL];
     const zoom = fx === undefined ? 1 : FOCUS_ZOOM;
     const [x, y, z] = viewPosition(view, aim, cameraDistance(radius, size.width / Math.max(1, size.height)) * zoom);
     goal.current.set(x, y, z);

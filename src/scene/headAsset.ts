@@ -9,6 +9,7 @@ import { LANDMARK_IDS, type LandmarkId } from '../core/anatomy/landmarks.ts';
 import { readGlb, type GlbMesh } from '../core/model/glb.ts';
 import { DEFAULT_PATIENT, PATIENTS, type PatientId } from '../core/ids.ts';
 import { HEAD_FILES } from '../core/model/patients.ts';
+import { headFraming } from './views.ts';
 
 /**
  * Each patient's model file, relative to the page. Both share the skin's topology (the man is built from the
@@ -26,7 +27,7 @@ export interface HeadAsset {
   readonly data: HeadData;
   /** Landmarks in metres (scene units). */
   readonly landmarks: Readonly<Record<LandmarkId, readonly [number, number, number]>>;
-  /** Bounding box centre and radius of the skin, metres. */
+  /** Centre and radius the views frame (head, neck and the top of the shoulders: views.ts headFraming), metres. */
   readonly center: readonly [number, number, number];
   readonly radius: number;
 }
@@ -132,10 +133,8 @@ export async function loadHeadAsset(url: string = HEAD_URL): Promise<HeadAsset> 
     bone: merge(layerMesh(geometries.skull, 'skull'), geometries.mandible ? layerMesh(geometries.mandible, 'mandible') : undefined),
     landmarks: landmarksMm,
   };
-  skin.computeBoundingBox();
-  const box = skin.boundingBox!;
-  const center = [(box.min.x + box.max.x) / 2, (box.min.y + box.max.y) / 2, (box.min.z + box.max.z) / 2] as const;
-  const radius = Math.max(box.max.x - box.min.x, box.max.y - box.min.y, box.max.z - box.min.z) / 2;
+  // frame the head, the jawline, the neck and the top of the shoulders (not the whole bust: it would shrink the face)
+  const { center, radius } = headFraming(skin.getAttribute('position').array, landmarks.menton[1]);
   return { geometries, data, landmarks, center, radius };
 }
 

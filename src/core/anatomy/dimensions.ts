@@ -9,18 +9,73 @@
 export const BIZYGOMATIC_WIDTH_FARKAS = 139.1;
 /** Acceptance band for the model's bizygomatic width. Design choice: not sourced (brackets the sheet's §7 values 130.1–139.1). */
 export const BIZYGOMATIC_WIDTH_RANGE = [125, 145] as const;
-/** Intercanthal distance en–en, Asian pooled mean. Sheet §7: 36.4 ± 1.6 mm (PRS GO pooled analysis, tier A). */
+/** Intercanthal distance en–en, Asian pooled mean. Sheet §7 / norms sheet §5: 36.4 ± 1.6 mm (systematic review PMC9029890, tier A). */
 export const INTERCANTHAL_WIDTH = 36.4;
+/** Acceptance band for en–en: pooled Asian mean ± 1 SD (norms sheet §5, PMC9029890); Kim 2018's Korean women 36.7 ± 3.1 lie inside. */
+export const INTERCANTHAL_WIDTH_RANGE = [34.8, 38.0] as const;
 /** Biocular width ex–ex. Sheet §7: 91.2 mm (Farkas, tier C). */
 export const BIOCULAR_WIDTH_FARKAS = 91.2;
-/** Palpebral fissure length used for the eye apertures. Design choice: not sourced (≈ (ex–ex − en–en)/2 of §7, rounded down for East-Asian eyes). */
-export const PALPEBRAL_FISSURE_LENGTH = 26.5;
-/** Palpebral fissure height. Design choice: not sourced. */
-export const PALPEBRAL_FISSURE_HEIGHT = 9;
+/**
+ * Palpebral fissure length ex–en. Norms sheet §5: Korean young women 26.3 ± 1.6 mm (Kim YC 2018); women 60–79
+ * have a narrower fissure than women 20–39 (Kwon 2021, direction only) → 25.8 for 50–55. The 0.5 mm narrowing
+ * is a design choice.
+ */
+export const PALPEBRAL_FISSURE_LENGTH = 25.8;
+/** Acceptance band for the fissure length: Kim 2018's mean ± 1 SD (norms sheet §5). */
+export const PALPEBRAL_FISSURE_LENGTH_RANGE = [24.7, 27.9] as const;
+/** Palpebral fissure height. Norms sheet §5: 9.1 ± 1.2 mm (Kim 2018), narrowed 0.5 mm for age (Kwon 2021 direction; amount a design choice). */
+export const PALPEBRAL_FISSURE_HEIGHT = 8.6;
 /** Lateral canthus above medial canthus (positive canthal tilt). Design choice: not sourced. */
 export const CANTHAL_RISE = 2.5;
-/** Mouth width ch–ch. Sheet §7: 54.4 mm (Farkas, tier C). */
+/** Mouth width ch–ch. Sheet §7: 54.4 mm (Farkas, tier C, mixed sexes, not Korean); kept for reference only. */
 export const MOUTH_WIDTH = 54.4;
+
+// ---- norms sheet §5 (outcomes-and-face-norms.md): the default patient, a Korean woman of 50–55 ----
+// Korean women 60–79 differ from women 20–39 in direction only (Kwon et al. 2021: shorter upper face, narrower
+// palpebral fissure, wider nose, longer lower face, longer and wider philtrum, thinner lower lip, wider mouth; no mm).
+// A woman of 50–55 is modelled as the young norms moved a fraction of the way in those directions; every such
+// amount below is a design choice and says so.
+
+/** Mouth width ch–ch target. Norms sheet §5: Korean women 20–29 43.87 mm (Song & Park 2004, no SD); wider with age (Kwon 2021) → +2.1 mm, a design choice. */
+export const MOUTH_WIDTH_FEMALE = 46.0;
+/** Acceptance band for ch–ch: Song 2004's young mean up to +6 mm for age. Design choice (the sheet has no SD or older value). */
+export const MOUTH_WIDTH_RANGE = [43.87, 49.9] as const;
+/**
+ * Alar width al–al target. Norms sheet §5: Korean young women 39.5 ± 2.2 (Kim 2018) and 33.93 (Song 2004, no SD) —
+ * the two Korean sources disagree; wider with age (Kwon 2021); smaller than a man's (Pongsri 2025). 37.5 mm between
+ * them is a design choice.
+ */
+export const ALAR_WIDTH_FEMALE = 37.5;
+/** Acceptance band for al–al: from Song 2004's mean to Kim 2018's mean + 1 SD (norms sheet §5). */
+export const ALAR_WIDTH_RANGE = [33.93, 41.7] as const;
+/** Face width zy–zy target. Norms sheet §5: Korean women 20–29 134.90 mm (Song & Park 2004). */
+export const FACE_WIDTH_FEMALE = 134.9;
+/** Acceptance band for zy–zy: Song 2004's mean ± Kim 2018's midfacial-width SD 5.2 mm (norms sheet §5; the pairing is a design choice). */
+export const FACE_WIDTH_RANGE = [129.7, 140.1] as const;
+/** Upper third trichion–glabella. Norms sheet §5: 59.82 mm (Song 2004); shorter upper face with age (Kwon 2021) → −1.3 mm, a design choice. */
+export const UPPER_THIRD_FEMALE = 58.5;
+/** Middle third glabella–subnasale. Norms sheet §5: 60.82 mm (Song 2004); shortened 0.8 mm with the upper face (Kwon 2021 direction; amount a design choice). */
+export const MIDDLE_THIRD_FEMALE = 60.0;
+/** Lower third subnasale–menton. Norms sheet §5: 61.76 mm (Song 2004); longer lower face with age (Kwon 2021) → +2.2 mm, a design choice. */
+export const LOWER_THIRD_FEMALE = 64.0;
+/** Acceptance band for each facial third: its target ± 5 % (Song 2004 gives no SD; design choice). */
+export const FACIAL_THIRD_TOLERANCE = 0.05;
+/** Mandibular (bigonial) width target. Norms sheet §5: women 113.8 vs men 124.4 mm (Pongsri 2025, Thai 3D). */
+export const MANDIBULAR_WIDTH_FEMALE = 113.8;
+/** Acceptance band for go–go on the skin. Design choice: ±6 mm around Pongsri's women's mean, clear of the men's 124.4. */
+export const MANDIBULAR_WIDTH_RANGE = [107.8, 119.8] as const;
+/** Gonial angle. Norms sheet §5: Korean women 117.0 ± 4.0° vs men 113.8 ± 3.3° (Korean J Orthod 2013, CBCT). */
+export const GONIAL_ANGLE_FEMALE = [117.0, 4.0] as const;
+/** Nose length n–prn. Norms sheet §5: women 37.9 vs men 43.7 mm (Pongsri 2025). */
+export const NOSE_LENGTH_FEMALE = 37.9;
+/** Upper-lip fullness added at the vermilion (women's fuller upper lip, Pongsri/sheet §5 direction). Design choice: 1.5 mm. */
+export const UPPER_LIP_FULLNESS = 1.5;
+/** Lower-lip thinning with age (Kwon 2021 direction). Design choice: 0.9 mm off the lower vermilion height. */
+export const LOWER_LIP_THINNING = 0.9;
+/** Forehead convexity added over the upper forehead (women's more convex forehead, Pongsri 2025 direction). Design choice: 3 mm. */
+export const FOREHEAD_CONVEXITY = 3.0;
+/** Brow-ridge softening (women's softer supraorbital ridge; glabellar angle 72.7° vs 61.7°, Paskhover 2017). Design choice: 1.6 mm. */
+export const BROW_RIDGE_SOFTENING = 1.6;
 /** Vertex–menton head height. Sheet §7: Korean 20s women 223 mm, men 236 mm (Size Korea 2004, tier C); we aim between. */
 export const HEAD_HEIGHT_RANGE = [223, 236] as const;
 /** Eyeball radius. Design choice: not sourced (typical adult axial length ≈ 24 mm). */
@@ -40,6 +95,10 @@ export const TRAGUS_HALF_WIDTH = 72;
 export const VERTEX_HEIGHT = 126;
 /** Neck base (flat, rounded rim) below the tragus. Design choice: not sourced. */
 export const NECK_BASE_Y = -205;
+/** The bust's flat cut through the upper chest, below the tragus. Design choice: not sourced (≈ 75 mm below the suprasternal notch). */
+export const BUST_CUT_Y = -252;
+/** Half the shoulder breadth of the bust (acromion to acromion ≈ 330 mm for a woman). Design choice: not sourced. */
+export const SHOULDER_HALF_WIDTH = 165;
 
 // ---- §1.2 layer depths ----
 

@@ -56,10 +56,18 @@ function ratio(a: LandmarkId, b: LandmarkId, measure: (p: P3, q: P3) => number =
 }
 
 describe('same topology as the default patient', () => {
-  it('every mesh has her vertex count and her index buffer', () => {
+  // The bone and what is rooted on it are generated again under his face (male.ts malePlacedBone): the same
+  // generator gives her triangle count, but not her vertex order (her file's meshes are reordered for size).
+  const REPLACED: readonly string[] = [GLB_MESH_NAMES.skull, GLB_MESH_NAMES.mandible, GLB_MESH_NAMES.ligaments, GLB_MESH_NAMES.muscles];
+
+  it('every soft-tissue mesh has her vertex count and her index buffer; the re-placed bone her triangle count', () => {
     for (const name of Object.values(GLB_MESH_NAMES)) {
       const f = readMesh(femaleDoc, name);
       const m = readMesh(maleDoc, name);
+      if (REPLACED.includes(name)) {
+        expect(m.indices.length, name).toBe(f.indices.length);
+        continue;
+      }
       expect(m.positions.length, name).toBe(f.positions.length);
       expect(Buffer.from(m.indices.buffer, m.indices.byteOffset, m.indices.byteLength).equals(Buffer.from(f.indices.buffer, f.indices.byteOffset, f.indices.byteLength)), name).toBe(true);
     }
@@ -132,11 +140,19 @@ describe('short hair instead of a bun', () => {
   it('leaves her bare occiput alone and presses anything behind it to within SHORT_HAIR_MM, without folding', () => {
     const lm = female.landmarks as unknown as LandmarksMm;
     const fit = fitBackOfHead(female.skin.positions, lm);
-    // her own skin (no bun on the committed head): the back of the head keeps its shape, within the ≈ 1–3 mm the
-    // trimmed fit leans forward on a bare occiput (invisible at the scale of a head; a bun is 20–30 mm)
+    // her own skin: only the bun moves. Everything in front of the ears (the face, the temples, the sideburns)
+    // and the scalp above the bun keep their shape within the ≈ 1–3 mm the trimmed fit leans forward on a bare
+    // occiput; what does move lies behind the back of the ears, where her bun is.
+    const t0 = lm['tragus-l'];
     let most = 0;
+    let movedInFront = 0;
     const p = female.skin.positions;
-    for (let i = 0; i < p.length; i += 3) most = Math.max(most, Math.abs(pressBehindScalp([p[i]!, p[i + 1]!, p[i + 2]!], lm, fit).dz));
+    for (let i = 0; i < p.length; i += 3) {
+      const dz = Math.abs(pressBehindScalp([p[i]!, p[i + 1]!, p[i + 2]!], lm, fit).dz);
+      if (p[i + 2]! > t0[2] - 20) movedInFront = Math.max(movedInFront, dz);
+      else if (p[i + 1]! > t0[1] + 60) most = Math.max(most, dz);
+    }
+    expect(movedInFront).toBeLessThan(0.5);
     expect(most).toBeLessThan(3);
     // a bun behind the occiput, 0–30 mm proud of the scalp: pressed flat, in the same order (no fold)
     const t = lm['tragus-l'];
