@@ -83,7 +83,7 @@ describe('soak', () => {
   it('200 technique switches in consult mode return GPU resources and DOM to their baseline', async () => {
     // (On the fake clock every animation frame of page time is drawn, about 60 a second: a modest canvas and
     // short stretches of play keep the frames few enough for software GL on a busy machine.)
-    const { page, rec } = await openPage(browser, '?mode=consult&lang=en&progress=0.6', { width: 800, height: 500 }, { fakeClock: true });
+    const { page, rec } = await openPage(browser, '?mode=consult&lang=en&progress=0.6', { width: 640, height: 400 }, { fakeClock: true });
     await waitReady(page);
     await pauseClock(page);
     const cdp = await page.context().newCDPSession(page);
@@ -91,7 +91,7 @@ describe('soak', () => {
     // are rebuilt in place every frame (a leak per rebuild shows here, not only a leak per switch).
     const playThroughPull = async (peaks: Peaks) => {
       for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', ' ']) await page.keyboard.press(key);
-      await advance(page, 300, peaks); // about 18 frames, each moving the tissue
+      await advance(page, 200, peaks); // about 12 frames, each moving the tissue
       await page.keyboard.press(' ');
     };
     // One round of the room: each technique (keys 1–5, the same store action as the buttons) drawn, and
@@ -101,9 +101,9 @@ describe('soak', () => {
       const peaks = new Peaks();
       for (const key of ['1', '2', '3', '4', '5']) {
         await page.keyboard.press(key);
-        await advance(page, 300, peaks);
-        await playThroughPull(peaks);
         await advance(page, 200, peaks);
+        await playThroughPull(peaks);
+        await advance(page, 100, peaks);
       }
       return peaks;
     };
@@ -131,7 +131,7 @@ describe('soak', () => {
     expect(after.domNodes).toBeLessThanOrEqual(baseline.domNodes + 5);
     expect(rec.pageErrors).toEqual([]);
     await page.context().close();
-  }, 400_000);
+  }, 600_000);
 });
 
 interface Shown {
@@ -255,7 +255,7 @@ describe('kiosk soak', () => {
     expect(heapAfter).toBeLessThan(heapBefore * 1.25 + 8_000_000);
     expect(pageErrors).toEqual([]);
     await context.close();
-  }, 400_000);
+  }, 600_000);
 
   // The attract loop itself is soaked above; this covers what visitors add (waking, the touch panel, starting
   // over). 25 cycles: any per-cycle leak shows against the strict baseline.
