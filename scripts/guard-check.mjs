@@ -249,6 +249,16 @@ const SABOTAGES = [
     patches: [{ file: 'src/scene/SurfaceTubes.tsx', find: '      mesh.geometry.dispose();\n', replace: '' }],
     check: browserTest('soak.test.ts', '50 attract-loop cycles'),
   },
+  {
+    id: 't',
+    guarantee: 'kiosk soak: 25 visitor cycles keep GPU resources and DOM flat',
+    sabotage: 'pull-arrow shaft geometry rebuilt per technique and never disposed (one leaked geometry per technique a visitor picks)',
+    patches: [
+      { file: 'src/scene/PullArrows.tsx', find: 'const shaft = useMemo(() => new CylinderGeometry(0.0012, 0.0012, 1, 10), []);', replace: 'const shaft = useMemo(() => new CylinderGeometry(0.0012, 0.0012, 1, 10 + 0 * procedure.tractions.length), [procedure]);' },
+      { file: 'src/scene/PullArrows.tsx', find: '      shaft.dispose();\n', replace: '' },
+    ],
+    check: browserTest('soak.test.ts', '25 visitor cycles'),
+  },
 ];
 
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

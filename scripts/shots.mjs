@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { ensureChromium, CHROMIUM_ARGS } from './lib/chromium.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
-import { waitForHeadReady } from './lib/ready.mjs';
+import { framesDrawn, waitForHeadReady, waitForQuietFrames } from './lib/ready.mjs';
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
@@ -89,14 +89,21 @@ for (const s of shots) {
     await page.getByRole('button', { name: 'Before / after', exact: true }).click();
     await waitForHeadReady(page, 120_000);
     await page.getByRole('slider', { name: 'Before / after' }).press(s.split === 'before' ? 'End' : 'Home');
-    await page.waitForTimeout(3000);
+    await waitForQuietFrames(page);
   }
   for (const key of s.keys ?? []) {
+    const before = await framesDrawn(page);
     await page.keyboard.press(key);
-    await page.waitForTimeout(250);
+    // Each step is drawn (its layers, close-up and cutaway set) before the next key; a camera flight runs on.
+    await page
+      .waitForFunction((n) => (window.__lift?.stats() ?? []).reduce((m, x) => m + x.frames, 0) > n, before, { timeout: 30_000 })
+      .catch(() => console.warn(`[shots] ${s.file}: nothing drawn within 30 s after ${key}`));
   }
-  // Camera flights and the cutaway's peel settle in about a second.
-  await page.waitForTimeout(s.keys?.length ? 2500 : 600);
+  // Camera flights, the cutaway's peel and deferred engine work end in quiet (the kiosk's camera drift never
+  // rests: its wait ends at the timeout).
+  if (!(await waitForQuietFrames(page, { timeout: s.query.includes('mode=kiosk') ? 3000 : 30_000 })) && !s.query.includes('mode=kiosk')) {
+    console.warn(`[shots] ${s.file}: still drawing after 30 s; taking the screenshot anyway`);
+  }
   const path = `artifacts/shots/${s.file}.png`;
   await page.screenshot({ path });
   console.log(path);

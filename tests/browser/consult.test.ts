@@ -1,7 +1,7 @@
 // The consult room: technique switching, playback, comparison and the take-home snapshot, in the real app.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { canvasSignature, launch, meanAbsDiff, openPage, tissueColours, waitReady } from './harness.ts';
+import { canvasSignature, launch, meanAbsDiff, openPage, tissueColours, waitForQuietFrames, waitReady } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,16 +11,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Wait until the canvas stops changing (camera flights and the deferred engine precompute settle). */
+/**
+ * Wait until the canvases stop drawing (camera flights, the cutaway's peel and the deferred engine precompute
+ * end in quiet: frameloop="demand"), then return the index-th canvas's picture. (Two equal reads a moment
+ * apart are not enough: on a busy machine a camera flight can go a while without a frame.)
+ */
 async function settled(page: import('playwright-core').Page, index = 0) {
-  let previous = await canvasSignature(page, index);
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(250);
-    const next = await canvasSignature(page, index);
-    if (meanAbsDiff(previous, next) < 0.05) return next;
-    previous = next;
-  }
-  return previous;
+  expect(await waitForQuietFrames(page, { timeout: 60_000 }), 'the canvases kept drawing for 60 s').toBe(true);
+  return canvasSignature(page, index);
 }
 
 describe('consult mode', () => {
@@ -51,8 +49,11 @@ describe('consult mode', () => {
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(async () => Number(await slider.inputValue()), { timeout: 30_000 }).toBeGreaterThan(30);
     await page.getByRole('button', { name: 'Pause' }).click();
+    // Paused: the button offers Play again, and the canvas comes to rest (frames are drawn on demand: a
+    // playback still running would keep drawing and never be quiet), with the progress where it stopped.
+    await page.getByRole('button', { name: 'Play' }).waitFor();
     const paused = Number(await slider.inputValue());
-    await page.waitForTimeout(1500);
+    expect(await waitForQuietFrames(page, { quietMs: 1500 }), 'frames still drawn after Pause').toBe(true);
     expect(Number(await slider.inputValue())).toBe(paused);
     await page.context().close();
   });

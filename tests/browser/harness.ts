@@ -4,6 +4,8 @@ import { inject } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { CHROMIUM_ARGS } from '../../scripts/lib/chromium.mjs';
+// @ts-expect-error plain ESM helper shared with the npm scripts
+import { waitForQuietFrames as quietFrames } from '../../scripts/lib/ready.mjs';
 
 export interface Recorded {
   readonly cspViolations: () => Promise<string[]>;
@@ -24,8 +26,9 @@ export async function openPage(
   browser: Browser,
   query: string,
   viewport = { width: 1280, height: 800 },
+  options: { fakeClock?: boolean; reducedMotion?: 'reduce' | 'no-preference' } = {},
 ): Promise<{ page: Page; rec: Recorded }> {
-  const context = await browser.newContext({ viewport, locale: 'en-US' });
+  const context = await browser.newContext({ viewport, locale: 'en-US', ...(options.reducedMotion ? { reducedMotion: options.reducedMotion } : {}) });
   // Record Content-Security-Policy violations from the first script on.
   await context.addInitScript(() => {
     const list: string[] = [];
@@ -44,6 +47,8 @@ export async function openPage(
   });
   page.on('pageerror', (e) => rec.pageErrors.push(String(e)));
   page.on('request', (r) => rec.requests.push(r.url()));
+  // The page's timers, animation frames and clocks on playwright's fake clock (running until pauseClock).
+  if (options.fakeClock) await page.clock.install();
   await page.goto(appUrl(query));
   return { page, rec };
 }
@@ -59,6 +64,48 @@ export async function waitReady(page: Page, timeout = 120_000): Promise<void> {
     undefined,
     { timeout, polling: 250 },
   );
+}
+
+/**
+ * Stop the page's (installed, still running) fake clock: from here on its timers, animation frames and clocks
+ * move only when the test advances them, so what the page does no longer depends on how fast the machine is.
+ * (Pausing needs a moment still ahead of the page's running clock: on a busy machine a whole second can pass
+ * between reading it and pausing.)
+ */
+export async function pauseClock(page: Page): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
+}
+
+/** Frames drawn so far by every renderer on the page (window.__lift, src/scene/diagnostics.ts). */
+export function framesDrawn(page: Page): Promise<number> {
+  return page.evaluate(() => (window.__lift?.stats() ?? []).reduce((n, s) => n + s.frames, 0));
+}
+
+/**
+ * Wait until the page has drawn no frame for `quietMs` (the canvases render on demand: camera flights, the
+ * cutaway's peel and deferred engine work end in quiet). True when quiet, false if still drawing at `timeout`.
+ */
+export function waitForQuietFrames(page: Page, options: { quietMs?: number; timeout?: number } = {}): Promise<boolean> {
+  return quietFrames(page, options) as Promise<boolean>;
+}
+
+/**
+ * On a paused fake clock: advance it in small steps until the renderers have drawn a frame after `before`
+ * (what was just asked of the page is on the canvas). Throws if 10 s of page time pass without a frame.
+ */
+export async function advanceUntilDrawn(page: Page, before: number, stepMs = 20): Promise<void> {
+  for (let ms = 0; ms < 10_000; ms += stepMs) {
+    await page.clock.runFor(stepMs);
+    if ((await framesDrawn(page)) > before) return;
+  }
+  throw new Error('no frame drawn within 10 s of page time');
 }
 
 /**

@@ -7,6 +7,7 @@ import { appUrl, foreignRequests, launch, openPage, waitReady } from './harness.
 import { seriousAxeViolations } from './axe.ts';
 import { RESOURCES } from '../../src/i18n/resources.ts';
 import { DEFAULT_CONFIG } from '../../src/core/config/schema.ts';
+import { PROCEDURES } from '../../src/core/procedures/index.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -96,16 +97,27 @@ describe('web layout', () => {
     const page = await context.newPage();
     await page.goto(appUrl('?lang=en&technique=smile'));
     await waitReady(page);
-    const seen = new Set<number>();
+    // Every position the slider shows from Play until the second step end, recorded by the page itself (no
+    // change is missed, however slow the machine): only step ends, not the positions an animation passes.
+    await page.evaluate(() => {
+      const slider = document.querySelector<HTMLInputElement>('input[type="range"]')!;
+      const seen = [Number(slider.value)];
+      (window as unknown as { __seen: number[] }).__seen = seen;
+      new MutationObserver(() => {
+        if (Number(slider.value) !== seen.at(-1)) seen.push(Number(slider.value));
+      }).observe(slider, { attributes: true });
+      const poll = () => {
+        if (Number(slider.value) !== seen.at(-1)) seen.push(Number(slider.value));
+        requestAnimationFrame(poll);
+      };
+      poll();
+    });
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    const until = Date.now() + 9000;
-    while (Date.now() < until) {
-      seen.add(await sliderValue(page));
-      await page.waitForTimeout(100);
-    }
-    // Only a few distinct positions (step ends), not the dozens a continuous animation passes through.
-    expect(seen.size).toBeGreaterThan(1);
-    expect(seen.size).toBeLessThanOrEqual(4);
+    const seen = () => page.evaluate(() => (window as unknown as { __seen: number[] }).__seen);
+    await expect.poll(async () => (await seen()).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    const ends = new Set([0, ...PROCEDURES.smile.steps.map((step) => Math.round(step.end * 1000))]);
+    const positions = await seen();
+    expect(positions.every((v) => ends.has(v)), `positions ${positions.join(', ')} are not all step ends`).toBe(true);
     await context.close();
   });
 
@@ -196,8 +208,18 @@ describe('embed postMessage API', () => {
 
   it('ignores another origin and never posts to it', async () => {
     const { page, frame, errors } = await openEmbedded(otherParent, [allowedParent.origin]);
+    // A listener of the test's own inside the frame, added after the app's: once it has the message, the app's
+    // listener has had it too (listeners run in the order they were added); two frames later, anything the app
+    // did with it is rendered and any reply posted.
+    const app = page.frame({ url: /embed=1/ })!;
+    await app.evaluate(() => {
+      (window as unknown as { __got: number }).__got = 0;
+      window.addEventListener('message', () => (window as unknown as { __got: number }).__got++);
+    });
     await page.evaluate(() => (document.getElementById('app') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'settechnique', technique: 'thread' }, '*'));
-    await page.waitForTimeout(1500);
+    await app.waitForFunction(() => (window as unknown as { __got: number }).__got > 0);
+    await app.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 0)));
     expect(await frame.locator('[data-technique="smile"][aria-pressed="true"]').count()).toBe(1);
     expect(await frame.locator('[data-technique="thread"][aria-pressed="true"]').count()).toBe(0);
     expect(await messages(page)).toEqual([]);
