@@ -2,7 +2,7 @@
 // (extend(THREE)), which defeats tree-shaking and costs ~57 kB gzip on the patient's phone. This one
 // registers only the elements our scene uses, and otherwise does what <Canvas> does: size tracking,
 // pointer events, a render root, and errors rethrown into the DOM tree's error boundaries.
-import { Component, useEffect, useLayoutEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+import { Component, useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, type ReactNode } from 'react';
 import { createRoot, events as createPointerEvents, extend, type ReconcilerRoot, type RenderProps } from '@react-three/fiber';
 import { AmbientLight, Color, DirectionalLight, Group, HemisphereLight, Mesh } from 'three';
 
@@ -23,15 +23,31 @@ class RootBoundary extends Component<{ onError: (e: Error) => void; children: Re
 
 export type LiteCanvasProps = Pick<RenderProps<HTMLCanvasElement>, 'camera' | 'gl' | 'frameloop' | 'dpr' | 'onCreated'> & {
   readonly children: ReactNode;
+  /**
+   * The renderer could not be created (no WebGL context to be had). Without this handler the error is thrown
+   * into the DOM tree's error boundaries like any other.
+   */
+  readonly onRendererError?: (error: Error) => void;
 };
 
-export function LiteCanvas({ children, camera, gl, frameloop, dpr, onCreated }: LiteCanvasProps) {
+export function LiteCanvas({ children, camera, gl, frameloop, dpr, onCreated, onRendererError }: LiteCanvasProps) {
   const divRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const root = useRef<ReconcilerRoot<HTMLCanvasElement> | null>(null);
   const [size, setSize] = useState({ width: 0, height: 0, top: 0, left: 0 });
   const [error, setError] = useState<Error | null>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const failedOnce = useRef(false);
+  const rendererFailed = useCallback(
+    (e: Error) => {
+      if (!onRendererError) return setError(e);
+      // configure() and its ready promise report the same failure: hand it on once.
+      if (failedOnce.current) return;
+      failedOnce.current = true;
+      onRendererError(e);
+    },
+    [onRendererError],
+  );
   if (error) throw error;
 
   useLayoutEffect(() => {
@@ -67,11 +83,11 @@ export function LiteCanvas({ children, camera, gl, frameloop, dpr, onCreated }: 
         state.events.connect?.(divRef.current!);
         onCreated?.(state);
       },
-    }).catch(setError);
+    }).catch(rendererFailed);
     const ready = (r as unknown as { ready: { status: string } & PromiseLike<unknown> }).ready;
     if (ready.status === 'fulfilled') r.render(<RootBoundary onError={setError}>{children}</RootBoundary>);
-    else if (ready.status === 'pending') ready.then(rerender, setError);
-  }, [size, camera, gl, frameloop, dpr, children, onCreated]);
+    else if (ready.status === 'pending') ready.then(rerender, rendererFailed);
+  }, [size, camera, gl, frameloop, dpr, children, onCreated, rendererFailed]);
 
   useEffect(
     () => () => {

@@ -99,7 +99,7 @@ export default function KioskMode() {
   return (
     <div className={`mode mode-kiosk kiosk-phase-${phase === 'attract' ? 'attract' : 'interactive'}`} data-kiosk-state={phase}>
       <main className="kiosk-stage">
-        <ViewerForTechnique technique={technique} drivesPlayback reducedMotion={reduced} autoRetryMs={KIOSK_MODEL_RETRY_MS} drift={!reduced} />
+        <ViewerForTechnique technique={technique} drivesPlayback reducedMotion={reduced} autoRetryMs={KIOSK_MODEL_RETRY_MS} drift={!reduced} reloadOnGpuFailure />
       </main>
       {phase === 'attract' ? (
         <div className="kiosk-attract-wrap">
