@@ -262,7 +262,7 @@ const SABOTAGES = [
     id: 'bs2',
     guarantee: 'WebGL 1 only, kiosk: 2D illustration and the attract loop keeps moving, no retry or reload',
     sabotage: 'no step driver beside the 2D illustration (the loop waits for its 90 s safety on every technique)',
-    patches: [{ file: 'src/modes/ViewerForTechnique.tsx', find: 'fallbackExtra={drivesPlayback && !reducedMotion ? <SteppedPlayback technique={technique} /> : null}', replace: 'fallbackExtra={null}' }],
+    patches: [{ file: 'src/modes/ViewerForTechnique.tsx', find: 'fallbackPlayback={drivesPlayback && !reducedMotion}', replace: 'fallbackPlayback={false}' }],
     check: browserTest('browser-support.test.ts', 'WebGL 1 only (kiosk)'),
   },
   {
@@ -290,7 +290,7 @@ const SABOTAGES = [
     id: 'bs6',
     guarantee: 'lost GPU context and no new one, kiosk: reloads itself (once per window)',
     sabotage: 'the kiosk viewer no longer asks for the reload (it stays on the 2D illustration)',
-    patches: [{ file: 'src/modes/kiosk/KioskMode.tsx', find: ' reloadOnGpuFailure />', replace: ' />' }],
+    patches: [{ file: 'src/modes/kiosk/KioskMode.tsx', find: ' onGpuFailure={reloadForGpu} />', replace: ' />' }],
     check: browserTest('browser-support.test.ts', 'the kiosk reloads itself and comes back in its loop'),
   },
   {

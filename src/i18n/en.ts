@@ -59,11 +59,7 @@ export const en = {
     url: 'Some link settings were ignored: {{list}}',
     config: 'The clinic settings have problems; defaults are used for: {{list}}',
     model: 'The 3D face could not be loaded.',
-    webgl: 'This device cannot show 3D graphics, so drawings are shown instead.',
     contextLost: 'The graphics were interrupted; restoring…',
-    webgl2: 'This browser does not support WebGL 2, which the 3D face needs, so drawings are shown instead.',
-    wasm: 'This browser blocks the decoder the 3D model needs (WebAssembly), so drawings are shown instead.',
-    gpuLost: 'The graphics stopped working on this device, so drawings are shown instead.',
     error: 'Something went wrong. Your settings are kept.',
   },
   web: {

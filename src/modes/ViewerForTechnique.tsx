@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { TechniqueId } from '../core/ids.ts';
 import { actionActivation } from '../core/timeline/index.ts';
 import { useApp, useAppContext } from '../state/context.tsx';
@@ -10,8 +10,6 @@ import { TechniqueLabels, type LabelTexts } from '../scene/TechniqueLabels.tsx';
 import { useTranslation } from 'react-i18next';
 import { useViewerLabel } from '../ui/useViewerLabel.ts';
 import { useStep } from '../ui/useStep.ts';
-import { useSteppedPlayback } from '../ui/useSteppedPlayback.ts';
-import type { AppStore } from '../state/store.ts';
 
 export interface ViewerForTechniqueProps {
   readonly technique: TechniqueId;
@@ -40,17 +38,8 @@ export interface ViewerForTechniqueProps {
   readonly reducedMotion?: boolean;
   /** More scene content from the mode (e.g. the compare panes' camera link), rendered inside the canvas. */
   readonly sceneExtra?: ReactNode;
-  /** The unattended kiosk reloads itself when the GPU is gone for good (others show the 2D illustration). */
-  readonly reloadOnGpuFailure?: boolean;
-}
-
-/** Panes whose GPU context is away, per store: the one "interrupted" notice stays while any of them is. */
-const interruptedPanes = new WeakMap<AppStore, Set<symbol>>();
-
-/** Drives the timeline step by step where the animating driver (inside the 3D canvas) is absent: the 2D illustration. */
-function SteppedPlayback({ technique }: { technique: TechniqueId }) {
-  useSteppedPlayback(technique, true);
-  return null;
+  /** No GPU context can be had again: return true when the mode handles it (the kiosk reloads), else the 2D illustration. */
+  readonly onGpuFailure?: () => boolean;
 }
 
 /** The point a face framing leans toward: the base of the nose, on the midline (design choice). */
@@ -78,7 +67,7 @@ export function ViewerForTechnique({
   closeUps = true,
   frameFace = false,
   sceneExtra,
-  reloadOnGpuFailure = false,
+  onGpuFailure,
 }: ViewerForTechniqueProps) {
   const { t } = useTranslation();
   const labelTexts = useMemo<LabelTexts>(
@@ -122,25 +111,18 @@ export function ViewerForTechnique({
     lastStep.current = key;
   }, [drivesPlayback, technique, index, step, store]);
 
-  // A polite message while this pane's picture is interrupted (lost GPU context), gone when it is back.
-  const [paneId] = useState(() => Symbol('pane'));
+  // A polite message while the picture is interrupted (lost GPU context), gone when it is back.
   const onGraphicsInterrupted = useCallback(
-    (interrupted: boolean) => {
-      const panes = interruptedPanes.get(store) ?? new Set<symbol>();
-      interruptedPanes.set(store, panes);
-      if (interrupted) panes.add(paneId);
-      else panes.delete(paneId);
-      if (panes.size > 0) store.getState().addNotice({ id: 'gpu', kind: 'webgl', key: 'notice.contextLost' });
-      else if (store.getState().notices.some((n) => n.id === 'gpu')) store.getState().dismissNotice('gpu');
-    },
-    [store, paneId],
+    (interrupted: boolean) =>
+      interrupted ? store.getState().addNotice({ id: 'gpu', kind: 'webgl', key: 'notice.contextLost' }) : store.getState().dismissNotice('gpu'),
+    [store],
   );
 
   return (
     <Viewer
       onGraphicsInterrupted={onGraphicsInterrupted}
-      reloadOnGpuFailure={reloadOnGpuFailure}
-      fallbackExtra={drivesPlayback && !reducedMotion ? <SteppedPlayback technique={technique} /> : null}
+      {...(onGpuFailure ? { onGpuFailure } : {})}
+      fallbackPlayback={drivesPlayback && !reducedMotion}
       technique={technique}
       view={view}
       layers={layers}

@@ -2,7 +2,7 @@
 // (extend(THREE)), which defeats tree-shaking and costs ~57 kB gzip on the patient's phone. This one
 // registers only the elements our scene uses, and otherwise does what <Canvas> does: size tracking,
 // pointer events, a render root, and errors rethrown into the DOM tree's error boundaries.
-import { Component, useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+import { Component, useEffect, useLayoutEffect, useReducer, useRef, useState, type ReactNode } from 'react';
 import { createRoot, events as createPointerEvents, extend, type ReconcilerRoot, type RenderProps } from '@react-three/fiber';
 import { AmbientLight, Color, DirectionalLight, Group, HemisphereLight, Mesh } from 'three';
 
@@ -37,17 +37,9 @@ export function LiteCanvas({ children, camera, gl, frameloop, dpr, onCreated, on
   const [size, setSize] = useState({ width: 0, height: 0, top: 0, left: 0 });
   const [error, setError] = useState<Error | null>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const failedOnce = useRef(false);
-  const rendererFailed = useCallback(
-    (e: Error) => {
-      if (!onRendererError) return setError(e);
-      // configure() and its ready promise report the same failure: hand it on once.
-      if (failedOnce.current) return;
-      failedOnce.current = true;
-      onRendererError(e);
-    },
-    [onRendererError],
-  );
+  // A renderer that cannot be created goes to its own handler when there is one (configure() and its ready
+  // promise may both report it: the handler must take being called twice).
+  const rendererFailed = onRendererError ?? setError;
   if (error) throw error;
 
   useLayoutEffect(() => {

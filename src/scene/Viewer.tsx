@@ -11,7 +11,7 @@ import { HeadScene } from './HeadScene.tsx';
 import { StudioLights } from './StudioLights.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import { CAMERA_FOV_DEG } from './views.ts';
-import { CONTEXT_RESTORE_WAIT_MS, FALLBACK_REASON_KEY, graphicsSupport, MAX_RENDERER_REBUILDS, reloadForGpu, type FallbackReason } from './webgl.ts';
+import { CONTEXT_RESTORE_WAIT_MS, graphicsSupport, MAX_RENDERER_REBUILDS, type FallbackReason } from './webgl.ts';
 // Only devices that cannot show the 3D face need the drawings.
 const Fallback2D = lazy(() => import('../ui/Fallback2D.tsx').then((m) => ({ default: m.Fallback2D })));
 import { registerRenderer } from './diagnostics.ts';
@@ -44,10 +44,13 @@ export interface ViewerProps {
    * illustration (false): the mode shows a polite message meanwhile.
    */
   readonly onGraphicsInterrupted?: (interrupted: boolean) => void;
-  /** The unattended kiosk reloads the page when its GPU is gone for good (once per GPU_RELOAD_WINDOW_MS). */
-  readonly reloadOnGpuFailure?: boolean;
-  /** Shown with the 2D illustration only (e.g. a DOM-side playback driver: the 3D one lives in the canvas). */
-  readonly fallbackExtra?: ReactNode;
+  /**
+   * Called when no GPU context can be had again; returns true when the mode deals with it itself (the kiosk
+   * reloads the page), else the viewer shows the 2D illustration.
+   */
+  readonly onGpuFailure?: () => boolean;
+  /** The 2D illustration drives the timeline step by step (the animating driver lives in the 3D canvas). */
+  readonly fallbackPlayback?: boolean;
 }
 
 /** Deformable per-view copies of the layers the engine moves; the shared asset stays pristine. */
@@ -268,7 +271,7 @@ export function Viewer(props: ViewerProps) {
       onReady,
       onInterrupted: setInterrupted,
       onGpuFailed: () => {
-        if (latestProps.current.reloadOnGpuFailure && reloadForGpu()) return;
+        if (latestProps.current.onGpuFailure?.()) return;
         setInterrupted(false);
         setFallback('gpu-lost');
       },
@@ -276,7 +279,16 @@ export function Viewer(props: ViewerProps) {
     [onReady, setInterrupted],
   );
   const onUnsupported = useCallback(() => setFallback('no-wasm'), []);
-  const label = fallback ? `${props.label}. ${t(FALLBACK_REASON_KEY[fallback])}` : props.label;
+  // The drawing's reason line is inside role="img" (not read out): the label carries it too.
+  const [reasonText, setReasonText] = useState('');
+  const onShown = useCallback(
+    (reason: string) => {
+      setReasonText(reason);
+      setReady(true);
+    },
+    [setReady],
+  );
+  const label = fallback && reasonText ? `${props.label}. ${reasonText}` : props.label;
   return (
     <div
       ref={wrapper}
@@ -297,8 +309,7 @@ export function Viewer(props: ViewerProps) {
       )}
       {fallback ? (
         <Suspense fallback={null}>
-          <Fallback2D technique={props.technique} reason={fallback} onShown={onReady} />
-          {props.fallbackExtra}
+          <Fallback2D technique={props.technique} reason={fallback} onShown={onShown} playback={props.fallbackPlayback ?? false} />
         </Suspense>
       ) : (
         <ModelBoundary

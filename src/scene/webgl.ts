@@ -26,43 +26,11 @@ export function graphicsSupport(): GraphicsSupport {
   return cachedSupport;
 }
 
-/** Why the 3D face gives way to the 2D illustration; each has a one-line explanation in every language. */
+/** Why the 3D face gives way to the 2D illustration; each has a one-line explanation in every language (src/ui/fallbackStrings.ts). */
 export type FallbackReason = 'no-webgl' | 'no-webgl2' | 'no-wasm' | 'gpu-lost';
-
-/** The i18n key of each fallback reason's one-line explanation. */
-export const FALLBACK_REASON_KEY: Record<FallbackReason, string> = {
-  'no-webgl': 'notice.webgl',
-  'no-webgl2': 'notice.webgl2',
-  'no-wasm': 'notice.wasm',
-  'gpu-lost': 'notice.gpuLost',
-};
 
 /** Seconds a lost GPU context may take to come back before the renderer is rebuilt on a new canvas. Design choice. */
 export const CONTEXT_RESTORE_WAIT_MS = 5000;
 
 /** Renderer rebuilds tried after a lost context that never came back, before the 2D illustration. Design choice. */
 export const MAX_RENDERER_REBUILDS = 1;
-
-const GPU_RELOAD_KEY = 'lift.gpuReloadAt';
-/**
- * The unattended kiosk reloads itself when its GPU is gone for good, but not twice within this window: a GPU
- * that dies again right after a reload leaves the kiosk on the 2D illustration instead of a reload loop.
- * Design choice.
- */
-export const GPU_RELOAD_WINDOW_MS = 10 * 60 * 1000;
-
-/**
- * Reload the page after a GPU failure unless that was already done within GPU_RELOAD_WINDOW_MS (remembered in
- * sessionStorage, which a reload keeps). Returns whether a reload was started.
- */
-export function reloadForGpu(win: Window = window): boolean {
-  try {
-    const last = Number(win.sessionStorage.getItem(GPU_RELOAD_KEY) ?? 0);
-    if (Date.now() - last < GPU_RELOAD_WINDOW_MS) return false;
-    win.sessionStorage.setItem(GPU_RELOAD_KEY, String(Date.now()));
-  } catch {
-    return false; // no storage: a reload could loop unseen, so keep the page
-  }
-  win.location.reload();
-  return true;
-}

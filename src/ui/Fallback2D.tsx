@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TechniqueId } from '../core/ids.ts';
-import { FALLBACK_REASON_KEY, type FallbackReason } from '../scene/webgl.ts';
+import type { FallbackReason } from '../scene/webgl.ts';
+import { FALLBACK_STRINGS } from './fallbackStrings.ts';
+import { useSteppedPlayback } from './useSteppedPlayback.ts';
 
 // Line drawings of an oblique face for browsers that cannot show the 3D face (see FallbackReason): each technique's incision (magenta dashes)
 // and pull (teal arrows) in the same places as the 3D model. Coordinates are in a 300×360 drawing.
@@ -20,10 +22,26 @@ const OVERLAYS: Record<TechniqueId, Overlay> = {
 };
 
 /** The technique's drawing with a one-line reason why it replaces the 3D face. */
-export function Fallback2D({ technique, reason, onShown }: { technique: TechniqueId; reason: FallbackReason; onShown?: () => void }) {
+export function Fallback2D({
+  technique,
+  reason,
+  onShown,
+  playback = false,
+}: {
+  technique: TechniqueId;
+  reason: FallbackReason;
+  onShown?: (reasonText: string) => void;
+  /** Drive the shared timeline step by step (the 3D canvas's animating driver is not there). */
+  playback?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  useSteppedPlayback(technique, playback);
+  for (const [lng, bundle] of Object.entries(FALLBACK_STRINGS)) {
+    if (!i18n.exists(`fallback.${reason}`, { lng })) i18n.addResourceBundle(lng, 'translation', { fallback: bundle }, true, false);
+  }
+  const reasonText = t(`fallback.${reason}`);
   // The drawing is what "ready" means without the 3D face: tell the viewer once it is on the page.
-  useEffect(() => onShown?.(), [onShown]);
-  const { t } = useTranslation();
+  useEffect(() => onShown?.(reasonText), [onShown, reasonText]);
   const o = OVERLAYS[technique];
   return (
     <figure className="fallback2d">
@@ -46,7 +64,7 @@ export function Fallback2D({ technique, reason, onShown }: { technique: Techniqu
           <path key={`i${i}`} d={d} stroke="#b2306b" strokeWidth="4" strokeDasharray="5 4" fill="none" strokeLinecap="round" />
         ))}
       </svg>
-      <figcaption data-reason={reason}>{t(FALLBACK_REASON_KEY[reason])}</figcaption>
+      <figcaption data-reason={reason}>{reasonText}</figcaption>
     </figure>
   );
 }
