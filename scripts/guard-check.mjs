@@ -104,7 +104,7 @@ const SABOTAGES = [
     id: 'g',
     guarantee: 'no WebGL → 2D illustration with the same controls',
     sabotage: 'the no-WebGL branch renders nothing',
-    patches: [{ file: 'src/scene/Viewer.tsx', find: '<Fallback2D technique={props.technique} reason={fallback} onShown={onReady} />', replace: 'null' }],
+    patches: [{ file: 'src/scene/Viewer.tsx', find: '<Fallback2D technique={props.technique} reason={fallback} onShown={onShown} playback={props.fallbackPlayback ?? false} />', replace: 'null' }],
     check: browserTest('faults.test.ts', 'without WebGL shows the 2D illustration'),
   },
   {
