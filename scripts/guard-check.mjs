@@ -297,7 +297,7 @@ const SABOTAGES = [
     id: 'bs7',
     guarantee: 'WebAssembly refused by the CSP: 2D illustration with a truthful reason, never "damaged", no re-download',
     sabotage: 'a decoder that cannot start is reported as a damaged model (kiosk retries every 15 s)',
-    patches: [{ file: 'src/scene/headAsset.ts', find: '    if (error instanceof DecoderUnavailableError) {', replace: '    if (error instanceof DecoderUnavailableError && error.message === "never") {' }],
+    patches: [{ file: 'src/scene/headAsset.ts', find: '    if (!(await decoderWorks)) {', replace: '    if (!(await decoderWorks) && error === null) {' }],
     check: browserTest('browser-support.test.ts', 'WebAssembly refused by the CSP (kiosk)'),
   },
   {

@@ -2,7 +2,8 @@
 // quantized, and the engine writes millimetre displacements into the positions), and derives the engine's
 // HeadData from the same vertices, so scene vertex i is engine vertex i.
 import { BufferAttribute, BufferGeometry } from 'three';
-import { decoder, DecoderUnavailableError } from './decoder.ts';
+import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
+import { decoderWorks } from './decoder.ts';
 import { GLB_MESH_NAMES, MM_PER_GLTF_UNIT, type HeadData, type LayerMesh } from '../core/anatomy/headData.ts';
 import { LANDMARK_IDS, type LandmarkId } from '../core/anatomy/landmarks.ts';
 import { readGlb, type GlbMesh } from '../core/model/glb.ts';
@@ -98,9 +99,10 @@ export async function loadHeadAsset(url: string = HEAD_URL): Promise<HeadAsset> 
   const buffer = await response.arrayBuffer();
   let content: Awaited<ReturnType<typeof readGlb>>;
   try {
-    content = await readGlb(buffer, decoder);
+    content = await readGlb(buffer, MeshoptDecoder);
   } catch (error) {
-    if (error instanceof DecoderUnavailableError) {
+    // A fine file this browser cannot decode is not "damaged": say why, and no retry will help.
+    if (!(await decoderWorks)) {
       throw new HeadAssetError('this browser blocks the decoder the 3D model needs (WebAssembly)', 'unsupported');
     }
     throw new HeadAssetError(`the model file is damaged (${(error as Error).message})`, 'corrupt');
