@@ -5,7 +5,8 @@
 // Slow (about 20 minutes on 2 cores) and not part of `npm test`. Writes artifacts/guard-check.md.
 //
 //   node scripts/guard-check.mjs              every sabotage
-//   node scripts/guard-check.mjs --only f,k1  some of them (by id)
+//   node scripts/guard-check.mjs --only f,k1  some of them: each value is a row's id, or else a substring of
+//                                             rows' ids or guarantees (--only bs: the browser-support rows)
 //   node scripts/guard-check.mjs --baseline   also run each check on the unsabotaged copy first (must pass)
 //   node scripts/guard-check.mjs --keep       leave the throwaway copy in /tmp for inspection
 import { spawnSync } from 'node:child_process';
@@ -15,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const args = process.argv.slice(2);
-const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1]?.split(',')) : null;
+const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split(',').filter(Boolean) : null;
 const baseline = args.includes('--baseline');
 const keep = args.includes('--keep');
 
@@ -103,7 +104,7 @@ const SABOTAGES = [
     id: 'g',
     guarantee: 'no WebGL → 2D illustration with the same controls',
     sabotage: 'the no-WebGL branch renders nothing',
-    patches: [{ file: 'src/scene/Viewer.tsx', find: '<Fallback2D technique={props.technique} onShown={onReady} />', replace: 'null' }],
+    patches: [{ file: 'src/scene/Viewer.tsx', find: '<Fallback2D technique={props.technique} reason={fallback} onShown={onShown} playback={props.fallbackPlayback ?? false} />', replace: 'null' }],
     check: browserTest('faults.test.ts', 'without WebGL shows the 2D illustration'),
   },
   {
@@ -259,6 +260,84 @@ const SABOTAGES = [
     ],
     check: browserTest('soak.test.ts', '25 visitor cycles'),
   },
+  // Issue #14: the failures the field knows about (tests/browser/browser-support.test.ts). `--only bs` runs these.
+  {
+    id: 'bs1',
+    guarantee: 'WebGL 1 only → 2D illustration with its reason, model never requested',
+    sabotage: 'the viewer accepts WebGL 1 as enough for the 3D face (three then fails to create its renderer)',
+    patches: [{ file: 'src/scene/Viewer.tsx', find: "return support === 'webgl2' ? null : support === 'webgl1' ? 'no-webgl2' : 'no-webgl';", replace: "return support !== 'none' ? null : 'no-webgl';" }],
+    check: browserTest('browser-support.test.ts', 'WebGL 1 only (web)'),
+  },
+  {
+    id: 'bs2',
+    guarantee: 'WebGL 1 only, kiosk: 2D illustration and the attract loop keeps moving, no retry or reload',
+    sabotage: 'no step driver beside the 2D illustration (the loop waits for its 90 s safety on every technique)',
+    patches: [{ file: 'src/modes/ViewerForTechnique.tsx', find: 'fallbackPlayback={drivesPlayback && !reducedMotion}', replace: 'fallbackPlayback={false}' }],
+    check: browserTest('browser-support.test.ts', 'WebGL 1 only (kiosk)'),
+  },
+  {
+    id: 'bs3',
+    guarantee: 'lost GPU context: polite message within 2 s',
+    sabotage: 'the viewer does not report a lost context (no message, data-ready stays "true")',
+    patches: [{ file: 'src/scene/Viewer.tsx', find: '        latest.current.onInterrupted(true);\n', replace: '' }],
+    check: browserTest('browser-support.test.ts', 'a lost GPU context that never comes back'),
+  },
+  {
+    id: 'bs4',
+    guarantee: 'lost GPU context not restored in 5 s: the renderer is rebuilt on a new canvas',
+    sabotage: 'no rebuild: straight to the 2D illustration',
+    patches: [{ file: 'src/scene/Viewer.tsx', find: 'if (canvasKey < MAX_RENDERER_REBUILDS) setCanvasKey(canvasKey + 1);', replace: 'if (canvasKey < 0) setCanvasKey(canvasKey + 1);' }],
+    check: browserTest('browser-support.test.ts', 'a lost GPU context that never comes back'),
+  },
+  {
+    id: 'bs5',
+    guarantee: 'lost GPU context and no new one: 2D illustration, controls and state kept',
+    sabotage: 'a renderer that cannot be rebuilt is thrown to the model boundary ("could not be loaded")',
+    patches: [{ file: 'src/scene/Viewer.tsx', find: '      onRendererError={onRendererError}\n', replace: '' }],
+    check: browserTest('browser-support.test.ts', 'a lost GPU context with no new one to be had: the 2D illustration'),
+  },
+  {
+    id: 'bs6',
+    guarantee: 'lost GPU context and no new one, kiosk: reloads itself (once per window)',
+    sabotage: 'the kiosk viewer no longer asks for the reload (it stays on the 2D illustration)',
+    patches: [{ file: 'src/modes/kiosk/KioskMode.tsx', find: ' onGpuFailure={reloadForGpu} />', replace: ' />' }],
+    check: browserTest('browser-support.test.ts', 'the kiosk reloads itself and comes back in its loop'),
+  },
+  {
+    id: 'bs7',
+    guarantee: 'WebAssembly refused by the CSP: 2D illustration with a truthful reason, never "damaged", no re-download',
+    sabotage: 'a decoder that cannot start is reported as a damaged model (kiosk retries every 15 s)',
+    patches: [{ file: 'src/scene/headAsset.ts', find: '    if (!(await decoderWorks)) {', replace: '    if (!(await decoderWorks) && error === null) {' }],
+    check: browserTest('browser-support.test.ts', 'WebAssembly refused by the CSP (kiosk)'),
+  },
+  {
+    id: 'bs8',
+    guarantee: 'WebAssembly refused by the CSP: nothing uncaught',
+    sabotage: 'the decoder\'s start-up is no longer settled at page start (its refusal is an unhandled rejection)',
+    patches: [{ file: 'src/main.tsx', find: "import './scene/decoder.ts';", replace: '' }],
+    check: browserTest('browser-support.test.ts', 'WebAssembly refused by the CSP (web)'),
+  },
+  {
+    id: 'bs9',
+    guarantee: 'kiosk: a wake lock released by the system while visible is asked for again, with a back-off',
+    sabotage: 'a released lock is only taken again on the next touch or visibility change (as before #14)',
+    patches: [{ file: 'src/modes/kiosk/useWakeLock.ts', find: '          // Visible: the system took it away; ask again after the back-off.\n          scheduleRetry();\n', replace: '' }],
+    check: browserTest('browser-support.test.ts', 'the kiosk asks again for a screen wake lock'),
+  },
+  {
+    id: 'bs10',
+    guarantee: 'snapshot: the composed canvas is released after every save',
+    sabotage: 'the composed canvas is kept (its pixel memory lingers until garbage collection)',
+    patches: [{ file: 'src/ui/snapshot.ts', find: '  } finally {\n    releaseCanvas(composed);\n  }', replace: '  } finally {\n    void composed;\n  }' }],
+    check: browserTest('browser-support.test.ts', 'a snapshot the device cannot make'),
+  },
+  {
+    id: 'bs11',
+    guarantee: 'snapshot that cannot be made: polite message, nothing uncaught',
+    sabotage: 'the failure is rethrown instead of shown (an unhandled rejection, no message)',
+    patches: [{ file: 'src/modes/consult/ConsultMode.tsx', find: "      store.getState().addNotice({ id: 'snapshot', kind: 'error', key: 'consult.snapshotFailed' });", replace: '      throw error;' }],
+    check: browserTest('browser-support.test.ts', 'a snapshot the device cannot make'),
+  },
 ];
 
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -310,7 +389,13 @@ writeFileSync(logFile, `guard-check in ${copy}\n`);
 console.log(`[guard-check] throwaway copy: ${copy} (log: artifacts/guard-check.log)`);
 
 const rows = [];
-const selected = SABOTAGES.filter((s) => !only || only.has(s.id));
+// A value that is some row's id selects that row only; any other value selects the rows whose id or guarantee contains it.
+const selects = (value, s) => (SABOTAGES.some((r) => r.id === value) ? s.id === value : s.id.includes(value) || s.guarantee.includes(value));
+const selected = SABOTAGES.filter((s) => !only || only.some((value) => selects(value, s)));
+if (selected.length === 0) {
+  console.error(`[guard-check] --only ${only?.join(',')} selects no row`);
+  process.exit(2);
+}
 let builtClean = false;
 for (const s of selected) {
   const reportFile = join(copy, `guard-report-${s.id}.json`);

@@ -61,7 +61,6 @@ export const en = {
     url: 'Some link settings were ignored: {{list}}',
     config: 'The clinic settings have problems; defaults are used for: {{list}}',
     model: 'The 3D face could not be loaded.',
-    webgl: 'This device cannot show 3D graphics, so drawings are shown instead.',
     contextLost: 'The graphics were interrupted; restoring…',
     error: 'Something went wrong. Your settings are kept.',
   },

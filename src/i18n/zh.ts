@@ -42,7 +42,6 @@ export const zh: Resources = {
     url: '链接中的部分设置已忽略：{{list}}',
     config: '诊所设置有误，以下项目使用默认值：{{list}}',
     model: '无法加载 3D 面部。',
-    webgl: '此设备无法显示 3D 图形，改为显示示意图。',
     contextLost: '图形中断，正在恢复…',
     error: '出现问题。您的设置已保留。',
   },

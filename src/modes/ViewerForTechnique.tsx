@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { TechniqueId } from '../core/ids.ts';
 import { actionActivation } from '../core/timeline/index.ts';
 import { useApp, useAppContext } from '../state/context.tsx';
@@ -38,6 +38,8 @@ export interface ViewerForTechniqueProps {
   readonly reducedMotion?: boolean;
   /** More scene content from the mode (e.g. the compare panes' camera link), rendered inside the canvas. */
   readonly sceneExtra?: ReactNode;
+  /** No GPU context can be had again: return true when the mode handles it (the kiosk reloads), else the 2D illustration. */
+  readonly onGpuFailure?: () => boolean;
 }
 
 /** The point a face framing leans toward: the base of the nose, on the midline (design choice). */
@@ -65,6 +67,7 @@ export function ViewerForTechnique({
   closeUps = true,
   frameFace = false,
   sceneExtra,
+  onGpuFailure,
 }: ViewerForTechniqueProps) {
   const { t } = useTranslation();
   const labelTexts = useMemo<LabelTexts>(
@@ -109,8 +112,18 @@ export function ViewerForTechnique({
     lastStep.current = key;
   }, [drivesPlayback, technique, index, step, store]);
 
+  // A polite message while the picture is interrupted (lost GPU context), gone when it is back.
+  const onGraphicsInterrupted = useCallback(
+    (interrupted: boolean) =>
+      interrupted ? store.getState().addNotice({ id: 'gpu', kind: 'webgl', key: 'notice.contextLost' }) : store.getState().dismissNotice('gpu'),
+    [store],
+  );
+
   return (
     <Viewer
+      onGraphicsInterrupted={onGraphicsInterrupted}
+      {...(onGpuFailure ? { onGpuFailure } : {})}
+      fallbackPlayback={drivesPlayback && !reducedMotion}
       technique={technique}
       view={view}
       layers={layers}

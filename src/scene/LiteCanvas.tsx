@@ -23,15 +23,23 @@ class RootBoundary extends Component<{ onError: (e: Error) => void; children: Re
 
 export type LiteCanvasProps = Pick<RenderProps<HTMLCanvasElement>, 'camera' | 'gl' | 'frameloop' | 'dpr' | 'onCreated'> & {
   readonly children: ReactNode;
+  /**
+   * The renderer could not be created (no WebGL context to be had). Without this handler the error is thrown
+   * into the DOM tree's error boundaries like any other.
+   */
+  readonly onRendererError?: (error: Error) => void;
 };
 
-export function LiteCanvas({ children, camera, gl, frameloop, dpr, onCreated }: LiteCanvasProps) {
+export function LiteCanvas({ children, camera, gl, frameloop, dpr, onCreated, onRendererError }: LiteCanvasProps) {
   const divRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const root = useRef<ReconcilerRoot<HTMLCanvasElement> | null>(null);
   const [size, setSize] = useState({ width: 0, height: 0, top: 0, left: 0 });
   const [error, setError] = useState<Error | null>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  // A renderer that cannot be created goes to its own handler when there is one (configure() and its ready
+  // promise may both report it: the handler must take being called twice).
+  const rendererFailed = onRendererError ?? setError;
   if (error) throw error;
 
   useLayoutEffect(() => {
@@ -67,11 +75,11 @@ export function LiteCanvas({ children, camera, gl, frameloop, dpr, onCreated }: 
         state.events.connect?.(divRef.current!);
         onCreated?.(state);
       },
-    }).catch(setError);
+    }).catch(rendererFailed);
     const ready = (r as unknown as { ready: { status: string } & PromiseLike<unknown> }).ready;
     if (ready.status === 'fulfilled') r.render(<RootBoundary onError={setError}>{children}</RootBoundary>);
-    else if (ready.status === 'pending') ready.then(rerender, setError);
-  }, [size, camera, gl, frameloop, dpr, children, onCreated]);
+    else if (ready.status === 'pending') ready.then(rerender, rendererFailed);
+  }, [size, camera, gl, frameloop, dpr, children, onCreated, rendererFailed]);
 
   useEffect(
     () => () => {

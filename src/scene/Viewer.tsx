@@ -1,5 +1,5 @@
 import { Component, lazy, Suspense, use, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { RootState } from '@react-three/fiber';
+import { addAfterEffect, type RootState } from '@react-three/fiber';
 import { LiteCanvas } from './LiteCanvas.tsx';
 import { OrbitControls } from '@react-three/drei';
 import { useTranslation } from 'react-i18next';
@@ -11,8 +11,8 @@ import { HeadScene } from './HeadScene.tsx';
 import { StudioLights } from './StudioLights.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import { CAMERA_FOV_DEG } from './views.ts';
-import { hasWebGL } from './webgl.ts';
-// Only devices without WebGL need the drawings.
+import { CONTEXT_RESTORE_WAIT_MS, graphicsSupport, MAX_RENDERER_REBUILDS, type FallbackReason } from './webgl.ts';
+// Only devices that cannot show the 3D face need the drawings.
 const Fallback2D = lazy(() => import('../ui/Fallback2D.tsx').then((m) => ({ default: m.Fallback2D })));
 import { registerRenderer } from './diagnostics.ts';
 
@@ -41,6 +41,18 @@ export interface ViewerProps {
   readonly layerOpacity?: Partial<Record<LayerId, number>>;
   readonly cutaway?: boolean;
   readonly highlightLigaments?: boolean;
+  /**
+   * Told when this viewer's GPU context is lost (true) and when the picture is back, or has given way to the 2D
+   * illustration (false): the mode shows a polite message meanwhile.
+   */
+  readonly onGraphicsInterrupted?: (interrupted: boolean) => void;
+  /**
+   * Called when no GPU context can be had again; returns true when the mode deals with it itself (the kiosk
+   * reloads the page), else the viewer shows the 2D illustration.
+   */
+  readonly onGpuFailure?: () => boolean;
+  /** The 2D illustration drives the timeline step by step (the animating driver lives in the 3D canvas). */
+  readonly fallbackPlayback?: boolean;
 }
 
 /** Deformable per-view copies of the layers the engine moves; the shared asset stays pristine. */
@@ -58,30 +70,80 @@ function useDeformableCopies(asset: HeadAsset, lod: boolean) {
   return copies;
 }
 
-function Stage({ asset, props, onReady }: { asset: HeadAsset; props: ViewerProps; onReady: () => void }) {
+interface StageCallbacks {
+  /** The head has been drawn (first frame of a canvas, or the first frame after a restored context). */
+  readonly onReady: () => void;
+  /** The context was lost (true) or is back (false). */
+  readonly onInterrupted: (interrupted: boolean) => void;
+  /** No GPU context could be had again: the renderer could not be rebuilt, or lost its new context too. */
+  readonly onGpuFailed: () => void;
+}
+
+function Stage({ asset, props, callbacks }: { asset: HeadAsset; props: ViewerProps; callbacks: StageCallbacks }) {
   const deformed = useDeformableCopies(asset, props.lod ?? false);
   const [restoreKey, setRestoreKey] = useState(0);
+  // A new key mounts a new canvas with a new renderer: the way back from a context that never returns.
+  const [canvasKey, setCanvasKey] = useState(0);
   const cleanups = useRef<(() => void)[]>([]);
-  useEffect(() => () => cleanups.current.forEach((f) => f()), []);
-  const onCreated = useCallback((state: RootState) => {
-    const canvas = state.gl.domElement;
-    const gl = state.gl;
-    cleanups.current.push(registerRenderer(gl));
+  const restoreTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef(callbacks);
+  useLayoutEffect(() => {
+    latest.current = callbacks;
+  });
+  useEffect(
+    () => () => {
+      clearTimeout(restoreTimer.current);
+      cleanups.current.forEach((f) => f());
+      cleanups.current = [];
+    },
+    [canvasKey],
+  );
+  const onCreated = useCallback(
+    (state: RootState) => {
+      const canvas = state.gl.domElement;
+      const gl = state.gl;
+      cleanups.current.push(registerRenderer(gl));
 
-    // three restores buffers and programs itself; with frameloop="demand" nothing redraws until asked.
-    canvas.addEventListener('webglcontextlost', (e) => e.preventDefault());
-    canvas.addEventListener('webglcontextrestored', () => {
-      setRestoreKey((k) => k + 1);
-      state.invalidate();
-    });
+      canvas.addEventListener('webglcontextlost', (e) => {
+        // preventDefault lets the browser restore the context; three restores buffers and programs itself.
+        e.preventDefault();
+        latest.current.onInterrupted(true);
+        clearTimeout(restoreTimer.current);
+        restoreTimer.current = setTimeout(() => {
+          // Not back: a GPU reset that will not restore this context. A new canvas gets a new one, once.
+          if (canvasKey < MAX_RENDERER_REBUILDS) setCanvasKey(canvasKey + 1);
+          else latest.current.onGpuFailed();
+        }, CONTEXT_RESTORE_WAIT_MS);
+      });
+      canvas.addEventListener('webglcontextrestored', () => {
+        clearTimeout(restoreTimer.current);
+        setRestoreKey((k) => k + 1);
+        // With frameloop="demand" nothing redraws until asked; the picture is back once that frame is drawn.
+        const unsubscribe = addAfterEffect(() => {
+          unsubscribe();
+          latest.current.onInterrupted(false);
+          latest.current.onReady();
+        });
+        state.invalidate();
+      });
+    },
+    [canvasKey],
+  );
+  // A rebuilt renderer that cannot get a context at all (the GPU is gone for good): the 2D illustration.
+  const onRendererError = useCallback(() => latest.current.onGpuFailed(), []);
+  const onFirstFrame = useCallback(() => {
+    latest.current.onInterrupted(false);
+    latest.current.onReady();
   }, []);
   return (
     <LiteCanvas
+      key={canvasKey}
       frameloop="demand"
       dpr={[1, 2]}
       camera={{ fov: CAMERA_FOV_DEG, near: 0.02, far: 5, position: [0, 0, 0.7] }}
       gl={{ antialias: true, preserveDrawingBuffer: true, powerPreference: 'high-performance' }}
       onCreated={onCreated}
+      onRendererError={onRendererError}
     >
       <color attach="background" args={['#eef1f3']} />
       <StudioLights key={restoreKey} />
@@ -89,7 +151,7 @@ function Stage({ asset, props, onReady }: { asset: HeadAsset; props: ViewerProps
         asset={asset}
         layers={props.layers}
         deformed={deformed}
-        onFirstFrame={onReady}
+        onFirstFrame={onFirstFrame}
         lod={props.lod ?? false}
         heatmap={props.heatmap ?? false}
         {...(props.layerOpacity ? { layerOpacity: props.layerOpacity } : {})}
@@ -110,27 +172,40 @@ function Stage({ asset, props, onReady }: { asset: HeadAsset; props: ViewerProps
   );
 }
 
-function Loaded({ props, onReady }: { props: ViewerProps; onReady: () => void }) {
+function Loaded({ props, callbacks }: { props: ViewerProps; callbacks: StageCallbacks }) {
   const asset = use(headAssetPromise(props.patient ?? DEFAULT_PATIENT));
-  return <Stage asset={asset} props={props} onReady={onReady} />;
+  return <Stage asset={asset} props={props} callbacks={callbacks} />;
 }
 
 class ModelBoundary extends Component<
-  { children: ReactNode; render: (error: Error, retry: () => void) => ReactNode },
+  {
+    children: ReactNode;
+    render: (error: Error, retry: () => void) => ReactNode;
+    /** The model is fine but this browser cannot decode it: no retry will help. */
+    onUnsupported: () => void;
+  },
   { error: Error | null }
 > {
   override state: { error: Error | null } = { error: null };
   static getDerivedStateFromError(error: Error) {
     return { error };
   }
+  override componentDidCatch(error: Error) {
+    if (isUnsupported(error)) this.props.onUnsupported();
+  }
   retry = () => {
     clearHeadAsset();
     this.setState({ error: null });
   };
   override render() {
-    return this.state.error ? this.props.render(this.state.error, this.retry) : this.props.children;
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    // The viewer switches to the 2D illustration: never a "could not be loaded" or a retry for it.
+    return isUnsupported(error) ? null : this.props.render(error, this.retry);
   }
 }
+
+const isUnsupported = (error: Error) => error instanceof HeadAssetError && error.reason === 'unsupported';
 
 function ModelError({ error, retry, autoRetryMs }: { error: Error; retry: () => void; autoRetryMs: number | undefined }) {
   const { t } = useTranslation();
@@ -151,54 +226,115 @@ function ModelError({ error, retry, autoRetryMs }: { error: Error; retry: () => 
   );
 }
 
+/** The 3D face's wrapper state while it is not simply drawn: "lost" while a GPU context is away. */
+type GpuState = 'ok' | 'lost';
+
 /**
  * The canvas wrapper of the deep-link contract: role="img" with a label naming technique, step and view,
- * and data-ready="true" once the head has been drawn. Without WebGL it shows the 2D illustrations.
+ * and data-ready="true" once the head has been drawn ("false" again while its GPU context is lost).
+ *
+ * WebGL 2 is decided here, before any model is requested: without it (or when the browser blocks the model's
+ * WebAssembly decoder, or the GPU is gone for good) the 2D illustration is shown with a one-line reason, the
+ * same controls around it, and `data-render="2d"`; its ready marker is the drawing being on the page.
  */
 export function Viewer(props: ViewerProps) {
   const { t } = useTranslation();
   const wrapper = useRef<HTMLDivElement>(null);
-  const webgl = useMemo(() => hasWebGL(), []);
   const patient = props.patient ?? DEFAULT_PATIENT;
-  const onReady = useCallback(() => {
-    if (wrapper.current) wrapper.current.dataset.ready = 'true';
+  const [fallback, setFallback] = useState<FallbackReason | null>(() => {
+    const support = graphicsSupport();
+    return support === 'webgl2' ? null : support === 'webgl1' ? 'no-webgl2' : 'no-webgl';
+  });
+  const [gpu, setGpu] = useState<GpuState>('ok');
+  const setReady = useCallback((ready: boolean) => {
+    if (wrapper.current) wrapper.current.dataset.ready = ready ? 'true' : 'false';
   }, []);
+  const onReady = useCallback(() => setReady(true), [setReady]);
+  const latestProps = useRef(props);
+  useLayoutEffect(() => {
+    latestProps.current = props;
+  });
+  const interrupted = useRef(false);
+  const setInterrupted = useCallback(
+    (value: boolean) => {
+      if (value) setReady(false);
+      setGpu(value ? 'lost' : 'ok');
+      if (interrupted.current === value) return;
+      interrupted.current = value;
+      latestProps.current.onGraphicsInterrupted?.(value);
+    },
+    [setReady],
+  );
+  // Leaving while interrupted: the message must not outlive this viewer.
+  useEffect(() => () => {
+    if (interrupted.current) latestProps.current.onGraphicsInterrupted?.(false);
+  }, []);
+  const callbacks = useMemo<StageCallbacks>(
+    () => ({
+      onReady,
+      onInterrupted: setInterrupted,
+      onGpuFailed: () => {
+        if (latestProps.current.onGpuFailure?.()) return;
+        setInterrupted(false);
+        setFallback('gpu-lost');
+      },
+    }),
+    [onReady, setInterrupted],
+  );
+  const onUnsupported = useCallback(() => setFallback('no-wasm'), []);
+  // The drawing's reason line is inside role="img" (not read out): the label carries it too.
+  const [reasonText, setReasonText] = useState('');
+  const onShown = useCallback(
+    (reason: string) => {
+      setReasonText(reason);
+      setReady(true);
+    },
+    [setReady],
+  );
+  const label = fallback && reasonText ? `${props.label}. ${reasonText}` : props.label;
   // Another patient: the old head leaves the screen and the new one loads (keyed boundary below); the wrapper
   // is not ready again until the new head has been drawn. Before paint, so no test can read a stale "true".
   const shownPatient = useRef(patient);
   useLayoutEffect(() => {
     if (shownPatient.current === patient) return;
     shownPatient.current = patient;
-    if (wrapper.current) wrapper.current.dataset.ready = 'false';
+    setReady(false);
     // Choosing a patient again after his download failed is a new attempt (loaded models stay cached).
     clearHeadAsset();
-  }, [patient]);
+  }, [patient, setReady]);
   return (
     <div
       ref={wrapper}
       className="viewer"
       role="img"
-      aria-label={props.label}
+      aria-label={label}
       data-ready="false"
       data-technique={props.technique}
       data-patient={patient}
       data-title={props.title ?? ''}
+      data-render={fallback ? '2d' : '3d'}
+      {...(fallback ? { 'data-fallback': fallback } : {})}
+      {...(gpu === 'lost' ? { 'data-gpu': 'lost' } : {})}
     >
       {props.title && (
         <span className="viewer-title" aria-hidden="true">
           {props.title}
         </span>
       )}
-      {webgl ? (
-        <ModelBoundary key={patient} render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} />}>
+      {fallback ? (
+        <Suspense fallback={null}>
+          <Fallback2D technique={props.technique} reason={fallback} onShown={onShown} playback={props.fallbackPlayback ?? false} />
+        </Suspense>
+      ) : (
+        <ModelBoundary
+          key={patient}
+          onUnsupported={onUnsupported}
+          render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} />}
+        >
           <Suspense fallback={<div className="viewer-loading">{t('app.loading')}</div>}>
-            <Loaded props={props} onReady={onReady} />
+            <Loaded props={props} callbacks={callbacks} />
           </Suspense>
         </ModelBoundary>
-      ) : (
-        <Suspense fallback={null}>
-          <Fallback2D technique={props.technique} onShown={onReady} />
-        </Suspense>
       )}
     </div>
   );

@@ -4,6 +4,7 @@
 // HeadData from the same vertices, so scene vertex i is engine vertex i.
 import { BufferAttribute, BufferGeometry } from 'three';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
+import { decoderWorks } from './decoder.ts';
 import { GLB_MESH_NAMES, MM_PER_GLTF_UNIT, type HeadData, type LayerMesh } from '../core/anatomy/headData.ts';
 import { LANDMARK_IDS, type LandmarkId } from '../core/anatomy/landmarks.ts';
 import { readGlb, type GlbMesh } from '../core/model/glb.ts';
@@ -32,10 +33,16 @@ export interface HeadAsset {
   readonly radius: number;
 }
 
+/**
+ * Why the head could not be had: `missing` (download failed), `corrupt` (the file is not a usable model) or
+ * `unsupported` (the file may be fine, but this browser cannot decode it: WebAssembly is absent or refused,
+ * e.g. by a Content Security Policy that Safari < 16 reads without 'wasm-unsafe-eval'). Only the first two are
+ * worth retrying.
+ */
 export class HeadAssetError extends Error {
   constructor(
     message: string,
-    readonly reason: 'missing' | 'corrupt',
+    readonly reason: 'missing' | 'corrupt' | 'unsupported',
   ) {
     super(message);
   }
@@ -104,6 +111,10 @@ export async function loadHeadAsset(url: string = HEAD_URL): Promise<HeadAsset> 
   try {
     content = await readGlb(buffer, MeshoptDecoder);
   } catch (error) {
+    // A fine file this browser cannot decode is not "damaged": say why, and no retry will help.
+    if (!(await decoderWorks)) {
+      throw new HeadAssetError('this browser blocks the decoder the 3D model needs (WebAssembly)', 'unsupported');
+    }
     throw new HeadAssetError(`the model file is damaged (${(error as Error).message})`, 'corrupt');
   }
   const extras = content.extras as Record<string, unknown>;

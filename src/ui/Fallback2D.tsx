@@ -1,8 +1,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TechniqueId } from '../core/ids.ts';
+import type { FallbackReason } from '../scene/webgl.ts';
+import { FALLBACK_STRINGS } from './fallbackStrings.ts';
+import { useSteppedPlayback } from './useSteppedPlayback.ts';
 
-// Line drawings of an oblique face for devices without WebGL: each technique's incision (magenta dashes)
+// Line drawings of an oblique face for browsers that cannot show the 3D face (see FallbackReason): each technique's incision (magenta dashes)
 // and pull (teal arrows) in the same places as the 3D model. Coordinates are in a 300×360 drawing.
 interface Overlay {
   readonly incisions: readonly string[];
@@ -18,10 +21,27 @@ const OVERLAYS: Record<TechniqueId, Overlay> = {
   facelift: { incisions: ['M222 70 Q240 110 236 150 Q232 190 244 214 Q262 236 270 262'], vectors: [[170, 230, 226, 150], [196, 280, 250, 210]] },
 };
 
-export function Fallback2D({ technique, onShown }: { technique: TechniqueId; onShown?: () => void }) {
-  // The drawing is what "ready" means without WebGL: tell the viewer once it is on the page.
-  useEffect(() => onShown?.(), [onShown]);
-  const { t } = useTranslation();
+/** The technique's drawing with a one-line reason why it replaces the 3D face. */
+export function Fallback2D({
+  technique,
+  reason,
+  onShown,
+  playback = false,
+}: {
+  technique: TechniqueId;
+  reason: FallbackReason;
+  onShown?: (reasonText: string) => void;
+  /** Drive the shared timeline step by step (the 3D canvas's animating driver is not there). */
+  playback?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  useSteppedPlayback(technique, playback);
+  for (const [lng, bundle] of Object.entries(FALLBACK_STRINGS)) {
+    if (!i18n.exists(`fallback.${reason}`, { lng })) i18n.addResourceBundle(lng, 'translation', { fallback: bundle }, true, false);
+  }
+  const reasonText = t(`fallback.${reason}`);
+  // The drawing is what "ready" means without the 3D face: tell the viewer once it is on the page.
+  useEffect(() => onShown?.(reasonText), [onShown, reasonText]);
   const o = OVERLAYS[technique];
   return (
     <figure className="fallback2d">
@@ -44,7 +64,7 @@ export function Fallback2D({ technique, onShown }: { technique: TechniqueId; onS
           <path key={`i${i}`} d={d} stroke="#b2306b" strokeWidth="4" strokeDasharray="5 4" fill="none" strokeLinecap="round" />
         ))}
       </svg>
-      <figcaption>{t('notice.webgl')}</figcaption>
+      <figcaption data-reason={reason}>{reasonText}</figcaption>
     </figure>
   );
 }

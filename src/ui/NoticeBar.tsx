@@ -1,14 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/context.tsx';
 
-/** Small dismissible notices (ignored link settings, config problems). Values are rendered as text only. */
+/**
+ * Small dismissible notices (ignored link settings, config problems, interrupted graphics, a failed snapshot) in a
+ * polite live region. Values are rendered as text only.
+ */
 export function NoticeBar() {
   const { t } = useTranslation();
   const notices = useApp((s) => s.notices);
   const dismiss = useApp((s) => s.dismissNotice);
-  if (notices.length === 0) return null;
+  // Always in the page, even when empty: screen readers announce what is added to a live region that is
+  // already there, and may miss one that arrives together with its first message.
   return (
-    <div className="notices" role="status">
+    <div className="notices" role="status" aria-live="polite">
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.kind}`} data-notice={n.id}>
           <span>{t(n.key, n.values ?? {})}</span>

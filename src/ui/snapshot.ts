@@ -53,7 +53,11 @@ export function composeSnapshot(panes: readonly SnapshotPane[], text: SnapshotTe
   const out = document.createElement('canvas');
   out.width = PAD + panes.length * (w + PAD);
   out.height = HEADER + h + 36 + FOOTER;
-  const ctx = out.getContext('2d')!;
+  const ctx = out.getContext('2d');
+  if (!ctx) {
+    releaseCanvas(out);
+    throw new SnapshotError('no 2D context for the snapshot (the device is out of canvas memory)');
+  }
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, out.width, out.height);
   const font = getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
@@ -90,10 +94,25 @@ export function composeSnapshot(panes: readonly SnapshotPane[], text: SnapshotTe
   return out;
 }
 
-/** Save the composed snapshot as a file download (a blob URL on this device). */
+/** A snapshot that could not be made (no canvas memory on the device); nothing else is affected. */
+export class SnapshotError extends Error {}
+
+/**
+ * Give a canvas's pixel memory back at once (iOS counts canvas memory per page and frees it only when the
+ * canvas shrinks or is collected, so a few big snapshots would make the next one fail).
+ */
+export function releaseCanvas(canvas: HTMLCanvasElement): void {
+  canvas.width = 0;
+  canvas.height = 0;
+}
+
+/**
+ * Save the composed snapshot as a file download (a blob URL on this device). Rejects with SnapshotError when
+ * the browser cannot encode the picture (toBlob hands back null: iOS does when canvas memory runs out).
+ */
 export async function downloadSnapshot(canvas: HTMLCanvasElement, filename: string): Promise<Blob> {
   const blob = await new Promise<Blob>((done, fail) =>
-    canvas.toBlob((b) => (b ? done(b) : fail(new Error('snapshot failed'))), 'image/png'),
+    canvas.toBlob((b) => (b ? done(b) : fail(new SnapshotError('the picture could not be encoded (toBlob gave null)'))), 'image/png'),
   );
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -104,4 +123,17 @@ export async function downloadSnapshot(canvas: HTMLCanvasElement, filename: stri
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return blob;
+}
+
+/**
+ * Compose and download a snapshot; the composed canvas is released afterwards whether or not the save
+ * worked. Rejects with SnapshotError when the picture cannot be made.
+ */
+export async function saveSnapshot(panes: readonly SnapshotPane[], text: SnapshotText, filename: string): Promise<Blob> {
+  const composed = composeSnapshot(panes, text);
+  try {
+    return await downloadSnapshot(composed, filename);
+  } finally {
+    releaseCanvas(composed);
+  }
 }

@@ -9,7 +9,7 @@ import { LayerToggles } from '../../ui/LayerToggles.tsx';
 import { ViewPicker } from '../../ui/ViewPicker.tsx';
 import { Disclaimer } from '../../ui/Disclaimer.tsx';
 import { About } from '../../ui/About.tsx';
-import { composeSnapshot, downloadSnapshot, visibleLabels } from '../../ui/snapshot.ts';
+import { saveSnapshot, visibleLabels } from '../../ui/snapshot.ts';
 import { ALL_TECHNIQUES } from '../techniqueSets.ts';
 import type { TechniqueId } from '../../core/ids.ts';
 import { CONSULT_STRINGS } from './strings.ts';
@@ -62,9 +62,15 @@ export default function ConsultMode() {
     });
     if (panes.length === 0) return;
     const date = new Date().toISOString().slice(0, 10);
-    const composed = composeSnapshot(panes, { heading: t('consult.snapshotTitle'), date, disclaimer: t('app.disclaimer') });
-    const blob = await downloadSnapshot(composed, `lift-${shown.join('-')}-${date}.png`);
-    document.body.dataset.lastSnapshotBytes = String(blob.size);
+    try {
+      const blob = await saveSnapshot(panes, { heading: t('consult.snapshotTitle'), date, disclaimer: t('app.disclaimer') }, `lift-${shown.join('-')}-${date}.png`);
+      document.body.dataset.lastSnapshotBytes = String(blob.size);
+      store.getState().dismissNotice('snapshot');
+    } catch (error) {
+      // Out of canvas memory (iOS) or any other failure to make the picture: say so; nothing else is lost.
+      console.warn('[lift] snapshot failed:', (error as Error).message);
+      store.getState().addNotice({ id: 'snapshot', kind: 'error', key: 'consult.snapshotFailed' });
+    }
   };
 
   return (

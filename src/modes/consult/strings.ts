@@ -2,6 +2,7 @@
 export const CONSULT_STRINGS = {
   en: {
     export: 'Save snapshot (PNG)',
+    snapshotFailed: 'The snapshot could not be saved: this device ran out of memory for the image. Nothing else was lost.',
     before: 'Before',
     after: 'After',
     pen: 'Pen',
@@ -46,6 +47,7 @@ export const CONSULT_STRINGS = {
   },
   ko: {
     export: '스냅샷 저장(PNG)',
+    snapshotFailed: '스냅샷을 저장하지 못했습니다. 이 기기에 이미지를 만들 메모리가 부족합니다. 다른 내용은 그대로입니다.',
     before: '시술 전',
     after: '시술 후',
     pen: '펜',
@@ -90,6 +92,7 @@ export const CONSULT_STRINGS = {
   },
   zh: {
     export: '保存快照（PNG）',
+    snapshotFailed: '无法保存快照：此设备没有足够的内存生成图像。其他内容均未丢失。',
     before: '术前',
     after: '术后',
     pen: '画笔',
@@ -134,6 +137,7 @@ export const CONSULT_STRINGS = {
   },
   ja: {
     export: 'スナップショットを保存（PNG）',
+    snapshotFailed: 'スナップショットを保存できませんでした。この端末に画像を作るメモリが足りません。ほかの内容はそのままです。',
     before: '施術前',
     after: '施術後',
     pen: 'ペン',

@@ -19,6 +19,7 @@ import { useIdle } from './useIdle.ts';
 import { useKioskLockdown } from './useKioskLockdown.ts';
 import { useWakeLock } from './useWakeLock.ts';
 import { useErrorRecovery } from './useErrorRecovery.ts';
+import { reloadForGpu } from './gpuReload.ts';
 import { registerKioskServiceWorker } from './registerServiceWorker.ts';
 
 /** Seconds before a failed model load retries by itself (nobody is there to press "Try again"). */
@@ -99,7 +100,7 @@ export default function KioskMode() {
   return (
     <div className={`mode mode-kiosk kiosk-phase-${phase === 'attract' ? 'attract' : 'interactive'}`} data-kiosk-state={phase}>
       <main className="kiosk-stage">
-        <ViewerForTechnique technique={technique} drivesPlayback reducedMotion={reduced} autoRetryMs={KIOSK_MODEL_RETRY_MS} drift={!reduced} />
+        <ViewerForTechnique technique={technique} drivesPlayback reducedMotion={reduced} autoRetryMs={KIOSK_MODEL_RETRY_MS} drift={!reduced} onGpuFailure={reloadForGpu} />
       </main>
       {phase === 'attract' ? (
         <div className="kiosk-attract-wrap">
