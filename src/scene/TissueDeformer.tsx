@@ -8,6 +8,22 @@ import { modelFor, paramsFrom, solutionFor } from './tissueModel.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
 import { heatColour } from './heatmap.ts';
+import { exaggerate } from '../core/tissue/exaggerate.ts';
+
+type MonthsModule = typeof import('../core/tissue/months.ts');
+// The months after a lift load on first use (a deep link or a slider), so the patient's first page stays small.
+let monthsModule: MonthsModule | null = null;
+let monthsLoading: Promise<MonthsModule> | null = null;
+function loadMonths(): Promise<MonthsModule> {
+  monthsLoading ??= import('../core/tissue/months.ts').then(
+    (m) => (monthsModule = m),
+    (error: unknown) => {
+      monthsLoading = null; // offline or a stale deploy: the next change tries again; the day-0 face stays
+      throw error;
+    },
+  );
+  return monthsLoading;
+}
 
 export interface TissueDeformerProps {
   readonly asset: HeadAsset;
@@ -21,7 +37,9 @@ const LAYERS = ['skin', 'fat', 'smas'] as const;
 
 /**
  * Moves the view's skin, fat and SMAS copies with the tissue engine whenever the technique, its parameters,
- * the sag or the timeline change — through the store's subscription, never React state per frame.
+ * the sag, the months after or the timeline change — through the store's subscription, never React state per
+ * frame. A "before" pane (fixedProgress 0) shows the face on the day of the operation, whatever the months.
+ * Consult's exaggeration scales the movement on screen only; the heat map keeps true millimetres.
  */
 export function TissueDeformer({ asset, deformed, technique, store, fixedProgress }: TissueDeformerProps) {
   const invalidate = useThree((s) => s.invalidate);
@@ -36,11 +54,18 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
   useEffect(() => {
     if (!model) return;
     const out = createDisplacements(model);
+    let live = true;
     const apply = (s: AppState) => {
       const solution = solutionFor(model, technique, paramsFrom(s), s.sag);
       // The engine ramps each traction within the step that moves it: timeline progress goes in as is.
       evaluate(model, solution, fixedProgress ?? s.progress, out);
+      const months = fixedProgress === 0 ? 0 : s.months;
+      if (months > 0) {
+        if (monthsModule) monthsModule.applyMonths(model, solution, months, out);
+        else loadMonths().then(() => live && apply(store.getState()), () => undefined);
+      }
       paintHeatmap(s.heatmap, deformed.skin, asset.geometries.skin, out.skin, solution.sagField.skin);
+      if (s.mode === 'consult') exaggerate(out, solution.sagField, s.exaggerate);
       for (const layer of LAYERS) {
         const geometry = deformed[layer];
         const rest = asset.geometries[layer]?.getAttribute('position').array as Float32Array | undefined;
@@ -55,10 +80,12 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
       invalidate();
     };
     apply(store.getState());
-    return store.subscribe((s, prev) => {
+    const unsubscribe = store.subscribe((s, prev) => {
       if (
         s.progress !== prev.progress ||
         s.sag !== prev.sag ||
+        s.months !== prev.months ||
+        s.exaggerate !== prev.exaggerate ||
         s.vectorAngleDeg !== prev.vectorAngleDeg ||
         s.liftMm !== prev.liftMm ||
         s.heatmap !== prev.heatmap
@@ -66,6 +93,10 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
         apply(s);
       }
     });
+    return () => {
+      live = false;
+      unsubscribe();
+    };
   }, [model, technique, store, asset, deformed, fixedProgress, invalidate]);
 
   return null;

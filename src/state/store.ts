@@ -3,7 +3,8 @@
 // playing, speed), tissue (sag, lift parameters) and notices (what the URL or config got wrong).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { LAYERS, type Language, type LayerId, type Mode, type TechniqueId, type ViewId } from '../core/ids.ts';
-import type { DeepLink, DeepLinkIssue } from '../core/url/index.ts';
+import { clampExaggeration } from '../core/tissue/exaggerate.ts';
+import { MAX_MONTHS, type DeepLink, type DeepLinkIssue } from '../core/url/index.ts';
 
 export interface Notice {
   readonly id: string;
@@ -49,7 +50,10 @@ export interface TissueSlice {
   sag: number;
   vectorAngleDeg: number | null;
   liftMm: number | null;
+  /** Months after the operation, [0, MAX_MONTHS]: retention of the lift and ageing meanwhile (core/tissue/months.ts). */
+  months: number;
   setSag: (sag: number) => void;
+  setMonths: (months: number) => void;
   setLiftParams: (params: { vectorAngleDeg?: number | null; liftMm?: number | null }) => void;
 }
 
@@ -76,6 +80,9 @@ export interface ConsultSlice {
   layerOpacity: Partial<Record<LayerId, number>>;
   /** Deeper layers are seen through a window cut over the cheek and temple (false: through see-through skin). */
   cutaway: boolean;
+  /** Consult's display scale of the movement, [1, 5]; always labelled on the canvas while above 1. Never in the URL. */
+  exaggerate: number;
+  setExaggerate: (factor: number) => void;
   setOverlays: (on: boolean) => void;
   /** null puts the layer back to its default. */
   setLayerOpacity: (layer: LayerId, opacity: number | null) => void;
@@ -125,6 +132,8 @@ function initialData(defaults: StoreDefaults, link: DeepLink) {
     sag: link.sag ?? defaults.sag,
     vectorAngleDeg: null,
     liftMm: null,
+    months: link.months ?? 0,
+    exaggerate: 1,
     strokes: [],
     penActive: false,
     heatmap: false,
@@ -158,6 +167,8 @@ export function createAppStore(defaults: StoreDefaults, link: DeepLink = {}): Ap
     setBeforeAfter: (split) => set({ beforeAfter: split === null ? null : clamp01(split) }),
 
     setSag: (sag) => set({ sag: clamp01(sag) }),
+    setMonths: (months) => set({ months: Number.isFinite(months) ? Math.min(MAX_MONTHS, Math.max(0, months)) : 0 }),
+    setExaggerate: (factor) => set({ exaggerate: clampExaggeration(factor) }),
     setLiftParams: (params) => set((s) => ({ ...s, ...params })),
 
     addStroke: (stroke) => set((s) => ({ strokes: [...s.strokes, stroke] })),

@@ -17,6 +17,7 @@ export function linkFromState(s: AppState, defaults: StoreDefaults): DeepLink {
   if (s.view !== 'oblique-left') link.view = s.view;
   if (s.sag !== defaults.sag) link.sag = Math.round(s.sag * 1000) / 1000;
   if (s.embed) link.embed = true;
+  if (s.months !== 0) link.months = Math.round(s.months * 1000) / 1000;
   return link;
 }
 

@@ -64,6 +64,27 @@ describe('app store', () => {
     expect(s().cutaway).toBe(true);
   });
 
+  it('months start from the deep link, are clamped to the axis and reset to 0; exaggeration is clamped to ×1…×5', () => {
+    const store = createAppStore(defaults, parseDeepLink('?months=6.5').link);
+    const s = () => store.getState();
+    expect(s().months).toBe(6.5);
+    s().setMonths(40);
+    expect(s().months).toBe(24);
+    s().setMonths(-2);
+    expect(s().months).toBe(0);
+    s().setMonths(Number.NaN);
+    expect(s().months).toBe(0);
+    expect(s().exaggerate).toBe(1);
+    s().setExaggerate(9);
+    expect(s().exaggerate).toBe(5);
+    s().setExaggerate(0.2);
+    expect(s().exaggerate).toBe(1);
+    s().setMonths(12);
+    s().setExaggerate(3);
+    s().reset();
+    expect([s().months, s().exaggerate]).toEqual([0, 1]);
+  });
+
   it('switching technique restarts its timeline', () => {
     const store = createAppStore(defaults);
     store.getState().setProgress(0.8);
@@ -108,6 +129,20 @@ describe('URL sync', () => {
     // The written URL restores the same state.
     const restored = createAppStore(defaults, parseDeepLink(location.search).link).getState();
     expect([restored.progress, restored.lang, restored.compare]).toEqual([1, 'en', ['traditional', 'smile']]);
+  });
+
+  it('writes months to the URL (not the exaggeration) and reads them back', () => {
+    const { location, history } = fakeBrowser('');
+    const store = createAppStore(defaults);
+    syncUrl(store, defaults, location, history);
+    store.getState().setMonths(12);
+    store.getState().setExaggerate(4);
+    vi.advanceTimersByTime(500);
+    expect(location.search).toBe('?months=12');
+    expect(createAppStore(defaults, parseDeepLink(location.search).link).getState().months).toBe(12);
+    store.getState().setMonths(0);
+    vi.advanceTimersByTime(500);
+    expect(location.search).toBe('');
   });
 
   it('stops writing after unsubscribe', () => {
