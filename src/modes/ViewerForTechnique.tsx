@@ -38,6 +38,8 @@ export interface ViewerForTechniqueProps {
   readonly reducedMotion?: boolean;
   /** More scene content from the mode (e.g. the compare panes' camera link), rendered inside the canvas. */
   readonly sceneExtra?: ReactNode;
+  /** More DOM from the mode over the picture, inside the canvas wrapper (consult's badges and per-pane mm). */
+  readonly overlay?: ReactNode;
 }
 
 /** The point a face framing leans toward: the base of the nose, on the midline (design choice). */
@@ -65,6 +67,7 @@ export function ViewerForTechnique({
   closeUps = true,
   frameFace = false,
   sceneExtra,
+  overlay,
 }: ViewerForTechniqueProps) {
   const { t } = useTranslation();
   const labelTexts = useMemo<LabelTexts>(
@@ -123,6 +126,7 @@ export function ViewerForTechnique({
       layerOpacity={layerOpacity}
       cutaway={cutaway}
       highlightLigaments={shownStep.moves.length > 0 && layers.includes('ligaments')}
+      overlay={overlay}
       {...(autoRetryMs !== undefined ? { autoRetryMs } : {})}
       {...(title !== undefined ? { title } : {})}
     >

@@ -8,22 +8,12 @@ import { modelFor, paramsFrom, solutionFor } from './tissueModel.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
 import { heatColour } from './heatmap.ts';
-import { exaggerate } from '../core/tissue/exaggerate.ts';
 
-type MonthsModule = typeof import('../core/tissue/months.ts');
-// The months after a lift load on first use (a deep link or a slider), so the patient's first page stays small.
-let monthsModule: MonthsModule | null = null;
-let monthsLoading: Promise<MonthsModule> | null = null;
-function loadMonths(): Promise<MonthsModule> {
-  monthsLoading ??= import('../core/tissue/months.ts').then(
-    (m) => (monthsModule = m),
-    (error: unknown) => {
-      monthsLoading = null; // offline or a stale deploy: the next change tries again; the day-0 face stays
-      throw error;
-    },
-  );
-  return monthsLoading;
-}
+type LateDisplay = typeof import('./lateDisplay.ts');
+// The months after a lift and the exaggeration load on first use (a deep link, a slider), so the patient's first
+// page stays small.
+let late: LateDisplay | null = null;
+let lateLoading: Promise<unknown> | null = null;
 
 export interface TissueDeformerProps {
   readonly asset: HeadAsset;
@@ -60,12 +50,17 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
       // The engine ramps each traction within the step that moves it: timeline progress goes in as is.
       evaluate(model, solution, fixedProgress ?? s.progress, out);
       const months = fixedProgress === 0 ? 0 : s.months;
-      if (months > 0) {
-        if (monthsModule) monthsModule.applyMonths(model, solution, months, out);
-        else loadMonths().then(() => live && apply(store.getState()), () => undefined);
+      const scale = s.mode === 'consult' ? s.exaggerate : 1;
+      if ((months > 0 || scale > 1) && !late) {
+        lateLoading ??= import('./lateDisplay.ts').then(
+          (m) => (late = m),
+          () => (lateLoading = null), // offline or a stale deploy: the next change tries again; the plain result stays
+        );
+        void lateLoading.then(() => live && late && apply(store.getState()));
       }
+      late?.applyMonths(model, solution, months, out);
       paintHeatmap(s.heatmap, deformed.skin, asset.geometries.skin, out.skin, solution.sagField.skin);
-      if (s.mode === 'consult') exaggerate(out, solution.sagField, s.exaggerate);
+      late?.exaggerate(out, solution.sagField, scale);
       for (const layer of LAYERS) {
         const geometry = deformed[layer];
         const rest = asset.geometries[layer]?.getAttribute('position').array as Float32Array | undefined;
@@ -84,7 +79,7 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
       if (
         s.progress !== prev.progress ||
         s.sag !== prev.sag ||
-        s.months !== prev.months ||
+        (s.months !== prev.months && fixedProgress !== 0) ||
         s.exaggerate !== prev.exaggerate ||
         s.vectorAngleDeg !== prev.vectorAngleDeg ||
         s.liftMm !== prev.liftMm ||

@@ -39,6 +39,8 @@ export interface ViewerProps {
   readonly layerOpacity?: Partial<Record<LayerId, number>>;
   readonly cutaway?: boolean;
   readonly highlightLigaments?: boolean;
+  /** DOM content laid over the picture inside the canvas wrapper (consult: exaggeration badge, per-pane mm). */
+  readonly overlay?: ReactNode;
 }
 
 /** Deformable per-view copies of the layers the engine moves; the shared asset stays pristine. */
@@ -175,6 +177,7 @@ export function Viewer(props: ViewerProps) {
           {props.title}
         </span>
       )}
+      {props.overlay}
       {webgl ? (
         <ModelBoundary render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} />}>
           <Suspense fallback={<div className="viewer-loading">{t('app.loading')}</div>}>

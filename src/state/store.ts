@@ -3,7 +3,6 @@
 // playing, speed), tissue (sag, lift parameters) and notices (what the URL or config got wrong).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { LAYERS, type Language, type LayerId, type Mode, type TechniqueId, type ViewId } from '../core/ids.ts';
-import { clampExaggeration } from '../core/tissue/exaggerate.ts';
 import { MAX_MONTHS, type DeepLink, type DeepLinkIssue } from '../core/url/index.ts';
 
 export interface Notice {
@@ -109,6 +108,12 @@ export interface StoreDefaults {
   sag: number;
 }
 
+/**
+ * Consult's largest exaggeration: EXAGGERATE_MAX of core/tissue/exaggerate.ts, repeated so the patient's first
+ * page does not load that module (tests/unit/state keeps the two equal).
+ */
+export const EXAGGERATE_MAX = 5;
+
 /** Default sag shown before a lift. Design choice: a clearly aged but not extreme face. */
 export const DEFAULT_SAG = 0.7;
 export const DEFAULT_LAYERS: LayerId[] = ['skin'];
@@ -168,7 +173,7 @@ export function createAppStore(defaults: StoreDefaults, link: DeepLink = {}): Ap
 
     setSag: (sag) => set({ sag: clamp01(sag) }),
     setMonths: (months) => set({ months: Number.isFinite(months) ? Math.min(MAX_MONTHS, Math.max(0, months)) : 0 }),
-    setExaggerate: (factor) => set({ exaggerate: clampExaggeration(factor) }),
+    setExaggerate: (factor) => set({ exaggerate: Number.isFinite(factor) ? Math.min(EXAGGERATE_MAX, Math.max(1, factor)) : 1 }),
     setLiftParams: (params) => set((s) => ({ ...s, ...params })),
 
     addStroke: (stroke) => set((s) => ({ strokes: [...s.strokes, stroke] })),

@@ -1,7 +1,9 @@
 // Consult's "exaggerate ×1 … ×5": a display scale of the movement, for making small differences visible. Never
 // a result: the app labels the picture while it is above ×1 (canvas badge, snapshot) and measures in true mm.
 import type { LayerDisplacements } from './api.ts';
-import { ENGINE_LAYERS } from './model.ts';
+
+// The engine's layers (model.ts ENGINE_LAYERS), listed here so the store can import the clamp without the engine.
+const LAYERS = ['skin', 'fat', 'smas'] as const;
 
 /** Largest exaggeration offered (design choice: enough to see a 1 mm difference as 5 mm). */
 export const EXAGGERATE_MAX = 5;
@@ -18,7 +20,7 @@ export function clampExaggeration(factor: number): number {
 export function exaggerate(out: LayerDisplacements, before: LayerDisplacements, factor: number): void {
   const k = clampExaggeration(factor);
   if (k === 1) return;
-  for (const ln of ENGINE_LAYERS) {
+  for (const ln of LAYERS) {
     const o = out[ln], b = before[ln];
     for (let i = 0; i < o.length; i++) o[i] = b[i]! + k * (o[i]! - b[i]!);
   }

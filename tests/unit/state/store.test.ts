@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAppStore, type StoreDefaults } from '../../../src/state/store.ts';
+import { createAppStore, EXAGGERATE_MAX, type StoreDefaults } from '../../../src/state/store.ts';
+import { EXAGGERATE_MAX as CORE_EXAGGERATE_MAX } from '../../../src/core/tissue/exaggerate.ts';
 import { syncUrl } from '../../../src/state/urlSync.ts';
 import { parseDeepLink } from '../../../src/core/url/index.ts';
 
@@ -75,6 +76,7 @@ describe('app store', () => {
     s().setMonths(Number.NaN);
     expect(s().months).toBe(0);
     expect(s().exaggerate).toBe(1);
+    expect(EXAGGERATE_MAX).toBe(CORE_EXAGGERATE_MAX);
     s().setExaggerate(9);
     expect(s().exaggerate).toBe(5);
     s().setExaggerate(0.2);
