@@ -192,6 +192,23 @@ describe('the difference made plain', () => {
     }
   });
 
+  it('consult: the before-contour (sagged jawline, folds, profile) is drawn over the result by default and can be turned off', async () => {
+    const { page, rec } = await openPage(browser, '?mode=consult&lang=en&technique=facelift&progress=1&view=oblique-left&sag=1');
+    await waitReady(page);
+    const toggle = page.getByRole('button', { name: 'Before contour' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await settled(page);
+    const on = await fineSignature(page, 0); // a thin line: compare at 256 px
+    await settled(page);
+    const noise = meanAbsDiff(on, await fineSignature(page, 0));
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(async () => meanAbsDiff(on, await fineSignature(page, 0)), { timeout: 30_000 }).toBeGreaterThan(Math.max(0.05, 5 * noise));
+    expect(rec.pageErrors).toEqual([]);
+    expect(rec.consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('compare: each pane shows its lift at the jawline, nasolabial fold and lid–cheek junction at the result step', async () => {
     const { page, rec } = await openPage(browser, '?mode=consult&lang=en&compare=traditional,smile,thread&progress=1&sag=1');
     await waitReady(page);

@@ -181,7 +181,7 @@ export function ageingSag(months: number): number {
 const unitSag = new WeakMap<TissueModel, VertexFields>();
 
 /** The engine's sag field at sag = 1 per render vertex (mm), computed once per model. */
-function unitSagField(model: TissueModel): VertexFields {
+export function unitSagField(model: TissueModel): VertexFields {
   let f = unitSag.get(model);
   if (!f) unitSag.set(model, (f = toVertexFields(model, model.sagUnit)));
   return f;

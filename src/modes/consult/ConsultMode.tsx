@@ -22,6 +22,7 @@ import { EXAGGERATE_MAX } from '../../core/tissue/exaggerate.ts';
 import { HeatLegend } from './HeatLegend.tsx';
 import { MonthsControl } from './MonthsControl.tsx';
 import { ExaggerationBadge, PaneLift } from './PaneOverlays.tsx';
+import { BeforeContour } from '../../scene/BeforeContour.tsx';
 import { CameraLink, createCameraLinkGroup } from '../../scene/CameraLink.tsx';
 
 const ConsultPanel = lazy(() => import('./ConsultPanel.tsx'));
@@ -54,6 +55,8 @@ export default function ConsultMode() {
   const exaggeration = useApp((s) => s.exaggerate);
   const setExaggerate = useApp((s) => s.setExaggerate);
   const [cameraGroup] = useState(createCameraLinkGroup);
+  // The sagged face's contour over the result: on by default, a view setting of this room (not in the URL).
+  const [contour, setContour] = useState(true);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   useShortcuts(store, ALL_TECHNIQUES, toggleHelp);
 
@@ -107,6 +110,9 @@ export default function ConsultMode() {
         <div className="tool-row">
           <button type="button" aria-pressed={cutaway} onClick={() => setCutaway(!cutaway)}>
             {t('consult.cutaway')}
+          </button>
+          <button type="button" aria-pressed={contour} onClick={() => setContour(!contour)}>
+            {t('consult.beforeContour')}
           </button>
         </div>
         <ViewPicker />
@@ -163,7 +169,7 @@ export default function ConsultMode() {
               <ViewerForTechnique key="pane-0" pen labels orbit={false} closeUps={false} overlays={false} technique={technique} fixedProgress={0} title={t('consult.before')} overlay={<ExaggerationBadge />} />
             </div>
             <div className="ba-layer" style={{ clipPath: `inset(0 0 0 ${Math.round(beforeAfter * 1000) / 10}%)` }}>
-              <ViewerForTechnique key="pane-1" pen orbit={false} closeUps={false} overlays={false} technique={technique} fixedProgress={1} drivesPlayback title={t('consult.after')} overlay={<ExaggerationBadge />} />
+              <ViewerForTechnique key="pane-1" pen orbit={false} closeUps={false} overlays={false} technique={technique} fixedProgress={1} drivesPlayback title={t('consult.after')} overlay={<ExaggerationBadge />} sceneExtra={<BeforeContour store={store} technique={technique} always enabled={contour} />} />
             </div>
             <div className="ba-handle" style={{ left: `${beforeAfter * 100}%` }} aria-hidden="true" />
             <input
@@ -190,7 +196,12 @@ export default function ConsultMode() {
               closeUps={!comparing}
               frameFace={comparing}
               title={t(`technique.${id}`)}
-              sceneExtra={comparing ? <CameraLink group={cameraGroup} /> : null}
+              sceneExtra={
+                <>
+                  {comparing && <CameraLink group={cameraGroup} />}
+                  <BeforeContour store={store} technique={id} enabled={contour} />
+                </>
+              }
               overlay={
                 <>
                   <ExaggerationBadge />

@@ -33,6 +33,7 @@ export const CONSULT_STRINGS = {
     exaggerated: 'Movement exaggerated ×{{factor}} — not to scale',
     legendTitle: 'Displacement, mm',
     paneRegion: { jawline: 'Jawline', nasolabial: 'Nasolabial fold', lidCheek: 'Lid–cheek junction' },
+    beforeContour: 'Before contour',
     panel: {
       mechanics: 'Mechanics',
       display: 'Display',
@@ -89,6 +90,7 @@ export const CONSULT_STRINGS = {
     exaggerated: '움직임 ×{{factor}} 과장 — 실제 크기 아님',
     legendTitle: '이동 거리, mm',
     paneRegion: { jawline: '턱선', nasolabial: '팔자 주름', lidCheek: '눈밑–뺨 경계' },
+    beforeContour: '시술 전 윤곽선',
     panel: {
       mechanics: '역학',
       display: '표시',
@@ -145,6 +147,7 @@ export const CONSULT_STRINGS = {
     exaggerated: '位移放大 ×{{factor}} — 非实际比例',
     legendTitle: '位移，毫米',
     paneRegion: { jawline: '下颌线', nasolabial: '鼻唇沟', lidCheek: '睑颊交界' },
+    beforeContour: '术前轮廓线',
     panel: {
       mechanics: '力学',
       display: '显示',
@@ -201,6 +204,7 @@ export const CONSULT_STRINGS = {
     exaggerated: '動きを×{{factor}}に誇張 — 実寸ではありません',
     legendTitle: '移動量（mm）',
     paneRegion: { jawline: 'フェイスライン', nasolabial: 'ほうれい線', lidCheek: '下まぶたと頬の境目' },
+    beforeContour: '施術前の輪郭線',
     panel: {
       mechanics: '力学',
       display: '表示',
