@@ -17,7 +17,6 @@ export interface ViewerForTechniqueProps {
   readonly drivesPlayback?: boolean;
   /** Show a fixed progress instead of the store's (before/after panes). */
   readonly fixedProgress?: number;
-  readonly lod?: boolean;
   readonly autoRetryMs?: number;
   readonly title?: string;
   /** Draw incisions, threads and vectors (off for the plain "before" pane). */
@@ -55,7 +54,6 @@ export function ViewerForTechnique({
   technique,
   drivesPlayback = false,
   fixedProgress,
-  lod = false,
   autoRetryMs,
   title,
   overlays = true,
@@ -117,7 +115,6 @@ export function ViewerForTechnique({
       view={view}
       layers={layers}
       label={label}
-      lod={lod}
       instantCamera={reducedMotion}
       focusLandmark={frameFace ? FACE_LANDMARK : drivesPlayback && closeUps ? step.focus.landmark : undefined}
       penActive={penActive}

@@ -178,7 +178,7 @@ export function serializeDeepLink(link: DeepLink): string {
         key === 'step'
           ? String(Math.trunc(value))
           : key === 'months'
-            ? String(Math.round(Math.min(MAX_MONTHS, Math.max(0, value)) * 1000) / 1000)
+            ? String(Math.round(value * 1000) / 1000) // the store keeps months within [0, MAX_MONTHS]
             : formatUnit(value);
     }
     else if (typeof value === 'boolean') text = value ? '1' : '0';

@@ -102,7 +102,7 @@ describe('serializeDeepLink', () => {
   it('writes months as a plain decimal within the axis', () => {
     expect(serializeDeepLink({ months: 12 })).toBe('?months=12');
     expect(serializeDeepLink({ months: 6.125 })).toBe('?months=6.125');
-    expect(parseDeepLink(serializeDeepLink({ months: 99 })).link).toEqual({ months: MAX_MONTHS });
+    expect(serializeDeepLink({ months: MAX_MONTHS })).toBe(`?months=${MAX_MONTHS}`);
   });
   it('writes lists with readable commas', () => {
     expect(serializeDeepLink({ compare: ['smile', 'thread-conventional'] })).toBe(
