@@ -8,6 +8,10 @@ import { DEFAULT_PATIENT, PATIENTS, TECHNIQUES, REGIONS, isOneOf, type PatientId
 import type { HeadData } from '../src/core/anatomy/headData.ts';
 import { createTissueModel, incisionLengthMm, regionLift, solveTechnique, type LiftParams } from '../src/core/tissue/index.ts';
 import { MALE_MODEL_PATH, MODEL_PATH, loadCommittedHead } from '../tests/fixtures/heads.ts';
+import { RETENTION, ageingSag, regionLiftAfter, retention } from '../src/core/tissue/months.ts';
+
+/** The months after at which the report prints the lift (issue 13 item 4). */
+const REPORT_MONTHS = [0, 6, 12, 24] as const;
 import { createSyntheticHead } from '../tests/fixtures/synthetic-head.ts';
 
 function parseArgs(argv: readonly string[]): { techniques: TechniqueId[]; patient: PatientId; params: LiftParams; sag: number; json: boolean } {
@@ -60,7 +64,7 @@ async function main(): Promise<void> {
   const model = createTissueModel(head);
   const precomputeMs = performance.now() - t0;
 
-  const result: Record<string, { regions: Record<string, { vertical: number; alongPull: number }>; incisionMm: number; vectorAngleDeg: number; liftMm: number }> = {};
+  const result: Record<string, { regions: Record<string, { vertical: number; alongPull: number }>; incisionMm: number; vectorAngleDeg: number; liftMm: number; months: Record<string, { retention: number; vertical: Record<string, number> }> }> = {};
   for (const technique of args.techniques) {
     const solution = solveTechnique(model, technique, args.params, args.sag);
     const lift = regionLift(model, solution);
@@ -70,13 +74,19 @@ async function main(): Promise<void> {
       incisionMm: round(incisionLengthMm(model, technique)),
       vectorAngleDeg: solution.params.vectorAngleDeg,
       liftMm: solution.params.liftMm,
+      months: Object.fromEntries(
+        REPORT_MONTHS.map((m) => {
+          const after = regionLiftAfter(model, solution, m);
+          return [String(m), { retention: round(retention(technique, m)), vertical: Object.fromEntries(REGIONS.map((r) => [r, round(after[r].vertical)])) }];
+        }),
+      ),
     };
   }
 
   if (args.json) {
     // Shape: { technique: { region: { vertical, alongPull }, incisionMm } } plus a `_meta` entry.
     const out: Record<string, unknown> = {};
-    for (const [t, r] of Object.entries(result)) out[t] = { ...r.regions, incisionMm: r.incisionMm };
+    for (const [t, r] of Object.entries(result)) out[t] = { ...r.regions, incisionMm: r.incisionMm, months: r.months };
     out._meta = { source, patient: args.patient, sag: args.sag, params: Object.fromEntries(Object.entries(result).map(([t, r]) => [t, { vectorAngleDeg: r.vectorAngleDeg, liftMm: r.liftMm }])) };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return;
@@ -91,6 +101,18 @@ async function main(): Promise<void> {
   for (const [t, r] of Object.entries(result)) {
     const cells = REGIONS.map((reg) => `${r.regions[reg]!.vertical.toFixed(1)}/${r.regions[reg]!.alongPull.toFixed(1)}`.padStart(13));
     lines.push([t.padEnd(20), `${r.vectorAngleDeg}°`.padStart(5), r.liftMm.toFixed(1).padStart(5), ...cells, `${r.incisionMm.toFixed(1)} mm`.padStart(10)].join(' '));
+  }
+  lines.push('');
+  lines.push(`The months after: vertical lift per region relative to the face BEFORE the operation, mm — retention × the month-0`);
+  lines.push(`lift plus the ageing meanwhile (sag +${ageingSag(24).toFixed(2)} by month 24; rate a design choice). Retention sources: src/core/tissue/months.ts.`);
+  lines.push(['technique'.padEnd(20), 'month', ' kept', ...REGIONS.map((r) => r.padStart(11)), '  basis'].join(' '));
+  for (const [t, r] of Object.entries(result)) {
+    for (const m of REPORT_MONTHS) {
+      const row = r.months[String(m)]!;
+      const cells = REGIONS.map((reg) => (Math.abs(row.vertical[reg]!) < 0.05 ? 0 : row.vertical[reg]!).toFixed(1).padStart(11));
+      const basis = m === 0 ? `  ${RETENTION[t as TechniqueId].basis}` : '';
+      lines.push([(m === 0 ? t : '').padEnd(20), String(m).padStart(5), `${Math.round(row.retention * 100)}%`.padStart(5), ...cells, basis].join(' '));
+    }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

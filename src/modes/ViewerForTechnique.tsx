@@ -17,7 +17,6 @@ export interface ViewerForTechniqueProps {
   readonly drivesPlayback?: boolean;
   /** Show a fixed progress instead of the store's (before/after panes). */
   readonly fixedProgress?: number;
-  readonly lod?: boolean;
   readonly autoRetryMs?: number;
   readonly title?: string;
   /** Draw incisions, threads and vectors (off for the plain "before" pane). */
@@ -40,6 +39,8 @@ export interface ViewerForTechniqueProps {
   readonly sceneExtra?: ReactNode;
   /** No GPU context can be had again: return true when the mode handles it (the kiosk reloads), else the 2D illustration. */
   readonly onGpuFailure?: () => boolean;
+  /** More DOM from the mode over the picture, inside the canvas wrapper (consult's badges and per-pane mm). */
+  readonly overlay?: ReactNode;
 }
 
 /** The point a face framing leans toward: the base of the nose, on the midline (design choice). */
@@ -55,7 +56,6 @@ export function ViewerForTechnique({
   technique,
   drivesPlayback = false,
   fixedProgress,
-  lod = false,
   autoRetryMs,
   title,
   overlays = true,
@@ -68,6 +68,7 @@ export function ViewerForTechnique({
   frameFace = false,
   sceneExtra,
   onGpuFailure,
+  overlay,
 }: ViewerForTechniqueProps) {
   const { t } = useTranslation();
   const labelTexts = useMemo<LabelTexts>(
@@ -129,7 +130,6 @@ export function ViewerForTechnique({
       layers={layers}
       patient={patient}
       label={label}
-      lod={lod}
       instantCamera={reducedMotion}
       focusLandmark={frameFace ? FACE_LANDMARK : drivesPlayback && closeUps ? step.focus.landmark : undefined}
       penActive={penActive}
@@ -138,6 +138,7 @@ export function ViewerForTechnique({
       layerOpacity={layerOpacity}
       cutaway={cutaway}
       highlightLigaments={shownStep.moves.length > 0 && layers.includes('ligaments')}
+      overlay={overlay}
       {...(autoRetryMs !== undefined ? { autoRetryMs } : {})}
       {...(title !== undefined ? { title } : {})}
     >

@@ -10,6 +10,12 @@ import type { HeadAsset, MeshName } from './headAsset.ts';
 import { heatColour } from './heatmap.ts';
 import { nearestVertexMap } from './followLayer.ts';
 
+type LateDisplay = typeof import('./lateDisplay.ts');
+// The months after a lift and the exaggeration load on first use (a deep link, a slider), so the patient's first
+// page stays small.
+let late: LateDisplay | null = null;
+let lateLoading: Promise<unknown> | null = null;
+
 export interface TissueDeformerProps {
   readonly asset: HeadAsset;
   readonly deformed: Partial<Record<MeshName, BufferGeometry>>;
@@ -22,7 +28,9 @@ const LAYERS = ['skin', 'fat', 'smas'] as const;
 
 /**
  * Moves the view's skin, fat and SMAS copies with the tissue engine whenever the technique, its parameters,
- * the sag or the timeline change — through the store's subscription, never React state per frame.
+ * the sag, the months after or the timeline change — through the store's subscription, never React state per
+ * frame. A "before" pane (fixedProgress 0) shows the face on the day of the operation, whatever the months.
+ * Consult's exaggeration scales the movement on screen only; the heat map keeps true millimetres.
  */
 export function TissueDeformer({ asset, deformed, technique, store, fixedProgress }: TissueDeformerProps) {
   const invalidate = useThree((s) => s.invalidate);
@@ -41,11 +49,23 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
     const muscleRest = asset.geometries.muscles?.getAttribute('position').array as Float32Array | undefined;
     const smasRest = asset.geometries.smas?.getAttribute('position').array as Float32Array | undefined;
     const muscleToSmas = muscleRest && smasRest ? nearestVertexMap(muscleRest, smasRest, 0.008) : null;
+    let live = true;
     const apply = (s: AppState) => {
       const solution = solutionFor(model, technique, paramsFrom(s), s.sag);
       // The engine ramps each traction within the step that moves it: timeline progress goes in as is.
       evaluate(model, solution, fixedProgress ?? s.progress, out);
+      const months = fixedProgress === 0 ? 0 : s.months;
+      const scale = s.mode === 'consult' ? s.exaggerate : 1;
+      if ((months > 0 || scale > 1) && !late) {
+        lateLoading ??= import('./lateDisplay.ts').then(
+          (m) => (late = m),
+          () => (lateLoading = null), // offline or a stale deploy: the next change tries again; the plain result stays
+        );
+        void lateLoading.then(() => live && late && apply(store.getState()));
+      }
+      late?.applyMonths(model, solution, months, out);
       paintHeatmap(s.heatmap, deformed.skin, asset.geometries.skin, out.skin, solution.sagField.skin);
+      late?.exaggerate(out, solution.sagField, scale);
       for (const layer of LAYERS) {
         const geometry = deformed[layer];
         const rest = asset.geometries[layer]?.getAttribute('position').array as Float32Array | undefined;
@@ -71,10 +91,12 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
       invalidate();
     };
     apply(store.getState());
-    return store.subscribe((s, prev) => {
+    const unsubscribe = store.subscribe((s, prev) => {
       if (
         s.progress !== prev.progress ||
         s.sag !== prev.sag ||
+        (s.months !== prev.months && fixedProgress !== 0) ||
+        s.exaggerate !== prev.exaggerate ||
         s.vectorAngleDeg !== prev.vectorAngleDeg ||
         s.liftMm !== prev.liftMm ||
         s.heatmap !== prev.heatmap
@@ -82,6 +104,10 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
         apply(s);
       }
     });
+    return () => {
+      live = false;
+      unsubscribe();
+    };
   }, [model, technique, store, asset, deformed, fixedProgress, invalidate]);
 
   return null;

@@ -53,6 +53,8 @@ export interface ViewerProps {
   readonly onGpuFailure?: () => boolean;
   /** The 2D illustration drives the timeline step by step (the animating driver lives in the 3D canvas). */
   readonly fallbackPlayback?: boolean;
+  /** DOM content laid over the picture inside the canvas wrapper (consult: exaggeration badge, per-pane mm). */
+  readonly overlay?: ReactNode;
 }
 
 /** Deformable per-view copies of the layers the engine moves; the shared asset stays pristine. */
@@ -321,6 +323,7 @@ export function Viewer(props: ViewerProps) {
           {props.title}
         </span>
       )}
+      {props.overlay}
       {fallback ? (
         <Suspense fallback={null}>
           <Fallback2D technique={props.technique} reason={fallback} onShown={onShown} playback={props.fallbackPlayback ?? false} />

@@ -5,7 +5,8 @@
 /** Displacement shown at full colour, mm. Design choice: the larger techniques' result range. */
 export const HEATMAP_MAX_MM = 8;
 
-const STOPS: readonly (readonly [number, number, number])[] = [
+/** The ramp's control colours (linear RGB 0–1), evenly spaced from 0 to HEATMAP_MAX_MM. */
+export const HEATMAP_STOPS: readonly (readonly [number, number, number])[] = [
   [0.267, 0.005, 0.329],
   [0.229, 0.322, 0.546],
   [0.128, 0.567, 0.551],
@@ -14,15 +15,12 @@ const STOPS: readonly (readonly [number, number, number])[] = [
 ];
 
 export function heatColour(mm: number, out: Float32Array, o: number): void {
-  const t = Math.min(1, Math.max(0, mm / HEATMAP_MAX_MM)) * (STOPS.length - 1);
-  const i = Math.min(STOPS.length - 2, Math.floor(t));
+  const t = Math.min(1, Math.max(0, mm / HEATMAP_MAX_MM)) * (HEATMAP_STOPS.length - 1);
+  const i = Math.min(HEATMAP_STOPS.length - 2, Math.floor(t));
   const f = t - i;
-  const a = STOPS[i]!;
-  const b = STOPS[i + 1]!;
+  const a = HEATMAP_STOPS[i]!;
+  const b = HEATMAP_STOPS[i + 1]!;
   out[o] = a[0] + (b[0] - a[0]) * f;
   out[o + 1] = a[1] + (b[1] - a[1]) * f;
   out[o + 2] = a[2] + (b[2] - a[2]) * f;
 }
-
-/** CSS gradient of the same ramp, for the legend. */
-export const HEATMAP_CSS = `linear-gradient(to right, ${STOPS.map((c) => `rgb(${c.map((v) => Math.round(v * 255)).join(' ')})`).join(', ')})`;

@@ -3,7 +3,7 @@
 // playing, speed), tissue (sag, lift parameters) and notices (what the URL or config got wrong).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_PATIENT, LAYERS, type Language, type LayerId, type Mode, type PatientId, type TechniqueId, type ViewId } from '../core/ids.ts';
-import type { DeepLink, DeepLinkIssue } from '../core/url/index.ts';
+import { MAX_MONTHS, type DeepLink, type DeepLinkIssue } from '../core/url/index.ts';
 
 export interface Notice {
   readonly id: string;
@@ -53,7 +53,10 @@ export interface TissueSlice {
   sag: number;
   vectorAngleDeg: number | null;
   liftMm: number | null;
+  /** Months after the operation, [0, MAX_MONTHS]: retention of the lift and ageing meanwhile (core/tissue/months.ts). */
+  months: number;
   setSag: (sag: number) => void;
+  setMonths: (months: number) => void;
   setLiftParams: (params: { vectorAngleDeg?: number | null; liftMm?: number | null }) => void;
 }
 
@@ -80,6 +83,9 @@ export interface ConsultSlice {
   layerOpacity: Partial<Record<LayerId, number>>;
   /** Deeper layers are seen through a window cut over the cheek and temple (false: through see-through skin). */
   cutaway: boolean;
+  /** Consult's display scale of the movement, [1, 5]; always labelled on the canvas while above 1. Never in the URL. */
+  exaggerate: number;
+  setExaggerate: (factor: number) => void;
   setOverlays: (on: boolean) => void;
   /** null puts the layer back to its default. */
   setLayerOpacity: (layer: LayerId, opacity: number | null) => void;
@@ -106,6 +112,12 @@ export interface StoreDefaults {
   sag: number;
 }
 
+/**
+ * Consult's largest exaggeration: EXAGGERATE_MAX of core/tissue/exaggerate.ts, repeated so the patient's first
+ * page does not load that module (tests/unit/state keeps the two equal).
+ */
+export const EXAGGERATE_MAX = 5;
+
 /** Default sag shown before a lift. Design choice: a clearly aged but not extreme face. */
 export const DEFAULT_SAG = 0.7;
 export const DEFAULT_LAYERS: LayerId[] = ['skin'];
@@ -131,6 +143,8 @@ function initialData(defaults: StoreDefaults, link: DeepLink) {
     sag: link.sag ?? defaults.sag,
     vectorAngleDeg: null,
     liftMm: null,
+    months: link.months ?? 0,
+    exaggerate: 1,
     strokes: [],
     penActive: false,
     heatmap: false,
@@ -165,6 +179,8 @@ export function createAppStore(defaults: StoreDefaults, link: DeepLink = {}): Ap
     setBeforeAfter: (split) => set({ beforeAfter: split === null ? null : clamp01(split) }),
 
     setSag: (sag) => set({ sag: clamp01(sag) }),
+    setMonths: (months) => set({ months: Number.isFinite(months) ? Math.min(MAX_MONTHS, Math.max(0, months)) : 0 }),
+    setExaggerate: (factor) => set({ exaggerate: Number.isFinite(factor) ? Math.min(EXAGGERATE_MAX, Math.max(1, factor)) : 1 }),
     setLiftParams: (params) => set((s) => ({ ...s, ...params })),
 
     addStroke: (stroke) => set((s) => ({ strokes: [...s.strokes, stroke] })),

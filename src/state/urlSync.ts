@@ -19,6 +19,7 @@ export function linkFromState(s: AppState, defaults: StoreDefaults): DeepLink {
   if (s.sag !== defaults.sag) link.sag = Math.round(s.sag * 1000) / 1000;
   if (s.patient !== DEFAULT_PATIENT) link.patient = s.patient;
   if (s.embed) link.embed = true;
+  if (s.months !== 0) link.months = Math.round(s.months * 1000) / 1000;
   return link;
 }
 

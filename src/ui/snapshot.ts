@@ -6,6 +6,28 @@ export interface SnapshotPane {
   readonly title: string;
   /** On-screen annotations of the pane (text and position in CSS pixels of the canvas). */
   readonly labels?: readonly { readonly text: string; readonly x: number; readonly y: number; readonly callout: boolean }[];
+  /** A warning drawn on the picture, e.g. consult's "Movement exaggerated ×3" (always shown while it applies). */
+  readonly badge?: string;
+  /** Lines drawn in a box at the picture's lower left (a compare pane's lift in mm). */
+  readonly notes?: readonly string[];
+}
+
+/** The pane's badge and notes as on screen (read back with textContent, like the labels). */
+export function paneAnnotations(wrapper: HTMLElement): Pick<SnapshotPane, 'badge' | 'notes'> {
+  const badge = wrapper.querySelector<HTMLElement>('.viewer-badge')?.textContent ?? '';
+  const notes = [...wrapper.querySelectorAll<HTMLElement>('.pane-lift > div')].map((row) =>
+    [...row.children].map((c) => c.textContent ?? '').join(' '),
+  );
+  return { ...(badge ? { badge } : {}), ...(notes.length > 0 ? { notes } : {}) };
+}
+
+/** The heat map's colour bar for the snapshot: colours evenly spaced over 0…maxMm, ticks labelled in mm. */
+export interface SnapshotLegend {
+  readonly title: string;
+  readonly caption: string;
+  readonly colours: readonly string[];
+  readonly ticksMm: readonly number[];
+  readonly maxMm: number;
 }
 
 /** The pane's visible DOM labels (the scene writes them with textContent; read back the same way). */
@@ -23,11 +45,13 @@ export interface SnapshotText {
   readonly heading: string;
   readonly date: string;
   readonly disclaimer: string;
+  readonly legend?: SnapshotLegend;
 }
 
 const PAD = 24;
 const HEADER = 64;
 const FOOTER = 72;
+const LEGEND = 58;
 
 function wrap(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
   // Break on spaces where there are any, else per character (CJK has no spaces).
@@ -52,7 +76,8 @@ export function composeSnapshot(panes: readonly SnapshotPane[], text: SnapshotTe
   const h = Math.round(paneH * scale);
   const out = document.createElement('canvas');
   out.width = PAD + panes.length * (w + PAD);
-  out.height = HEADER + h + 36 + FOOTER;
+  const legendH = text.legend ? LEGEND : 0;
+  out.height = HEADER + h + 36 + legendH + FOOTER;
   const ctx = out.getContext('2d');
   if (!ctx) {
     releaseCanvas(out);
@@ -84,13 +109,32 @@ export function composeSnapshot(panes: readonly SnapshotPane[], text: SnapshotTe
       ctx.fillStyle = '#ffffff';
       ctx.fillText(label.text, lx + 6, ly + 5);
     }
+    if (pane.notes && pane.notes.length > 0) {
+      ctx.font = `600 14px ${font}`;
+      const nw = Math.max(...pane.notes.map((n) => ctx.measureText(n).width)) + 16;
+      const nh = pane.notes.length * 20 + 10;
+      ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
+      ctx.fillRect(x + 8, HEADER + h - nh - 8, nw, nh);
+      ctx.fillStyle = '#1d2a30';
+      pane.notes.forEach((n, k) => ctx.fillText(n, x + 16, HEADER + h - nh + 12 + k * 20));
+    }
+    if (pane.badge) {
+      // Drawn last on the picture so nothing covers it.
+      ctx.font = `700 16px ${font}`;
+      const bw = ctx.measureText(pane.badge).width + 16;
+      ctx.fillStyle = '#b2306b';
+      ctx.fillRect(x + 8, HEADER + 8, bw, 28);
+      ctx.fillStyle = '#ffffff';
+      ctx.fillText(pane.badge, x + 16, HEADER + 28);
+    }
     ctx.fillStyle = '#1d2a30';
     ctx.font = `600 18px ${font}`;
     ctx.fillText(pane.title, x, HEADER + h + 26);
   });
+  if (text.legend) drawLegend(ctx, text.legend, PAD, HEADER + h + 44, font);
   ctx.font = `15px ${font}`;
   ctx.fillStyle = '#4e5d64';
-  wrap(ctx, text.disclaimer, out.width - 2 * PAD).forEach((line, i) => ctx.fillText(line, PAD, HEADER + h + 56 + i * 20));
+  wrap(ctx, text.disclaimer, out.width - 2 * PAD).forEach((line, i) => ctx.fillText(line, PAD, HEADER + h + 56 + legendH + i * 20));
   return out;
 }
 
@@ -104,6 +148,29 @@ export class SnapshotError extends Error {}
 export function releaseCanvas(canvas: HTMLCanvasElement): void {
   canvas.width = 0;
   canvas.height = 0;
+}
+
+/** The heat map legend at (x, y): title, colour bar 240 px wide with mm ticks, caption to its right. */
+function drawLegend(ctx: CanvasRenderingContext2D, legend: SnapshotLegend, x: number, y: number, font: string): void {
+  const barW = 240, barH = 12;
+  ctx.fillStyle = '#1d2a30';
+  ctx.font = `600 14px ${font}`;
+  ctx.fillText(legend.title, x, y);
+  const gradient = ctx.createLinearGradient(x, 0, x + barW, 0);
+  legend.colours.forEach((c, i) => gradient.addColorStop(legend.colours.length > 1 ? i / (legend.colours.length - 1) : 0, c));
+  ctx.fillStyle = gradient;
+  ctx.fillRect(x, y + 8, barW, barH);
+  ctx.font = `13px ${font}`;
+  ctx.fillStyle = '#1d2a30';
+  for (const v of legend.ticksMm) {
+    const tx = x + (v / legend.maxMm) * barW;
+    ctx.fillRect(tx, y + 8 + barH, 1, 4);
+    const label = v >= legend.maxMm ? `≥ ${v}` : String(v);
+    const lw = ctx.measureText(label).width;
+    ctx.fillText(label, Math.min(x + barW - lw, Math.max(x, tx - lw / 2)), y + 8 + barH + 17);
+  }
+  ctx.fillStyle = '#4e5d64';
+  ctx.fillText(legend.caption, x + barW + 16, y + 8 + barH);
 }
 
 /**

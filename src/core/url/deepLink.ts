@@ -21,6 +21,8 @@ import {
 export const MAX_STEP = 15;
 /** At most three techniques side by side (issue 5: "two or three"). */
 export const MAX_COMPARE = 3;
+/** Upper bound of `months` (the months axis of src/core/tissue/months.ts, kept here so the parser stays small). */
+export const MAX_MONTHS = 24;
 /** Longest raw value quoted back in a notice, so a pasted essay cannot flood the screen. */
 const MAX_QUOTED = 40;
 
@@ -37,6 +39,8 @@ export interface DeepLink {
   /** Which patient's head is shown (consult only; web and kiosk always show the default patient). */
   patient?: PatientId;
   embed?: boolean;
+  /** Months after the operation, [0, MONTHS_MAX] (src/core/tissue/months.ts). */
+  months?: number;
 }
 
 export type DeepLinkKey = keyof DeepLink;
@@ -52,6 +56,7 @@ export const DEEP_LINK_KEYS: readonly DeepLinkKey[] = [
   'sag',
   'patient',
   'embed',
+  'months',
 ];
 
 export interface DeepLinkIssue {
@@ -79,6 +84,13 @@ function parseUnit(raw: string): number | undefined {
   if (!/^(0|1|0?\.\d{1,6}|[01]\.\d{1,6})$/.test(raw)) return undefined;
   const value = Number(raw);
   return value >= 0 && value <= 1 ? value : undefined;
+}
+
+/** Months after the operation: "12", "0.5", "6.25" in [0, MAX_MONTHS]. No sign, exponent or whitespace. */
+function parseMonths(raw: string): number | undefined {
+  if (!/^\d{1,2}(\.\d{1,3})?$/.test(raw)) return undefined;
+  const value = Number(raw);
+  return value <= MAX_MONTHS ? value : undefined;
 }
 
 function parseStep(raw: string): number | undefined {
@@ -121,6 +133,8 @@ function parseValue(key: DeepLinkKey, raw: string): DeepLink[DeepLinkKey] | unde
       return isOneOf(VIEWS, raw) ? raw : undefined;
     case 'patient':
       return isOneOf(PATIENTS, raw) ? raw : undefined;
+    case 'months':
+      return parseMonths(raw);
     case 'embed':
       return raw === '1' || raw === 'true' ? true : raw === '0' || raw === 'false' ? false : undefined;
   }
@@ -178,7 +192,14 @@ export function serializeDeepLink(link: DeepLink): string {
     if (value === undefined) continue;
     let text: string;
     if (Array.isArray(value)) text = value.join(',');
-    else if (typeof value === 'number') text = key === 'step' ? String(Math.trunc(value)) : formatUnit(value);
+    else if (typeof value === 'number') {
+      text =
+        key === 'step'
+          ? String(Math.trunc(value))
+          : key === 'months'
+            ? String(Math.round(value * 1000) / 1000) // the store keeps months within [0, MAX_MONTHS]
+            : formatUnit(value);
+    }
     else if (typeof value === 'boolean') text = value ? '1' : '0';
     else text = value;
     // Ids and numbers contain only [a-z0-9.,-]; commas are kept readable.

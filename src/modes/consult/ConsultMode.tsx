@@ -9,7 +9,7 @@ import { LayerToggles } from '../../ui/LayerToggles.tsx';
 import { ViewPicker } from '../../ui/ViewPicker.tsx';
 import { Disclaimer } from '../../ui/Disclaimer.tsx';
 import { About } from '../../ui/About.tsx';
-import { saveSnapshot, visibleLabels } from '../../ui/snapshot.ts';
+import { paneAnnotations, saveSnapshot, visibleLabels } from '../../ui/snapshot.ts';
 import { ALL_TECHNIQUES } from '../techniqueSets.ts';
 import type { TechniqueId } from '../../core/ids.ts';
 import { CONSULT_STRINGS } from './strings.ts';
@@ -18,7 +18,12 @@ import { PatientPicker } from './PatientPicker.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { QuietBoundary } from '../../ui/QuietBoundary.tsx';
-import { HEATMAP_CSS, HEATMAP_MAX_MM } from '../../scene/heatmap.ts';
+import { HEATMAP_MAX_MM, HEATMAP_STOPS_CSS, HEATMAP_TICKS_MM } from '../../scene/heatmapLegend.ts';
+import { EXAGGERATE_MAX } from '../../core/tissue/exaggerate.ts';
+import { HeatLegend } from './HeatLegend.tsx';
+import { MonthsControl } from './MonthsControl.tsx';
+import { ExaggerationBadge, PaneLift } from './PaneOverlays.tsx';
+import { BeforeContour } from '../../scene/BeforeContour.tsx';
 import { CameraLink, createCameraLinkGroup } from '../../scene/CameraLink.tsx';
 
 const ConsultPanel = lazy(() => import('./ConsultPanel.tsx'));
@@ -48,7 +53,11 @@ export default function ConsultMode() {
   const setHeatmap = useApp((s) => s.setHeatmap);
   const cutaway = useApp((s) => s.cutaway);
   const setCutaway = useApp((s) => s.setCutaway);
+  const exaggeration = useApp((s) => s.exaggerate);
+  const setExaggerate = useApp((s) => s.setExaggerate);
   const [cameraGroup] = useState(createCameraLinkGroup);
+  // The sagged face's contour over the result: on by default, a view setting of this room (not in the URL).
+  const [contour, setContour] = useState(true);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   useShortcuts(store, ALL_TECHNIQUES, toggleHelp);
 
@@ -58,12 +67,15 @@ export default function ConsultMode() {
   const exportPng = async () => {
     const panes = [...document.querySelectorAll<HTMLElement>('.consult-stage [role="img"]')].flatMap((wrapper) => {
       const canvas = wrapper.querySelector('canvas');
-      return canvas ? [{ canvas, title: wrapper.dataset.title ?? '', labels: visibleLabels(wrapper, canvas) }] : [];
+      return canvas ? [{ canvas, title: wrapper.dataset.title ?? '', labels: visibleLabels(wrapper, canvas), ...paneAnnotations(wrapper) }] : [];
     });
     if (panes.length === 0) return;
     const date = new Date().toISOString().slice(0, 10);
+    const legend = heatmap
+      ? { title: t('consult.legendTitle'), caption: t('consult.heatmapLegend'), colours: HEATMAP_STOPS_CSS, ticksMm: HEATMAP_TICKS_MM, maxMm: HEATMAP_MAX_MM }
+      : undefined;
     try {
-      const blob = await saveSnapshot(panes, { heading: t('consult.snapshotTitle'), date, disclaimer: t('app.disclaimer') }, `lift-${shown.join('-')}-${date}.png`);
+      const blob = await saveSnapshot(panes, { heading: t('consult.snapshotTitle'), date, disclaimer: t('app.disclaimer'), ...(legend ? { legend } : {}) }, `lift-${shown.join('-')}-${date}.png`);
       document.body.dataset.lastSnapshotBytes = String(blob.size);
       store.getState().dismissNotice('snapshot');
     } catch (error) {
@@ -107,6 +119,9 @@ export default function ConsultMode() {
           <button type="button" aria-pressed={cutaway} onClick={() => setCutaway(!cutaway)}>
             {t('consult.cutaway')}
           </button>
+          <button type="button" aria-pressed={contour} onClick={() => setContour(!contour)}>
+            {t('consult.beforeContour')}
+          </button>
         </div>
         <ViewPicker />
         <div role="group" aria-label={t('consult.pen')} className="tool-row">
@@ -124,15 +139,23 @@ export default function ConsultMode() {
           <button type="button" aria-pressed={heatmap} onClick={() => setHeatmap(!heatmap)}>
             {t('consult.heatmap')}
           </button>
-          {heatmap && (
-            <figure className="heat-legend">
-              <span className="heat-ramp" style={{ background: HEATMAP_CSS }} aria-hidden="true" />
-              <figcaption>
-                0 – {HEATMAP_MAX_MM} mm · {t('consult.heatmapLegend')}
-              </figcaption>
-            </figure>
-          )}
+          {heatmap && <HeatLegend />}
         </div>
+        <MonthsControl techniques={shown} />
+        <label className="exaggerate-control">
+          <span>{t('consult.exaggerate')}</span>
+          <input
+            type="range"
+            min={1}
+            max={EXAGGERATE_MAX}
+            step={1}
+            value={exaggeration}
+            aria-label={t('consult.exaggerate')}
+            aria-valuetext={`×${exaggeration}`}
+            onChange={(e) => setExaggerate(Number(e.target.value))}
+          />
+          <output>×{exaggeration}</output>
+        </label>
         {/* Without a model there is nothing to measure: the viewer explains and offers a retry. */}
         <Suspense fallback={<p className="muted">{t('consult.computing')}</p>}>
           <Measurements techniques={shown} />
@@ -151,10 +174,10 @@ export default function ConsultMode() {
           // is off here (the view presets still move both).
           <div className="before-after">
             <div className="ba-layer">
-              <ViewerForTechnique key="pane-0" pen labels orbit={false} closeUps={false} overlays={false} technique={technique} fixedProgress={0} title={t('consult.before')} />
+              <ViewerForTechnique key="pane-0" pen labels orbit={false} closeUps={false} overlays={false} technique={technique} fixedProgress={0} title={t('consult.before')} overlay={<ExaggerationBadge />} />
             </div>
             <div className="ba-layer" style={{ clipPath: `inset(0 0 0 ${Math.round(beforeAfter * 1000) / 10}%)` }}>
-              <ViewerForTechnique key="pane-1" pen orbit={false} closeUps={false} overlays={false} technique={technique} fixedProgress={1} drivesPlayback title={t('consult.after')} />
+              <ViewerForTechnique key="pane-1" pen orbit={false} closeUps={false} overlays={false} technique={technique} fixedProgress={1} drivesPlayback title={t('consult.after')} overlay={<ExaggerationBadge />} sceneExtra={<BeforeContour store={store} technique={technique} always enabled={contour} />} />
             </div>
             <div className="ba-handle" style={{ left: `${beforeAfter * 100}%` }} aria-hidden="true" />
             <input
@@ -181,7 +204,18 @@ export default function ConsultMode() {
               closeUps={!comparing}
               frameFace={comparing}
               title={t(`technique.${id}`)}
-              sceneExtra={comparing ? <CameraLink group={cameraGroup} /> : null}
+              sceneExtra={
+                <>
+                  {comparing && <CameraLink group={cameraGroup} />}
+                  <BeforeContour store={store} technique={id} enabled={contour} />
+                </>
+              }
+              overlay={
+                <>
+                  <ExaggerationBadge />
+                  {comparing && <PaneLift technique={id} techniques={shown} />}
+                </>
+              }
             />
           ))
         )}

@@ -1,37 +1,64 @@
 import { use, useEffect, useMemo, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGIONS, type TechniqueId } from '../../core/ids.ts';
-import { incisionLengthMm, regionLift } from '../../core/tissue/index.ts';
+import type { RegionLift } from '../../core/tissue/api.ts';
+import { incisionLengthMm } from '../../core/tissue/index.ts';
+import { regionLiftAfter } from '../../core/tissue/months.ts';
 import { headAssetOrNull, onHeadAssetCleared } from '../../scene/headAsset.ts';
 import { modelFor, paramsFrom, solutionFor } from '../../scene/tissueModel.ts';
 import { useApp } from '../../state/context.tsx';
 
-const mm = (v: number) => (Math.abs(v) < 0.05 ? '0.0' : v.toFixed(1));
+/** One decimal, and "0.0" for anything under 0.05 mm either way (no "-0.0"). */
+export const mm = (v: number) => (Math.abs(v) < 0.05 ? '0.0' : v.toFixed(1));
 
-/** Per-region lift (mm, at the result) and incision length for the techniques on screen, from the engine. */
-export function Measurements({ techniques }: { techniques: readonly TechniqueId[] }) {
-  const { t } = useTranslation();
+export interface TechniqueResult {
+  readonly id: TechniqueId;
+  /** Per-region lift at the result, `months` after the operation, relative to the face before it (mm). */
+  readonly lift: RegionLift;
+  /** Incision length per side, mm (0 for threads). */
+  readonly incision: number;
+}
+
+/**
+ * The engine's per-region lift for `techniques` at the store's sag, parameters and months (suspends until the
+ * head is loaded; null without a model). Tuned parameters apply to the primary technique (the first) only; the
+ * others show their own defaults.
+ */
+export function useTechniqueResults(techniques: readonly TechniqueId[]): readonly TechniqueResult[] | null {
   const [, reread] = useReducer((n: number) => n + 1, 0);
   useEffect(() => onHeadAssetCleared(reread), []);
   const patient = useApp((s) => s.patient);
   const asset = use(headAssetOrNull(patient));
   const sag = useApp((s) => s.sag);
+  const months = useApp((s) => s.months);
   const vectorAngleDeg = useApp((s) => s.vectorAngleDeg);
   const liftMm = useApp((s) => s.liftMm);
-  const results = useMemo(() => {
+  const primary = techniques[0];
+  const key = techniques.join(',');
+  return useMemo(() => {
     if (!asset) return null;
     const model = modelFor(asset);
-    return techniques.map((id) => {
-      // Tuned parameters apply to the primary technique only; the others show their own defaults.
-      const params = id === techniques[0] ? paramsFrom({ vectorAngleDeg, liftMm }) : {};
-      return { id, lift: regionLift(model, solutionFor(model, id, params, sag)), incision: incisionLengthMm(model, id) };
+    return key.split(',').map((raw) => {
+      const id = raw as TechniqueId;
+      const params = id === primary ? paramsFrom({ vectorAngleDeg, liftMm }) : {};
+      return { id, lift: regionLiftAfter(model, solutionFor(model, id, params, sag), months), incision: incisionLengthMm(model, id) };
     });
-  }, [asset, techniques, sag, vectorAngleDeg, liftMm]);
+  }, [asset, key, primary, sag, months, vectorAngleDeg, liftMm]);
+}
+
+/** Per-region lift (mm, at the result) and incision length for the techniques on screen, from the engine. */
+export function Measurements({ techniques }: { techniques: readonly TechniqueId[] }) {
+  const { t } = useTranslation();
+  const results = useTechniqueResults(techniques);
+  const months = useApp((s) => s.months);
 
   if (!results) return null;
   return (
     <table className="measurements">
-      <caption>{t('consult.measurements')}</caption>
+      <caption>
+        {t('consult.measurements')}
+        {months > 0 && ` · ${t('consult.months.value', { months: String(months) })}`}
+      </caption>
       <thead>
         <tr>
           <th scope="col">{t('consult.region')}</th>

@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppContext } from '../../state/context.tsx';
 import { ViewerForTechnique } from '../ViewerForTechnique.tsx';
@@ -14,6 +14,9 @@ import { useSteppedPlayback } from '../../ui/useSteppedPlayback.ts';
 import { PATIENT_TECHNIQUES } from '../techniqueSets.ts';
 import { TECHNIQUE_FOR_CONCERN } from './concerns.ts';
 import { useEmbedApi } from './useEmbedApi.ts';
+
+// "Right after" / "after one year": loaded with the before/after view.
+const AfterMonths = lazy(() => import('./AfterMonths.tsx'));
 
 /** The patient's page (default mode): a calm guided explanation, phone first. */
 export default function WebMode() {
@@ -107,20 +110,22 @@ export default function WebMode() {
             {t('web.animation.heading')}: <span className="stage-technique">{t(`technique.${technique}`)}</span>
           </h2>
           <TechniquePicker techniques={PATIENT_TECHNIQUES} className="web-techniques" />
+          {/* Full-resolution skin, not the lighter skin_lod: only the full skin is moved by the tissue engine, so with
+              skin_lod the patient saw the undeformed face in every pane (before = after). */}
           <div className={`web-viewers ${beforeAfter !== null ? 'split' : ''}`}>
             {beforeAfter !== null ? (
               <>
                 <figure className="pane">
-                  <ViewerForTechnique key="before" technique={technique} fixedProgress={0} overlays={false} lod />
+                  <ViewerForTechnique key="before" technique={technique} fixedProgress={0} overlays={false} />
                   <figcaption>{t('web.animation.before')}</figcaption>
                 </figure>
                 <figure className="pane">
-                  <ViewerForTechnique key="after" labels technique={technique} fixedProgress={1} drivesPlayback reducedMotion={reduced} lod />
+                  <ViewerForTechnique key="after" labels technique={technique} fixedProgress={1} drivesPlayback reducedMotion={reduced} />
                   <figcaption>{t('web.animation.after')}</figcaption>
                 </figure>
               </>
             ) : (
-              <ViewerForTechnique key="single" labels technique={technique} drivesPlayback reducedMotion={reduced} lod />
+              <ViewerForTechnique key="single" labels technique={technique} drivesPlayback reducedMotion={reduced} />
             )}
           </div>
           <div className="web-controls">
@@ -129,6 +134,11 @@ export default function WebMode() {
               {t('control.beforeAfter')}
             </button>
           </div>
+          {beforeAfter !== null && (
+            <Suspense fallback={null}>
+              <AfterMonths technique={technique} />
+            </Suspense>
+          )}
           <p className="hint">{t('web.animation.hint')}</p>
           <h3 id={ids.steps} className="steps-heading">
             {t('web.animation.steps')}

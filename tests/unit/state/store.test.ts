@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAppStore, type StoreDefaults } from '../../../src/state/store.ts';
+import { createAppStore, EXAGGERATE_MAX, type StoreDefaults } from '../../../src/state/store.ts';
+import { EXAGGERATE_MAX as CORE_EXAGGERATE_MAX } from '../../../src/core/tissue/exaggerate.ts';
 import { syncUrl } from '../../../src/state/urlSync.ts';
 import { parseDeepLink } from '../../../src/core/url/index.ts';
 
@@ -62,6 +63,28 @@ describe('app store', () => {
     s().reset();
     expect(s().layerOpacity).toEqual({});
     expect(s().cutaway).toBe(true);
+  });
+
+  it('months start from the deep link, are clamped to the axis and reset to 0; exaggeration is clamped to ×1…×5', () => {
+    const store = createAppStore(defaults, parseDeepLink('?months=6.5').link);
+    const s = () => store.getState();
+    expect(s().months).toBe(6.5);
+    s().setMonths(40);
+    expect(s().months).toBe(24);
+    s().setMonths(-2);
+    expect(s().months).toBe(0);
+    s().setMonths(Number.NaN);
+    expect(s().months).toBe(0);
+    expect(s().exaggerate).toBe(1);
+    expect(EXAGGERATE_MAX).toBe(CORE_EXAGGERATE_MAX);
+    s().setExaggerate(9);
+    expect(s().exaggerate).toBe(5);
+    s().setExaggerate(0.2);
+    expect(s().exaggerate).toBe(1);
+    s().setMonths(12);
+    s().setExaggerate(3);
+    s().reset();
+    expect([s().months, s().exaggerate]).toEqual([0, 1]);
   });
 
   it('switching technique restarts its timeline', () => {
@@ -146,6 +169,20 @@ describe('URL sync', () => {
     // The written URL restores the same state.
     const restored = createAppStore(defaults, parseDeepLink(location.search).link).getState();
     expect([restored.progress, restored.lang, restored.compare]).toEqual([1, 'en', ['traditional', 'smile']]);
+  });
+
+  it('writes months to the URL (not the exaggeration) and reads them back', () => {
+    const { location, history } = fakeBrowser('');
+    const store = createAppStore(defaults);
+    syncUrl(store, defaults, location, history);
+    store.getState().setMonths(12);
+    store.getState().setExaggerate(4);
+    vi.advanceTimersByTime(500);
+    expect(location.search).toBe('?months=12');
+    expect(createAppStore(defaults, parseDeepLink(location.search).link).getState().months).toBe(12);
+    store.getState().setMonths(0);
+    vi.advanceTimersByTime(500);
+    expect(location.search).toBe('');
   });
 
   it('stops writing after unsubscribe', () => {

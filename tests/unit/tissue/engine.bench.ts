@@ -5,6 +5,8 @@ import { bench, describe } from 'vitest';
 import {
   createDisplacements, createTissueModel, evaluate, solveTechnique, type TissueModel,
 } from '../../../src/core/tissue/index.ts';
+import { applyMonths } from '../../../src/core/tissue/months.ts';
+import { exaggerate } from '../../../src/core/tissue/exaggerate.ts';
 import { testHeads } from '../../fixtures/heads.ts';
 
 const FRAME_MS = 16.7;
@@ -48,6 +50,16 @@ for (const { name, head } of heads) {
     evaluate(model, sol, 0.5 + 0.4 * Math.sin(i), out);
     frame.push(performance.now() - t0);
   }
+  // The months after and the exaggeration compose the evaluation on screen: one frame with both.
+  applyMonths(model, sol, 12, out); // first call builds the per-model unit sag field
+  const frameAfter: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const t0 = performance.now();
+    evaluate(model, sol, 0.5 + 0.4 * Math.sin(i), out);
+    applyMonths(model, sol, 12, out);
+    exaggerate(out, sol.sagField, 3);
+    frameAfter.push(performance.now() - t0);
+  }
   const v = model.stats.vertexCounts, nodes = model.stats.nodeCounts;
   const row = (label: string, ms: number, budget: number): string =>
     `  ${label.padEnd(34)} ${ms.toFixed(2).padStart(8)} ms  (${(ms / FRAME_MS).toFixed(3)} frames; budget ${budget} ms)`;
@@ -57,6 +69,7 @@ for (const { name, head } of heads) {
       `  render vertices: skin ${v.skin}, fat ${v.fat}, smas ${v.smas} (total ${v.skin + v.fat + v.smas})`,
       `  simulation nodes: skin ${nodes.skin}, fat ${nodes.fat}, smas ${nodes.smas}; unknowns ${model.unknownCount}; nnz(L) ${model.stats.factorNonZeros}`,
       row('per-frame evaluate (3 layers)', median(frame), 2),
+      row('… + months after + exaggeration', median(frameAfter), 2),
       `  first use of a technique (budget ~700 ms): ${firstUse.join('; ')}`,
       row('parameter change (new angle)', median(change), 100),
       row('initial precompute (median of 3)', median(pre), 1500),
@@ -66,6 +79,11 @@ for (const { name, head } of heads) {
   describe(`tissue engine — ${name} head`, () => {
     bench('evaluate: all layers, full resolution', () => {
       evaluate(model, sol, 0.63, out);
+    });
+    bench('evaluate + applyMonths(12) + exaggerate(×3): all layers', () => {
+      evaluate(model, sol, 0.63, out);
+      applyMonths(model, sol, 12, out);
+      exaggerate(out, sol.sagField, 3);
     });
     let a = 40;
     bench('solveTechnique: vector-angle change (smile)', () => {

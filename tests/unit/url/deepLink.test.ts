@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEEP_LINK_KEYS, MAX_STEP, applyModeLimits, parseDeepLink, serializeDeepLink } from '../../../src/core/url/index.ts';
+import { DEEP_LINK_KEYS, MAX_MONTHS, MAX_STEP, applyModeLimits, parseDeepLink, serializeDeepLink } from '../../../src/core/url/index.ts';
 import { LANGUAGES, LAYERS, MODES, PATIENTS, TECHNIQUES, VIEWS } from '../../../src/core/ids.ts';
 
 describe('parseDeepLink', () => {
   it('reads every parameter of the contract', () => {
     const { link, issues } = parseDeepLink(
-      '?mode=consult&technique=smile&compare=traditional,thread&step=3&progress=0.25&lang=en&layers=skin,smas&view=oblique-left&sag=1&patient=male&embed=1',
+      '?mode=consult&technique=smile&compare=traditional,thread&step=3&progress=0.25&lang=en&layers=skin,smas&view=oblique-left&sag=1&patient=male&embed=1&months=12',
     );
     expect(issues).toEqual([]);
     expect(link).toEqual({
@@ -21,6 +21,7 @@ describe('parseDeepLink', () => {
       sag: 1,
       patient: 'male',
       embed: true,
+      months: 12,
     });
   });
 
@@ -49,10 +50,28 @@ describe('parseDeepLink', () => {
     ['patient', 'MALE'],
     ['patient', 'female,male'],
     ['patient', ''],
+    ['months', '25'], // beyond the months axis
+    ['months', '24.5'],
+    ['months', '-1'],
+    ['months', '1e1'],
+    ['months', '6,5'],
+    ['months', 'twelve'],
+    ['months', ''],
   ])('rejects %s=%s and reports it', (param, value) => {
     const { link, issues } = parseDeepLink(`?${param}=${encodeURIComponent(value)}`);
     expect(link).toEqual({});
     expect(issues).toEqual([{ param, value, reason: 'invalid-value' }]);
+  });
+
+  it.each([
+    ['0', 0],
+    ['12', 12],
+    ['24', 24],
+    ['6.5', 6.5],
+    ['0.25', 0.25],
+    ['03', 3],
+  ])('reads months=%s as %d', (raw, value) => {
+    expect(parseDeepLink(`?months=${raw}`)).toEqual({ link: { months: value }, issues: [] });
   });
 
   it('keeps the good parameters when others are bad', () => {
@@ -108,6 +127,11 @@ describe('serializeDeepLink', () => {
     expect(serializeDeepLink({ lang: 'zh', mode: 'kiosk', progress: 0.5 })).toBe('?mode=kiosk&progress=0.5&lang=zh');
     expect(serializeDeepLink({})).toBe('');
   });
+  it('writes months as a plain decimal within the axis', () => {
+    expect(serializeDeepLink({ months: 12 })).toBe('?months=12');
+    expect(serializeDeepLink({ months: 6.125 })).toBe('?months=6.125');
+    expect(serializeDeepLink({ months: MAX_MONTHS })).toBe(`?months=${MAX_MONTHS}`);
+  });
   it('writes lists with readable commas', () => {
     expect(serializeDeepLink({ compare: ['smile', 'thread-conventional'] })).toBe(
       '?compare=smile,thread-conventional',
@@ -117,7 +141,8 @@ describe('serializeDeepLink', () => {
 
 // Arbitrary query strings: a mix of real keys, real values, near-misses and junk.
 const anyValue = fc.oneof(
-  fc.constantFrom(...MODES, ...TECHNIQUES, ...LANGUAGES, ...LAYERS, ...VIEWS, ...PATIENTS, 'man', 'Female', '0', '1', '0.5', '1', 'true'),
+  fc.constantFrom(...MODES, ...TECHNIQUES, ...LANGUAGES, ...LAYERS, ...VIEWS, ...PATIENTS, 'man', 'Female', '0', '1', '0.5', '1', 'true', '12', '24', '6.25', '24.001'),
+  fc.double({ min: 0, max: 30, noNaN: true }).map((x) => x.toFixed(3)),
   fc.string({ maxLength: 30 }),
   fc.double({ noNaN: false }).map(String),
   fc.integer({ min: -5, max: 40 }).map(String),
@@ -169,6 +194,7 @@ describe('deep-link properties (fast-check)', () => {
         for (const l of link.layers ?? []) expect(LAYERS).toContain(l);
         expect(new Set(link.compare ?? []).size).toBe((link.compare ?? []).length);
         for (const n of [link.progress, link.sag]) if (n !== undefined) expect(n >= 0 && n <= 1).toBe(true);
+        if (link.months !== undefined) expect(link.months >= 0 && link.months <= MAX_MONTHS).toBe(true);
         if (link.step !== undefined) expect(Number.isInteger(link.step) && link.step >= 0 && link.step <= MAX_STEP).toBe(true);
         expect(Object.keys(link).every((k) => (DEEP_LINK_KEYS as readonly string[]).includes(k))).toBe(true);
       }),

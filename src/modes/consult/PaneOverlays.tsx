@@ -1,0 +1,63 @@
+// DOM laid over a consult pane's picture, inside its canvas wrapper (so it is part of what the pane shows and
+// what the snapshot reads back): the exaggeration badge and, in compare, the pane's lift in mm at the result.
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RegionId, TechniqueId } from '../../core/ids.ts';
+import { useApp } from '../../state/context.tsx';
+import { useStep } from '../../ui/useStep.ts';
+import { mm, useTechniqueResults } from './Measurements.tsx';
+
+/**
+ * The regions a compare pane reports: jawline, nasolabial fold and the lid–cheek junction. The lid–cheek
+ * junction is read from the engine's periorbital region (the lower lid and the junction below it; the midface
+ * region is the malar mound) — a design choice until the head model has a measure of its own.
+ */
+export const PANE_REGIONS: readonly (readonly [label: string, region: RegionId])[] = [
+  ['jawline', 'jawline'],
+  ['nasolabial', 'nasolabial'],
+  ['lidCheek', 'periorbital'],
+];
+
+/** "Movement exaggerated ×k — not to scale", always on the picture while the consult scale is above ×1. */
+export function ExaggerationBadge() {
+  const { t } = useTranslation();
+  const factor = useApp((s) => s.exaggerate);
+  if (factor <= 1) return null;
+  return (
+    <span className="viewer-badge" data-exaggerate={factor}>
+      {t('consult.exaggerated', { factor: String(factor) })}
+    </span>
+  );
+}
+
+function PaneLiftFigures({ technique, techniques }: { technique: TechniqueId; techniques: readonly TechniqueId[] }) {
+  const { t } = useTranslation();
+  const results = useTechniqueResults(techniques);
+  const result = results?.find((r) => r.id === technique);
+  if (!result) return null;
+  return (
+    <dl className="pane-lift" data-pane-lift={technique}>
+      {PANE_REGIONS.map(([label, region]) => (
+        <div key={label} data-region={region}>
+          <dt>{t(`consult.paneRegion.${label}`)}</dt>
+          <dd>↑ {mm(result.lift[region].vertical)} mm</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * A compare pane's lift at the jawline, nasolabial fold and lid–cheek junction (vertical, mm, from the engine,
+ * at the store's months), shown at the result step. `techniques` is the compared set (the first one carries the
+ * tuned parameters, as in the measurements table).
+ */
+export function PaneLift({ technique, techniques }: { technique: TechniqueId; techniques: readonly TechniqueId[] }) {
+  const { index, count } = useStep(technique);
+  if (index < count - 1) return null;
+  return (
+    <Suspense fallback={null}>
+      <PaneLiftFigures technique={technique} techniques={techniques} />
+    </Suspense>
+  );
+}

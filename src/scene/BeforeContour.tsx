@@ -1,0 +1,116 @@
+import { use, useEffect, useMemo, useState } from 'react';
+import { useThree } from '@react-three/fiber';
+import { BufferAttribute, BufferGeometry, DoubleSide, Mesh, MeshBasicMaterial } from 'three';
+import type { TechniqueId } from '../core/ids.ts';
+import { beforeContours } from '../core/tissue/contour.ts';
+import { unitSagField } from '../core/tissue/months.ts';
+import type { TissueModel } from '../core/tissue/index.ts';
+import { useStore } from 'zustand';
+import { PROCEDURES } from '../core/procedures/index.ts';
+import { stepAt } from '../core/timeline/index.ts';
+import type { AppStore } from '../state/store.ts';
+import { headAssetOrNull } from './headAsset.ts';
+import { modelFor } from './tissueModel.ts';
+
+export interface BeforeContourProps {
+  /** The mode's store (passed in: React context does not cross into the canvas). */
+  readonly store: AppStore;
+  readonly technique: TechniqueId;
+  /** Show whatever the step (the "after" pane of before/after); otherwise only at the technique's result step. */
+  readonly always?: boolean;
+  readonly enabled: boolean;
+}
+
+/** Millimetres per scene unit (MM_PER_GLTF_UNIT of core/anatomy/headData.ts; repeated to keep that module's export
+ * out of the shared chunk the patient's page loads). */
+const MM_PER_M = 1000;
+/** Lift off the skin along its normal so the line is not buried in the surface it was taken from, m (design choice). */
+const LIFT_OFF_M = 0.0008;
+/** Half the width of the drawn line, m (design choice: thin, ~0.7 mm on the face). */
+const HALF_WIDTH_M = 0.00035;
+/** Dash pattern along a chain of ~1.5 mm steps: two steps drawn, one left out (design choice). */
+const DASH_ON = 2, DASH_PERIOD = 3;
+
+/**
+ * The sagged face's jawline, nasolabial folds and profile silhouette as a thin dashed line over the result: where
+ * the skin lay before the operation (rest + sag × the engine's unit sag field, un-lifted), so the lift reads as the
+ * distance between the line and the skin. Follows the sag setting; drawn into the canvas, so snapshots carry it.
+ */
+export function BeforeContour({ store, technique, always = false, enabled }: BeforeContourProps) {
+  // The canvas is only drawn once the head has loaded, so the shared load has succeeded here.
+  const asset = use(headAssetOrNull());
+  const invalidate = useThree((s) => s.invalidate);
+  const procedure = PROCEDURES[technique];
+  const atResult = useStore(store, (s) => stepAt(procedure, s.progress).index === procedure.steps.length - 1);
+  const visible = enabled && (always || atResult);
+  const [model, setModel] = useState<TissueModel | null>(null);
+  useEffect(() => {
+    if (!asset) return;
+    const timer = setTimeout(() => setModel(modelFor(asset)), 0);
+    return () => clearTimeout(timer);
+  }, [asset]);
+  const chains = useMemo(() => (asset ? beforeContours(asset.data).chains : []), [asset]);
+  // Drawn as thin ribbons on the skin (two triangles per dash step) with classes the app already loads: a dashed
+  // line material would add its shader code to the three.js chunk every mode downloads.
+  const line = useMemo(() => {
+    const pairs: number[] = [];
+    for (const c of chains) for (let k = 0; k + 1 < c.length; k++) if (k % DASH_PERIOD < DASH_ON) pairs.push(c[k]!, c[k + 1]!);
+    const geometry = new BufferGeometry();
+    geometry.setAttribute('position', new BufferAttribute(new Float32Array((pairs.length / 2) * 18), 3));
+    const material = new MeshBasicMaterial({ color: '#16324a', side: DoubleSide, transparent: true, opacity: 0.9 });
+    const mesh = new Mesh(geometry, material);
+    mesh.renderOrder = 21;
+    mesh.frustumCulled = false;
+    return { mesh, vertices: Int32Array.from(pairs) };
+  }, [chains]);
+  useEffect(
+    () => () => {
+      line.mesh.geometry.dispose();
+      (line.mesh.material as MeshBasicMaterial).dispose();
+    },
+    [line],
+  );
+  useEffect(() => {
+    const skin = asset?.geometries.skin;
+    if (!model || !skin) return;
+    const unit = unitSagField(model).skin;
+    const rest = skin.getAttribute('position').array as Float32Array;
+    const normal = skin.getAttribute('normal')?.array as Float32Array | undefined;
+    const attr = line.mesh.geometry.getAttribute('position') as BufferAttribute;
+    const out = attr.array as Float32Array;
+    const a = new Float64Array(3), b = new Float64Array(3), n = new Float64Array(3);
+    const at = (v: number, sag: number, p: Float64Array) => {
+      for (let k = 0; k < 3; k++) p[k] = rest[3 * v + k]! + (sag * unit[3 * v + k]!) / MM_PER_M + (normal ? LIFT_OFF_M * normal[3 * v + k]! : 0);
+    };
+    const write = (sag: number) => {
+      const verts = line.vertices;
+      for (let i = 0; i < verts.length; i += 2) {
+        at(verts[i]!, sag, a);
+        at(verts[i + 1]!, sag, b);
+        for (let k = 0; k < 3; k++) n[k] = normal ? normal[3 * verts[i]! + k]! : k === 2 ? 1 : 0;
+        // Across the line, in the skin's tangent plane: normal × direction, scaled to the half width.
+        const dx = b[0]! - a[0]!, dy = b[1]! - a[1]!, dz = b[2]! - a[2]!;
+        let sx = n[1]! * dz - n[2]! * dy, sy = n[2]! * dx - n[0]! * dz, sz = n[0]! * dy - n[1]! * dx;
+        const len = Math.hypot(sx, sy, sz) || 1;
+        sx *= HALF_WIDTH_M / len;
+        sy *= HALF_WIDTH_M / len;
+        sz *= HALF_WIDTH_M / len;
+        const o = (i / 2) * 18;
+        const quad = [
+          [a[0]! + sx, a[1]! + sy, a[2]! + sz], [a[0]! - sx, a[1]! - sy, a[2]! - sz], [b[0]! + sx, b[1]! + sy, b[2]! + sz],
+          [b[0]! + sx, b[1]! + sy, b[2]! + sz], [a[0]! - sx, a[1]! - sy, a[2]! - sz], [b[0]! - sx, b[1]! - sy, b[2]! - sz],
+        ];
+        quad.forEach((q, j) => out.set(q, o + 3 * j));
+      }
+      attr.needsUpdate = true;
+      line.mesh.geometry.computeBoundingSphere();
+      invalidate();
+    };
+    write(store.getState().sag);
+    return store.subscribe((s, prev) => {
+      if (s.sag !== prev.sag) write(s.sag);
+    });
+  }, [model, asset, line, store, invalidate]);
+  useEffect(() => invalidate(), [visible, invalidate]);
+  return <primitive object={line.mesh} visible={visible && model !== null} />;
+}
