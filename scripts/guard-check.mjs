@@ -49,14 +49,14 @@ const SABOTAGES = [
     id: 'b1',
     guarantee: 'consult-only code (leva, consult panel) never requested by web',
     sabotage: 'web mode prefetches the consult panel (dynamic import at module load)',
-    patches: [{ file: 'src/modes/web/WebMode.tsx', find: "import { useTranslation } from 'react-i18next';", replace: "import { useTranslation } from 'react-i18next';\nvoid import('../consult/ConsultPanel.tsx');" }],
+    patches: [{ file: 'src/modes/web/WebMode.tsx', find: "import { useTranslation } from '../../i18n/react.ts';", replace: "import { useTranslation } from '../../i18n/react.ts';\nvoid import('../consult/ConsultPanel.tsx');" }],
     check: budget('web: consult-only chunks requested'),
   },
   {
     id: 'b2',
     guarantee: 'consult-only code (leva, consult panel) never requested by web',
     sabotage: 'web mode imports leva statically (bundled into a chunk web loads)',
-    patches: [{ file: 'src/modes/web/WebMode.tsx', find: "import { useTranslation } from 'react-i18next';", replace: "import { useTranslation } from 'react-i18next';\nimport { Leva } from 'leva';\nconsole.debug(Leva);" }],
+    patches: [{ file: 'src/modes/web/WebMode.tsx', find: "import { useTranslation } from '../../i18n/react.ts';", replace: "import { useTranslation } from '../../i18n/react.ts';\nimport { Leva } from 'leva';\nconsole.debug(Leva);" }],
     check: budget('web: consult-only chunks requested'),
   },
   {

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from './i18n/react.ts';
 import type { AppContext } from './boot.ts';
 import { AppProvider, useApp } from './state/context.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
@@ -25,14 +25,14 @@ function ModeRouter() {
 export function App({ ctx }: { ctx: AppContext }) {
   return (
     <AppProvider ctx={ctx}>
-      <I18nextProvider i18n={ctx.i18n}>
+      <I18nProvider i18n={ctx.i18n}>
         <ErrorBoundary mode={ctx.store.getState().mode} onRetry={reloadModes}>
           <NoticeBar />
           <Suspense fallback={<div className="poster" aria-busy="true" />}>
             <ModeRouter />
           </Suspense>
         </ErrorBoundary>
-      </I18nextProvider>
+      </I18nProvider>
     </AppProvider>
   );
 }

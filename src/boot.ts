@@ -1,6 +1,6 @@
 // Everything the app needs before its first React render: config, deep link, store, URL sync, i18n.
 // Bad config or URL input never stops the boot: each becomes a notice and defaults are used.
-import type { i18n } from 'i18next';
+import type { Translator } from './i18n/translator.ts';
 import { parseConfigText, validateConfig, type AppConfig } from './core/config/schema.ts';
 import { LANGUAGES, type Language } from './core/ids.ts';
 import { applyModeLimits, parseDeepLink } from './core/url/index.ts';
@@ -13,7 +13,7 @@ import { createI18n, ensureLanguage, HTML_LANG } from './i18n/index.ts';
 export interface AppContext {
   readonly store: AppStore;
   readonly config: AppConfig;
-  readonly i18n: i18n;
+  readonly i18n: Translator;
   readonly defaults: StoreDefaults;
 }
 
@@ -81,7 +81,7 @@ export async function boot(win: Window): Promise<AppContext> {
     void ensureLanguage(i18n, l).then(() => {
       if (store.getState().lang !== l) return; // a newer choice won
       win.document.documentElement.lang = HTML_LANG[l];
-      void i18n.changeLanguage(l);
+      i18n.changeLanguage(l);
     });
   };
   applyLang(store.getState().lang);

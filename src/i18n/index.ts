@@ -1,10 +1,9 @@
-import i18next, { type i18n } from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { Translator, type Resources } from './translator.ts';
 import type { Language } from '../core/ids.ts';
 import { withSteps } from './steps.ts';
 
 // One chunk per language, fetched when the language is first used (the kiosk precaches all of them).
-const LOADERS: Record<Language, () => Promise<object>> = {
+const LOADERS: Record<Language, () => Promise<Resources>> = {
   en: async () => withSteps((await import('./en.ts')).en, (await import('../core/procedures/captions.en.ts')).CAPTIONS_EN),
   ko: async () => withSteps((await import('./ko.ts')).ko, (await import('./steps.ko.ts')).CAPTIONS_KO),
   zh: async () => withSteps((await import('./zh.ts')).zh, (await import('./steps.zh.ts')).CAPTIONS_ZH),
@@ -14,23 +13,16 @@ const LOADERS: Record<Language, () => Promise<object>> = {
 /** HTML lang attribute per UI language (Simplified Chinese). */
 export const HTML_LANG: Record<Language, string> = { ko: 'ko', en: 'en', zh: 'zh-Hans', ja: 'ja' };
 
-/** Make sure `lang`'s strings are loaded into the instance (no-op when they are). */
-export async function ensureLanguage(instance: i18n, lang: Language): Promise<void> {
-  if (instance.hasResourceBundle(lang, 'translation') && instance.exists('app.title', { lng: lang })) return;
-  instance.addResourceBundle(lang, 'translation', await LOADERS[lang](), true, false);
+/** Make sure `lang`'s strings are loaded into the translator (no-op when they are). */
+export async function ensureLanguage(instance: Translator, lang: Language): Promise<void> {
+  if (instance.exists('app.title', { lng: lang })) return;
+  instance.addResourceBundle(lang, await LOADERS[lang](), true);
 }
 
-export async function createI18n(lang: Language): Promise<i18n> {
-  const instance = i18next.createInstance();
-  await instance.use(initReactI18next).init({
-    lng: lang,
-    // Every key exists in every language (tests/unit/i18n), so there is no fallback language to download.
-    fallbackLng: false,
-    resources: { [lang]: { translation: await LOADERS[lang]() } },
-    // React escapes text itself; strings from the URL or config are never treated as HTML anywhere.
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    returnNull: false,
-  });
-  return instance;
+/** The page's translator, showing `lang` with its strings loaded. Every key exists in every language (tests/unit/i18n). */
+export async function createI18n(lang: Language): Promise<Translator> {
+  return new Translator(lang, await LOADERS[lang]());
 }
+
+export { Translator } from './translator.ts';
+export { I18nProvider, useTranslation } from './react.ts';

@@ -10,7 +10,7 @@ export type FlatCaptions = Readonly<Record<string, string>>;
 
 export type StepCaptions = Record<string, Record<string, string>>;
 
-/** `steps.smile.mark` → { smile: { mark: … } }, the nested shape i18next resolves `steps.smile.mark` in. */
+/** `steps.smile.mark` → { smile: { mark: … } }, the nested shape the translator resolves `steps.smile.mark` in. */
 export function nestCaptions(flat: FlatCaptions): StepCaptions {
   const out: StepCaptions = {};
   for (const [key, text] of Object.entries(flat)) {

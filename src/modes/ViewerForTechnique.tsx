@@ -7,7 +7,7 @@ import { PlaybackDriver } from '../scene/PlaybackDriver.tsx';
 import { TissueDeformer } from '../scene/TissueDeformer.tsx';
 import { Overlays } from '../scene/Overlays.tsx';
 import { TechniqueLabels, type LabelTexts } from '../scene/TechniqueLabels.tsx';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { useViewerLabel } from '../ui/useViewerLabel.ts';
 import { useStep } from '../ui/useStep.ts';
 

@@ -2,7 +2,7 @@ import { Component, lazy, Suspense, use, useCallback, useEffect, useLayoutEffect
 import { addAfterEffect, type RootState } from '@react-three/fiber';
 import { LiteCanvas } from './LiteCanvas.tsx';
 import { OrbitControls } from '@react-three/drei';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import type { BufferGeometry } from 'three';
 import { DEFAULT_PATIENT, type TechniqueId, type ViewId, type LayerId, type PatientId } from '../core/ids.ts';
 import type { LandmarkId } from '../core/anatomy/landmarks.ts';

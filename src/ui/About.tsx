@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 
 /** Credits and licences (also in the README). Licence names and project names are not translated; the skull's
  * CC BY 3.0 credit line (../shared/data/skull/README.md) is, with its indication of changes. */
@@ -6,7 +6,7 @@ const CREDITS: readonly (readonly [string, string])[] = [
   ['Face geometry: MediaPipe Face Mesh canonical model (© Google)', 'Apache-2.0'],
   ['three.js and its meshopt decoder', 'MIT'],
   ['React, React Three Fiber, drei, zustand', 'MIT'],
-  ['i18next, react-i18next, zod, leva, qrcode-generator', 'MIT'],
+  ['zod, leva, qrcode-generator', 'MIT'],
   ['vite-plugin-pwa, Workbox', 'MIT'],
 ];
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 
 export const CONCERNS = ['jawline', 'nasolabial', 'crowsfeet'] as const;
 export type ConcernId = (typeof CONCERNS)[number];

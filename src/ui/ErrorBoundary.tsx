@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import type { Mode } from '../core/ids.ts';
 
 /** Pause before the unattended kiosk reloads itself after an uncaught error. Design choice. */

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import type { TechniqueId } from '../core/ids.ts';
 import type { FallbackReason } from '../scene/webgl.ts';
 import { FALLBACK_STRINGS } from './fallbackStrings.ts';
@@ -36,9 +36,7 @@ export function Fallback2D({
 }) {
   const { t, i18n } = useTranslation();
   useSteppedPlayback(technique, playback);
-  for (const [lng, bundle] of Object.entries(FALLBACK_STRINGS)) {
-    if (!i18n.exists(`fallback.${reason}`, { lng })) i18n.addResourceBundle(lng, 'translation', { fallback: bundle }, true, false);
-  }
+  i18n.addSection('fallback', reason, FALLBACK_STRINGS);
   const reasonText = t(`fallback.${reason}`);
   // The drawing is what "ready" means without the 3D face: tell the viewer once it is on the page.
   useEffect(() => onShown?.(reasonText), [onShown, reasonText]);

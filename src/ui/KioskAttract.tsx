@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import type { TechniqueId } from '../core/ids.ts';
 import { useStep } from './useStep.ts';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { useApp, useAppContext } from '../state/context.tsx';
 
 /** The kiosk's language picker: one big button per configured language (no drop-down on a touch screen). */

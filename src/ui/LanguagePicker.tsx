@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { isOneOf, LANGUAGES } from '../core/ids.ts';
 import { useApp, useAppContext } from '../state/context.tsx';
 

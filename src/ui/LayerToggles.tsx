@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { LAYERS } from '../core/ids.ts';
 import { useApp } from '../state/context.tsx';
 import { LAYER_SWATCH } from './swatches.ts';

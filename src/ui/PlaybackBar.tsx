@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import type { TechniqueId } from '../core/ids.ts';
 import { stepStart } from '../core/timeline/index.ts';
 import { PROCEDURES } from '../core/procedures/index.ts';

@@ -1,4 +1,4 @@
-// The 2D illustration's one-line reasons, added to i18next when its chunk loads (only browsers that need the
+// The 2D illustration's one-line reasons, added to the translator when its chunk loads (only browsers that need the
 // drawing download these strings). The type makes every language give every reason.
 import type { Language } from '../core/ids.ts';
 import type { FallbackReason } from '../scene/webgl.ts';

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react.ts';
 import { useApp, useAppContext } from '../../state/context.tsx';
 import { ViewerForTechnique } from '../ViewerForTechnique.tsx';
 import { TechniquePicker } from '../../ui/TechniquePicker.tsx';
@@ -33,11 +33,7 @@ export default function ConsultMode() {
   const { t, i18n } = useTranslation();
   const { store } = useAppContext();
   // Consult strings load with this chunk only.
-  for (const [lng, bundle] of Object.entries(CONSULT_STRINGS)) {
-    if (!i18n.hasResourceBundle(lng, 'translation') || !i18n.exists('consult.export', { lng })) {
-      i18n.addResourceBundle(lng, 'translation', { consult: bundle }, true, false);
-    }
-  }
+  i18n.addSection('consult', 'export', CONSULT_STRINGS);
   const technique = useApp((s) => s.technique);
   const compare = useApp((s) => s.compare);
   const setCompare = useApp((s) => s.setCompare);

@@ -2,7 +2,7 @@
 // runtime stylesheet never reach the patient's page or the kiosk.
 import { useEffect } from 'react';
 import { button, Leva, useControls } from 'leva';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react.ts';
 import { LAYERS } from '../../core/ids.ts';
 import { PROCEDURES } from '../../core/procedures/index.ts';
 import type { AppStore } from '../../state/store.ts';

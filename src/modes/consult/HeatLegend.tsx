@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react.ts';
 import { HEATMAP_CSS, HEATMAP_MAX_MM, HEATMAP_TICKS_MM } from '../../scene/heatmapLegend.ts';
 
 /** The heat map's colour bar with labelled millimetre ticks (the same ramp as the skin colours). */

@@ -1,5 +1,5 @@
 import { use, useEffect, useMemo, useReducer } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react.ts';
 import { REGIONS, type TechniqueId } from '../../core/ids.ts';
 import type { RegionLift } from '../../core/tissue/api.ts';
 import { incisionLengthMm } from '../../core/tissue/index.ts';

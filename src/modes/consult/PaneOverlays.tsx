@@ -1,7 +1,7 @@
 // DOM laid over a consult pane's picture, inside its canvas wrapper (so it is part of what the pane shows and
 // what the snapshot reads back): the exaggeration badge and, in compare, the pane's lift in mm at the result.
 import { Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react.ts';
 import type { RegionId, TechniqueId } from '../../core/ids.ts';
 import { useApp } from '../../state/context.tsx';
 import { useStep } from '../../ui/useStep.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react.ts';
 import { PATIENTS, type PatientId } from '../../core/ids.ts';
 import { headAssetOrNull } from '../../scene/headAsset.ts';
 import { useApp } from '../../state/context.tsx';

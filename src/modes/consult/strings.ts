@@ -1,4 +1,4 @@
-// Consult-only strings, added to i18next when consult mode loads (kept out of the patient bundle).
+// Consult-only strings, added to the translator when consult mode loads (kept out of the patient bundle).
 export const CONSULT_STRINGS = {
   en: {
     export: 'Save snapshot (PNG)',

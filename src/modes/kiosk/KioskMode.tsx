@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react.ts';
 import { useApp, useAppContext } from '../../state/context.tsx';
 import { ViewerForTechnique } from '../ViewerForTechnique.tsx';
 import { TechniquePicker } from '../../ui/TechniquePicker.tsx';

@@ -1,6 +1,6 @@
 // The patient's "right after" / "after one year" for the technique shown in the before/after view. Loaded with
 // the before/after view only (its strings too), so the patient's first page stays within its budget.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react.ts';
 import type { TechniqueId } from '../../core/ids.ts';
 import { RETENTION } from '../../core/tissue/months.ts';
 import { useApp } from '../../state/context.tsx';
@@ -12,9 +12,7 @@ const ONE_YEAR = 12;
 
 export default function AfterMonths({ technique }: { technique: TechniqueId }) {
   const { t, i18n } = useTranslation();
-  for (const [lng, bundle] of Object.entries(STRINGS)) {
-    if (!i18n.exists('afterMonths.label', { lng })) i18n.addResourceBundle(lng, 'translation', { afterMonths: bundle }, true, false);
-  }
+  i18n.addSection('afterMonths', 'label', STRINGS);
   const months = useApp((s) => s.months);
   const setMonths = useApp((s) => s.setMonths);
   const curve = RETENTION[technique];
