@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { BufferAttribute, BufferGeometry, CatmullRomCurve3, MeshStandardMaterial, TubeGeometry, Vector3, type Mesh } from 'three';
 import { surfaceNormal, surfacePosition, type SurfacePoint } from '../core/geometry/surface.ts';
@@ -47,30 +47,34 @@ export function SurfaceTubes({ surface, lines, color, radius, lift = 0.0004, vis
     invalidate();
   });
 
-  useEffect(
-    () => () => {
-      for (const m of meshes.current) m?.geometry.dispose();
-    },
-    [],
-  );
 
   return (
     <group visible={visible}>
       {lines.map((_, k) => (
-        <mesh
-          key={k}
-          ref={(m) => {
-            // The tube geometry is assigned imperatively, so it is ours to free when the mesh goes away
-            // (a technique with fewer lines than the last one).
-            if (m === null) meshes.current[k]?.geometry.dispose();
-            meshes.current[k] = m;
-          }}
-          material={material}
-          renderOrder={20}
-        />
+        <Tube key={k} index={k} meshes={meshes} material={material} />
       ))}
     </group>
   );
+}
+
+/**
+ * One tube's mesh. Its geometry is assigned imperatively (the frame loop rebuilds it as the surface moves), so it
+ * is freed here, once, when the tube really goes away (a technique with fewer lines than the last one). An inline
+ * ref callback did this before, but React detaches a new inline callback with null on every re-render (a language
+ * rotation, a label change): the tube's geometry was disposed and uploaded again while still on screen.
+ */
+function Tube({ index, meshes, material }: { index: number; meshes: { current: (Mesh | null)[] }; material: MeshStandardMaterial }) {
+  const ref = useRef<Mesh>(null);
+  useLayoutEffect(() => {
+    const mesh = ref.current;
+    const list = meshes.current;
+    list[index] = mesh;
+    return () => {
+      mesh?.geometry.dispose();
+      if (list[index] === mesh) list[index] = null;
+    };
+  }, [index, meshes]);
+  return <mesh ref={ref} material={material} renderOrder={20} />;
 }
 
 /** A tube along glued points on the current surface (allocates: called only when the surface changed). */
