@@ -3,7 +3,7 @@ import type { RootState } from '@react-three/fiber';
 import { LiteCanvas } from './LiteCanvas.tsx';
 import { OrbitControls } from '@react-three/drei';
 import { useTranslation } from 'react-i18next';
-import type { BufferGeometry } from 'three';
+import { MOUSE, TOUCH, type BufferGeometry } from 'three';
 import type { TechniqueId, ViewId, LayerId } from '../core/ids.ts';
 import type { LandmarkId } from '../core/anatomy/landmarks.ts';
 import { clearHeadAsset, headAssetPromise, HeadAssetError, type HeadAsset, type MeshName } from './headAsset.ts';
@@ -31,7 +31,7 @@ export interface ViewerProps {
   readonly title?: string;
   /** Landmark the current step frames, by id (resolved on the loaded head). */
   readonly focusLandmark?: LandmarkId | undefined;
-  /** The surgeon's pen is on: orbiting is paused so strokes land on the face. */
+  /** The surgeon's pen is on: one finger (or the main mouse button) draws, two fingers still pinch and rotate. */
   readonly penActive?: boolean;
   /** Hand orbiting (off where two canvases must keep one camera, e.g. the before/after slider). */
   readonly orbit?: boolean;
@@ -96,7 +96,14 @@ function Stage({ asset, props, onReady }: { asset: HeadAsset; props: ViewerProps
         highlightLigaments={props.highlightLigaments ?? false}
       />
       {props.children?.(asset, deformed)}
-      <OrbitControls makeDefault enabled={!props.penActive && props.orbit !== false} enablePan={false} minDistance={0.25} maxDistance={1.6} />
+      <OrbitControls
+        makeDefault
+        enabled={props.orbit !== false}
+        enablePan={false}
+        minDistance={0.25}
+        maxDistance={1.6}
+        {...(props.penActive ? PEN_CONTROLS : ORBIT_CONTROLS)}
+      />
       <CameraRig
         view={props.view}
         center={asset.center}
@@ -107,6 +114,18 @@ function Stage({ asset, props, onReady }: { asset: HeadAsset; props: ViewerProps
     </LiteCanvas>
   );
 }
+
+// Without the pen: one finger or the main button orbits, two fingers pinch (three's defaults). With the pen:
+// one finger and the main button belong to the pen (PenLayer; left out here, so the controls ignore them),
+// two fingers pinch and rotate, the wheel zooms.
+const ORBIT_CONTROLS = {
+  mouseButtons: { LEFT: MOUSE.ROTATE, MIDDLE: MOUSE.DOLLY, RIGHT: MOUSE.PAN },
+  touches: { ONE: TOUCH.ROTATE, TWO: TOUCH.DOLLY_PAN },
+};
+const PEN_CONTROLS = {
+  mouseButtons: { MIDDLE: MOUSE.DOLLY, RIGHT: MOUSE.ROTATE },
+  touches: { TWO: TOUCH.DOLLY_ROTATE },
+};
 
 function Loaded({ props, onReady }: { props: ViewerProps; onReady: () => void }) {
   const asset = use(headAssetPromise());
