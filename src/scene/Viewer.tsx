@@ -1,4 +1,4 @@
-import { Component, lazy, Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Component, Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { RootState } from '@react-three/fiber';
 import { LiteCanvas } from './LiteCanvas.tsx';
 import { OrbitControls } from '@react-three/drei';
@@ -12,9 +12,10 @@ import { StudioLights } from './StudioLights.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import { CAMERA_FOV_DEG } from './views.ts';
 import { hasWebGL } from './webgl.ts';
-// Only devices without WebGL need the drawings.
-const Fallback2D = lazy(() => import('../ui/Fallback2D.tsx').then((m) => ({ default: m.Fallback2D })));
 import { registerRenderer } from './diagnostics.ts';
+import { ChunkLoadError, lazyChunk, retryFailedChunks } from '../ui/lazyChunk.ts';
+// Only devices without WebGL need the drawings.
+const Fallback2D = lazyChunk('2D drawings', async () => (await import('../ui/Fallback2D.tsx')).Fallback2D);
 
 export interface ViewerProps {
   readonly technique: TechniqueId;
@@ -142,6 +143,7 @@ class ModelBoundary extends Component<
   }
   retry = () => {
     clearHeadAsset();
+    retryFailedChunks();
     this.setState({ error: null });
   };
   override render() {
@@ -149,21 +151,42 @@ class ModelBoundary extends Component<
   }
 }
 
-function ModelError({ error, retry, autoRetryMs }: { error: Error; retry: () => void; autoRetryMs: number | undefined }) {
+function ModelError({
+  error,
+  retry,
+  autoRetryMs,
+  onShown,
+}: {
+  error: Error;
+  retry: () => void;
+  autoRetryMs: number | undefined;
+  /** The error is on screen: the wrapper must not say ready. */
+  onShown: () => void;
+}) {
   const { t } = useTranslation();
+  useEffect(onShown, [onShown]);
   useEffect(() => {
     if (autoRetryMs === undefined) return;
     const timer = setTimeout(retry, autoRetryMs);
     return () => clearTimeout(timer);
   }, [retry, autoRetryMs]);
   const detail = error instanceof HeadAssetError ? error.message : '';
+  // The viewer's own code is gone (an old page after a redeploy): say so, and offer the reload that fixes it.
+  const stale = error instanceof ChunkLoadError;
   return (
     <div className="model-error" role="alert">
-      <p>{t('notice.model')}</p>
+      <p>{t(stale ? 'update.available' : 'notice.model')}</p>
       {detail && <p className="detail">{detail}</p>}
-      <button type="button" onClick={retry}>
-        {t('control.retry')}
-      </button>
+      <div className="error-actions">
+        {stale && (
+          <button type="button" onClick={() => location.reload()}>
+            {t('update.reload')}
+          </button>
+        )}
+        <button type="button" onClick={retry}>
+          {t('control.retry')}
+        </button>
+      </div>
     </div>
   );
 }
@@ -178,6 +201,9 @@ export function Viewer(props: ViewerProps) {
   const webgl = useMemo(() => hasWebGL(), []);
   const onReady = useCallback(() => {
     if (wrapper.current) wrapper.current.dataset.ready = 'true';
+  }, []);
+  const onError = useCallback(() => {
+    if (wrapper.current) wrapper.current.dataset.ready = 'false';
   }, []);
   return (
     <div
@@ -195,15 +221,17 @@ export function Viewer(props: ViewerProps) {
         </span>
       )}
       {webgl ? (
-        <ModelBoundary render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} />}>
+        <ModelBoundary render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} onShown={onError} />}>
           <Suspense fallback={<div className="viewer-loading">{t('app.loading')}</div>}>
             <Loaded props={props} onReady={onReady} />
           </Suspense>
         </ModelBoundary>
       ) : (
-        <Suspense fallback={null}>
-          <Fallback2D technique={props.technique} onShown={onReady} />
-        </Suspense>
+        <ModelBoundary render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} onShown={onError} />}>
+          <Suspense fallback={null}>
+            <Fallback2D technique={props.technique} onShown={onReady} />
+          </Suspense>
+        </ModelBoundary>
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppContext } from '../../state/context.tsx';
 import { ViewerForTechnique } from '../ViewerForTechnique.tsx';
@@ -16,11 +16,11 @@ import { CONSULT_STRINGS } from './strings.ts';
 import { Measurements } from './Measurements.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
-import { QuietBoundary } from '../../ui/QuietBoundary.tsx';
+import { FeatureBoundary, lazyChunk } from '../../ui/lazyChunk.ts';
 import { HEATMAP_CSS, HEATMAP_MAX_MM } from '../../scene/heatmap.ts';
 import { CameraLink, createCameraLinkGroup } from '../../scene/CameraLink.tsx';
 
-const ConsultPanel = lazy(() => import('./ConsultPanel.tsx'));
+const ConsultPanel = lazyChunk('consult panel', async () => (await import('./ConsultPanel.tsx')).default);
 
 /** The surgeon's full-control view beside the patient. */
 export default function ConsultMode() {
@@ -131,11 +131,12 @@ export default function ConsultMode() {
         </Suspense>
         <p className="muted small">{t('consult.designNote')}</p>
         <About />
-        <QuietBoundary fallback={null}>
+        {/* The tuning panel is optional: without its code the rest of consult works (a language change tries again). */}
+        <FeatureBoundary resetKey={i18n.language}>
           <Suspense fallback={null}>
             <ConsultPanel key={i18n.language} store={store} />
           </Suspense>
-        </QuietBoundary>
+        </FeatureBoundary>
       </aside>
       <main className={`consult-stage panes-${beforeAfter !== null ? 1 : shown.length}`}>
         {beforeAfter !== null ? (

@@ -20,6 +20,7 @@ import { useKioskLockdown } from './useKioskLockdown.ts';
 import { useWakeLock } from './useWakeLock.ts';
 import { useErrorRecovery } from './useErrorRecovery.ts';
 import { registerKioskServiceWorker } from './registerServiceWorker.ts';
+import { loadChunk } from '../../ui/lazyChunk.ts';
 
 /** Seconds before a failed model load retries by itself (nobody is there to press "Try again"). */
 const KIOSK_MODEL_RETRY_MS = 15_000;
@@ -52,7 +53,8 @@ export default function KioskMode() {
   // The loop reaches the cutaway steps within seconds, unattended: fetch its code with the page (it is cached
   // for offline use anyway) rather than in the middle of a step.
   useEffect(() => {
-    void import('../../scene/cutaway.ts');
+    // A prefetch only: a failure is reported (the kiosk reloads in its loop) and the scene tries again itself.
+    loadChunk('cutaway', () => import('../../scene/cutaway.ts')).catch(() => undefined);
   }, []);
   useAttractLoop(phase === 'attract');
   useSteppedPlayback(technique, reduced);
