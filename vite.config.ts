@@ -1,6 +1,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { bootGuard } from './src/bootGuard.ts';
+import { SANDBOX_TEXT, UPDATE_TEXT } from './src/i18n/update.ts';
 
 // The Content Security Policy ships in the built index.html (and is documented in the README for servers
 // that prefer a header). Not applied to the dev server, whose HMR client needs inline code.
@@ -37,11 +39,33 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * boot-guard.js next to index.html: a classic script (src/bootGuard.ts) that replaces the blank poster with a
+ * readable message where the app's module scripts cannot load (a frame sandboxed without allow-same-origin, an
+ * entry file gone after a redeploy). Loaded deferred, before the app's module script, from the same directory
+ * without `crossorigin` (no CORS request), so the CSP's script-src 'self' covers it; no inline script.
+ */
+function bootGuardScript(): Plugin {
+  const source = `(${bootGuard.toString()})(${JSON.stringify({ sandbox: SANDBOX_TEXT, update: UPDATE_TEXT })});\n`;
+  return {
+    name: 'lift-boot-guard',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'boot-guard.js', source });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => html.replace('<link rel="icon"', '<script defer src="./boot-guard.js"></script>\n    <link rel="icon"'),
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   plugins: [
     react(),
     cspMeta(),
+    bootGuardScript(),
     // Offline after the first load for the lobby kiosk. The service worker is registered only by the kiosk
     // (src/modes/kiosk/registerServiceWorker.ts, bundled register code: injectRegister false); workbox runs
     // from a file generated next to sw.js ('production' mode, no CDN), so no request leaves the origin.
