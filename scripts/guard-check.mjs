@@ -84,7 +84,7 @@ const SABOTAGES = [
     guarantee: 'draw calls per frame ≤ 60',
     sabotage: '80 landmark markers as separate meshes (one draw call each) instead of one merged mesh',
     patches: [
-      { file: 'src/scene/Viewer.tsx', find: "import type { BufferGeometry } from 'three';", replace: "import { SphereGeometry, type BufferGeometry } from 'three';\nconst MARKER = new SphereGeometry(0.001, 6, 4);" },
+      { file: 'src/scene/Viewer.tsx', find: "import { MOUSE, TOUCH, type BufferGeometry } from 'three';", replace: "import { MOUSE, SphereGeometry, TOUCH, type BufferGeometry } from 'three';\nconst MARKER = new SphereGeometry(0.001, 6, 4);" },
       {
         file: 'src/scene/Viewer.tsx',
         find: '      {props.children?.(asset, deformed)}',
@@ -118,7 +118,7 @@ const SABOTAGES = [
     id: 'i',
     guarantee: 'missing/corrupt model: message, controls work, "Try again" recovers',
     sabotage: '"Try again" keeps the failed model promise (clearHeadAsset() dropped)',
-    patches: [{ file: 'src/scene/Viewer.tsx', find: '    clearHeadAsset();\n', replace: '' }],
+    patches: [{ file: 'src/scene/Viewer.tsx', find: '  retry = () => {\n    clearHeadAsset();\n', replace: '  retry = () => {\n' }],
     check: browserTest('faults.test.ts', 'model and recovers with'),
   },
   {
@@ -133,7 +133,7 @@ const SABOTAGES = [
     guarantee: 'render error: friendly message, "Try again" restores the app',
     sabotage: 'error boundary dropped from App (a render error blanks the page)',
     patches: [
-      { file: 'src/App.tsx', find: '<ErrorBoundary mode={ctx.store.getState().mode} onRetry={reloadModes}>', replace: '<>' },
+      { file: 'src/App.tsx', find: '<ErrorBoundary mode={ctx.store.getState().mode} onRetry={retryFailedChunks}>', replace: '<>' },
       { file: 'src/App.tsx', find: '</ErrorBoundary>', replace: '</>' },
       { file: 'src/App.tsx', find: "import { ErrorBoundary } from './ui/ErrorBoundary.tsx';\n", replace: '' },
     ],
@@ -143,7 +143,7 @@ const SABOTAGES = [
     id: 'k2',
     guarantee: 'render error: friendly message, "Try again" restores the app',
     sabotage: '"Try again" re-renders the same failed lazy mode (onRetry not wired)',
-    patches: [{ file: 'src/App.tsx', find: ' onRetry={reloadModes}>', replace: '>' }],
+    patches: [{ file: 'src/App.tsx', find: ' onRetry={retryFailedChunks}>', replace: '>' }],
     check: browserTest('faults.test.ts', 'a render error shows the friendly message'),
   },
   {
@@ -188,7 +188,6 @@ const SABOTAGES = [
     guarantee: 'no CSP violations (no eval)',
     sabotage: 'new Function(...) evaluated in an effect',
     patches: [
-      { file: 'src/App.tsx', find: "import { lazy, Suspense } from 'react';", replace: "import { lazy, Suspense, useEffect } from 'react';" },
       { file: 'src/App.tsx', find: 'export function App({ ctx }: { ctx: AppContext }) {', replace: "export function App({ ctx }: { ctx: AppContext }) {\n  useEffect(() => {\n    try {\n      new Function('return 1')();\n    } catch {\n      /* swallowed: only the policy report shows it */\n    }\n  }, []);" },
     ],
     check: browserTest('modes.test.ts', 'mode web in headless Chromium loads, draws the head'),
@@ -198,7 +197,6 @@ const SABOTAGES = [
     guarantee: 'zero requests outside the origin',
     sabotage: "fetch('https://example.com/ping') in an effect (the CSP blocks it: caught by its report and console error)",
     patches: [
-      { file: 'src/App.tsx', find: "import { lazy, Suspense } from 'react';", replace: "import { lazy, Suspense, useEffect } from 'react';" },
       { file: 'src/App.tsx', find: 'export function App({ ctx }: { ctx: AppContext }) {', replace: "export function App({ ctx }: { ctx: AppContext }) {\n  useEffect(() => {\n    void fetch('https://example.com/ping').catch(() => undefined);\n  }, []);" },
     ],
     check: browserTest('modes.test.ts', 'mode web in headless Chromium loads, draws the head'),
@@ -208,7 +206,6 @@ const SABOTAGES = [
     guarantee: 'zero requests outside the origin',
     sabotage: 'an analytics beacon to https://example.com with connect-src loosened to allow it (no CSP report, no console error: only the request log can catch it)',
     patches: [
-      { file: 'src/App.tsx', find: "import { lazy, Suspense } from 'react';", replace: "import { lazy, Suspense, useEffect } from 'react';" },
       { file: 'src/App.tsx', find: 'export function App({ ctx }: { ctx: AppContext }) {', replace: "export function App({ ctx }: { ctx: AppContext }) {\n  useEffect(() => {\n    navigator.sendBeacon('https://example.com/collect', 'visit');\n  }, []);" },
       { file: 'vite.config.ts', find: `"connect-src 'self'",`, replace: `"connect-src 'self' https://example.com",` },
     ],
@@ -219,7 +216,6 @@ const SABOTAGES = [
     guarantee: 'no cookies',
     sabotage: "document.cookie = 'visited=1' in an effect",
     patches: [
-      { file: 'src/App.tsx', find: "import { lazy, Suspense } from 'react';", replace: "import { lazy, Suspense, useEffect } from 'react';" },
       { file: 'src/App.tsx', find: 'export function App({ ctx }: { ctx: AppContext }) {', replace: "export function App({ ctx }: { ctx: AppContext }) {\n  useEffect(() => {\n    document.cookie = 'visited=1; SameSite=Lax';\n  }, []);" },
     ],
     check: browserTest('modes.test.ts', 'mode web in headless Chromium loads, draws the head'),
@@ -337,6 +333,83 @@ const SABOTAGES = [
     sabotage: 'the failure is rethrown instead of shown (an unhandled rejection, no message)',
     patches: [{ file: 'src/modes/consult/ConsultMode.tsx', find: "      store.getState().addNotice({ id: 'snapshot', kind: 'error', key: 'consult.snapshotFailed' });", replace: '      throw error;' }],
     check: browserTest('browser-support.test.ts', 'a snapshot the device cannot make'),
+  },
+  // Issue #14 (field failures), part b: touch pen, sandboxed embeds, redeploys, kiosk service worker.
+  {
+    id: 'pen1',
+    guarantee: 'pen: a cancelled touch (pointercancel) is never committed',
+    sabotage: 'pointercancel commits the stroke like pointerup',
+    patches: [{ file: 'src/scene/PenLayer.tsx', find: 'const onCancel = (e: PointerEvent) => release(e, false);', replace: 'const onCancel = (e: PointerEvent) => release(e, true);' }],
+    check: browserTest('pen-touch.test.ts', 'a cancelled touch (pointercancel) is not committed'),
+  },
+  {
+    id: 'pen2',
+    guarantee: 'pen: a stroke belongs to one finger; a second finger does not join it',
+    sabotage: 'a second finger starts the stroke again (no multi-pointer check)',
+    patches: [{ file: 'src/scene/PenLayer.tsx', find: '      if (down.size > 1) {', replace: '      if (down.size > 99) {' }],
+    check: browserTest('pen-touch.test.ts', 'a second finger does not join the stroke'),
+  },
+  {
+    id: 'pen3',
+    guarantee: 'pen: two fingers pinch / rotate the view',
+    sabotage: 'orbit controls off while the pen is on (as before)',
+    patches: [{ file: 'src/scene/Viewer.tsx', find: 'enabled={props.orbit !== false}', replace: 'enabled={!props.penActive && props.orbit !== false}' }],
+    check: browserTest('pen-touch.test.ts', 'two fingers pinch the view and draw nothing'),
+  },
+  {
+    id: 'sbx',
+    guarantee: 'embed sandboxed without allow-same-origin: a message naming the tokens, never a blank poster',
+    sabotage: 'the boot guard no longer detects the opaque origin',
+    patches: [{ file: 'src/bootGuard.ts', find: "if (self.origin === 'null') {", replace: "if (self.origin === 'never') {" }],
+    check: browserTest('embed-sandbox.test.ts', 'a readable message naming the tokens it needs'),
+  },
+  {
+    id: 'chunk1',
+    guarantee: 'redeploy: a failed language chunk leaves the select and <html lang> on the language shown',
+    sabotage: 'the select is not put back when the language chunk fails',
+    patches: [{ file: 'src/boot.ts', find: '        if (store.getState().lang === l) store.getState().setLang(i18n.language as Language);\n', replace: '' }],
+    check: browserTest('redeploy.test.ts', 'a language chunk answering 404'),
+  },
+  {
+    id: 'chunk2',
+    guarantee: 'redeploy: every lazy chunk is retried once before "a newer version is available"',
+    sabotage: 'loadChunk gives up after the first failure',
+    patches: [{ file: 'src/ui/lazyChunk.ts', find: '  } catch {\n    try {\n      return await load();', replace: "  } catch {\n    try {\n      throw new Error('no second try');" }],
+    check: browserTest('redeploy.test.ts', 'a missing mode chunk'),
+  },
+  {
+    id: 'chunk3',
+    guarantee: 'redeploy: a missing optional feature never takes the face away',
+    sabotage: 'the feature boundary passes the failure on (to the app-wide error screen)',
+    patches: [{ file: 'src/ui/lazyChunk.ts', find: 'return this.state.failed ? (this.props.fallback ?? null) : this.props.children;', replace: "if (this.state.failed) throw new Error('feature failed');\n    return this.props.children;" }],
+    check: browserTest('redeploy.test.ts', 'a missing optional feature (ConsultPanel)'),
+  },
+  {
+    id: 'chunk4',
+    guarantee: 'redeploy: missing 2D drawings are explained in the viewer; the controls stay',
+    sabotage: 'the 2D drawings rendered outside the viewer\'s boundary',
+    patches: [
+      {
+        file: 'src/scene/Viewer.tsx',
+        find: '        <ModelBoundary\n          onUnsupported={onUnsupported}\n          render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} onShown={onError} />}\n        >\n          <Suspense fallback={null}>\n            <Fallback2D technique={props.technique} reason={fallback} onShown={onShown} playback={props.fallbackPlayback ?? false} />\n          </Suspense>\n        </ModelBoundary>',
+        replace: '        <Suspense fallback={null}>\n          <Fallback2D technique={props.technique} reason={fallback} onShown={onShown} playback={props.fallbackPlayback ?? false} />\n        </Suspense>',
+      },
+    ],
+    check: browserTest('redeploy.test.ts', 'the 2D drawings missing'),
+  },
+  {
+    id: 'sw1',
+    guarantee: 'kiosk: config.json network-first (an edit shows on the next load)',
+    sabotage: 'config.json cache-first',
+    patches: [{ file: 'vite.config.ts', find: "handler: 'NetworkFirst',\n            // A network that does not answer", replace: "handler: 'CacheFirst',\n            // A network that does not answer" }],
+    check: browserTest('kiosk-update.test.ts', 'config.json is network-first'),
+  },
+  {
+    id: 'sw2',
+    guarantee: 'kiosk: a new version waits for the attract loop (never reloads mid-visit)',
+    sabotage: 'the update is applied in any phase',
+    patches: [{ file: 'src/modes/kiosk/kioskUpdate.ts', find: "return phase === 'attract' ? 'apply' : 'wait';", replace: "return phase === phase ? 'apply' : 'wait';" }],
+    check: browserTest('kiosk-update.test.ts', 'a redeploy waits while a visitor uses the kiosk'),
   },
 ];
 

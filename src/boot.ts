@@ -78,11 +78,18 @@ export async function boot(win: Window): Promise<AppContext> {
   const i18n = await createI18n(store.getState().lang);
   const applyLang = (l: Language) => {
     // Load first, then switch: the page never shows raw keys while a language chunk arrives.
-    void ensureLanguage(i18n, l).then(() => {
-      if (store.getState().lang !== l) return; // a newer choice won
-      win.document.documentElement.lang = HTML_LANG[l];
-      i18n.changeLanguage(l);
-    });
+    void ensureLanguage(i18n, l).then(
+      () => {
+        if (store.getState().lang !== l) return; // a newer choice won
+        win.document.documentElement.lang = HTML_LANG[l];
+        i18n.changeLanguage(l);
+      },
+      () => {
+        // The chunk could not be had (already reported: the app offers a reload). The language select and
+        // <html lang> go back to the language actually on screen, so they never disagree with the page.
+        if (store.getState().lang === l) store.getState().setLang(i18n.language as Language);
+      },
+    );
   };
   applyLang(store.getState().lang);
   store.subscribe((s, prev) => {

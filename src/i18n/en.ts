@@ -1,5 +1,8 @@
 // English UI strings. The accessible names in DESIGN.md's deep-link contract are fixed for `en`.
+import { UPDATE_TEXT } from './update.ts';
+
 export const en = {
+  update: UPDATE_TEXT.en,
   app: {
     about: 'About this visualizer',
     aboutText:

@@ -1,6 +1,8 @@
 import type { Resources } from './en.ts';
+import { UPDATE_TEXT } from './update.ts';
 
 export const ja: Resources = {
+  update: UPDATE_TEXT.ja,
   app: {
     about: 'このツールについて',
     aboutText:

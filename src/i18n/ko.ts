@@ -1,6 +1,8 @@
 import type { Resources } from './en.ts';
+import { UPDATE_TEXT } from './update.ts';
 
 export const ko: Resources = {
+  update: UPDATE_TEXT.ko,
   app: {
     about: '이 시각화 도구에 대하여',
     aboutText:

@@ -4,27 +4,25 @@
 // formatters or HTML). No React import here: the hook lives in ./react.ts.
 import type { Language } from '../core/ids.ts';
 
-/** A string table: nested objects whose leaves are strings. */
-export interface Resources {
-  readonly [key: string]: string | Resources;
-}
+/** A string table: nested objects whose leaves are strings (typed loosely: the tables are interfaces and consts). */
+export type Resources = object;
 
 type Vars = Readonly<Record<string, string | number>>;
 
 function lookup(table: Resources | undefined, key: string): string | undefined {
-  let node: string | Resources | undefined = table;
+  let node: unknown = table;
   for (const part of key.split('.')) {
-    if (node === undefined || typeof node === 'string') return undefined;
-    node = node[part];
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
   }
   return typeof node === 'string' ? node : undefined;
 }
 
 function merge(into: Record<string, unknown>, from: Resources, overwrite: boolean): void {
-  for (const [k, v] of Object.entries(from)) {
+  for (const [k, v] of Object.entries(from) as [string, unknown][]) {
     const have = into[k];
-    if (typeof v !== 'string' && have !== null && typeof have === 'object') merge(have as Record<string, unknown>, v, overwrite);
-    else if (typeof v !== 'string') {
+    if (v !== null && typeof v === 'object' && have !== null && typeof have === 'object') merge(have as Record<string, unknown>, v, overwrite);
+    else if (v !== null && typeof v === 'object') {
       const copy: Record<string, unknown> = {};
       merge(copy, v, true);
       into[k] = copy;

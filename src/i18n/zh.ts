@@ -1,6 +1,8 @@
 import type { Resources } from './en.ts';
+import { UPDATE_TEXT } from './update.ts';
 
 export const zh: Resources = {
+  update: UPDATE_TEXT.zh,
   app: {
     about: '关于本可视化工具',
     aboutText:

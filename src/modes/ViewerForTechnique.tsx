@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createElement, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { TechniqueId } from '../core/ids.ts';
 import { actionActivation } from '../core/timeline/index.ts';
 import { useApp, useAppContext } from '../state/context.tsx';
@@ -10,6 +10,7 @@ import { TechniqueLabels, type LabelTexts } from '../scene/TechniqueLabels.tsx';
 import { useTranslation } from '../i18n/react.ts';
 import { useViewerLabel } from '../ui/useViewerLabel.ts';
 import { useStep } from '../ui/useStep.ts';
+import { chunkLoader, FeatureBoundary, useChunk } from '../ui/lazyChunk.ts';
 
 export interface ViewerForTechniqueProps {
   readonly technique: TechniqueId;
@@ -47,9 +48,16 @@ export interface ViewerForTechniqueProps {
 const FACE_LANDMARK = 'subnasale';
 
 // The lobby's slow camera swing loads only in the kiosk.
-const CameraDrift = lazy(() => import('../scene/CameraDrift.tsx').then((m) => ({ default: m.CameraDrift })));
+const CAMERA_DRIFT = chunkLoader('camera drift', async () => (await import('../scene/CameraDrift.tsx')).CameraDrift);
 // The pen is a consult tool: its code loads only where it is offered.
-const PenLayer = lazy(() => import('../scene/PenLayer.tsx').then((m) => ({ default: m.PenLayer })));
+const PEN_LAYER = chunkLoader('pen', async () => (await import('../scene/PenLayer.tsx')).PenLayer);
+
+/** The kiosk's camera drift, when its code is here (without it the camera just holds still). */
+function Drift() {
+  const CameraDrift = useChunk(CAMERA_DRIFT);
+  // (A component from a loaded chunk, the same one on every render once it is here.)
+  return CameraDrift ? createElement(CameraDrift) : null;
+}
 
 /** A viewer bound to the mode's store: the deformed head of one technique at the shared progress. */
 export function ViewerForTechnique({
@@ -92,6 +100,8 @@ export function ViewerForTechnique({
   const cutaway = useApp((s) => s.cutaway);
   const addStroke = useApp((s) => s.addStroke);
   const label = useViewerLabel(technique);
+  // Switching the pen on again after its code failed to load tries again.
+  const PenLayer = useChunk(PEN_LAYER, pen ? penActive : null);
   const { procedure, index, step } = useStep(technique);
   const shownStep =
     fixedProgress === undefined
@@ -145,10 +155,11 @@ export function ViewerForTechnique({
       {(asset, deformed) => (
         <>
           {drivesPlayback && !reducedMotion && <PlaybackDriver store={store} />}
+          {/* Optional features: if their code cannot be loaded, they are missing and the face stays. */}
           {drift && (
-            <Suspense fallback={null}>
-              <CameraDrift />
-            </Suspense>
+            <FeatureBoundary>
+              <Drift />
+            </FeatureBoundary>
           )}
           {sceneExtra}
           <TissueDeformer
@@ -184,9 +195,9 @@ export function ViewerForTechnique({
             />
           )}
           {pen && deformed.skin && (
-            <Suspense fallback={null}>
-              <PenLayer skin={deformed.skin} active={penActive} strokes={strokes} onStroke={addStroke} />
-            </Suspense>
+            <FeatureBoundary resetKey={penActive}>
+              {PenLayer && createElement(PenLayer, { skin: deformed.skin, active: penActive, strokes, onStroke: addStroke })}
+            </FeatureBoundary>
           )}
         </>
       )}

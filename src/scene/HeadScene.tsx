@@ -5,6 +5,7 @@ import { LAYERS, type LayerId } from '../core/ids.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
 import { createLayerMaterials, LAYER_COLOURS } from './materials.ts';
 import type { CutawayRig } from './cutaway.ts';
+import { loadChunk } from '../ui/lazyChunk.ts';
 
 export interface HeadSceneProps {
   readonly asset: HeadAsset;
@@ -78,9 +79,14 @@ export function HeadScene({
   useEffect(() => {
     if (!wantCut || liveRig) return;
     let current = true;
-    void import('./cutaway.ts').then((m) => {
-      if (current) setRig(m.rigCutaway(asset, deformed, materials));
-    });
+    // Without its code (an old page after a redeploy: reported, the app offers a reload) the skin stays
+    // see-through; turning the cutaway off and on again tries again.
+    loadChunk('cutaway', () => import('./cutaway.ts')).then(
+      (m) => {
+        if (current) setRig(m.rigCutaway(asset, deformed, materials));
+      },
+      () => undefined,
+    );
     return () => {
       current = false;
     };

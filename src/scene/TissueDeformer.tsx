@@ -9,6 +9,7 @@ import type { AppState, AppStore } from '../state/store.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
 import { heatColour } from './heatmap.ts';
 import { nearestVertexMap } from './followLayer.ts';
+import { loadChunk } from '../ui/lazyChunk.ts';
 
 type LateDisplay = typeof import('./lateDisplay.ts');
 // The months after a lift and the exaggeration load on first use (a deep link, a slider), so the patient's first
@@ -57,7 +58,7 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
       const months = fixedProgress === 0 ? 0 : s.months;
       const scale = s.mode === 'consult' ? s.exaggerate : 1;
       if ((months > 0 || scale > 1) && !late) {
-        lateLoading ??= import('./lateDisplay.ts').then(
+        lateLoading ??= loadChunk('months and exaggeration', () => import('./lateDisplay.ts')).then(
           (m) => (late = m),
           () => (lateLoading = null), // offline or a stale deploy: the next change tries again; the plain result stays
         );

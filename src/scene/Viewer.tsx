@@ -1,9 +1,9 @@
-import { Component, lazy, Suspense, use, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Component, Suspense, use, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { addAfterEffect, type RootState } from '@react-three/fiber';
 import { LiteCanvas } from './LiteCanvas.tsx';
 import { OrbitControls } from '@react-three/drei';
 import { useTranslation } from '../i18n/react.ts';
-import type { BufferGeometry } from 'three';
+import { MOUSE, TOUCH, type BufferGeometry } from 'three';
 import { DEFAULT_PATIENT, type TechniqueId, type ViewId, type LayerId, type PatientId } from '../core/ids.ts';
 import type { LandmarkId } from '../core/anatomy/landmarks.ts';
 import { clearHeadAsset, headAssetPromise, HeadAssetError, type HeadAsset, type MeshName } from './headAsset.ts';
@@ -12,9 +12,10 @@ import { StudioLights } from './StudioLights.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import { CAMERA_FOV_DEG } from './views.ts';
 import { CONTEXT_RESTORE_WAIT_MS, graphicsSupport, MAX_RENDERER_REBUILDS, type FallbackReason } from './webgl.ts';
-// Only devices that cannot show the 3D face need the drawings.
-const Fallback2D = lazy(() => import('../ui/Fallback2D.tsx').then((m) => ({ default: m.Fallback2D })));
 import { registerRenderer } from './diagnostics.ts';
+import { ChunkLoadError, lazyChunk, retryFailedChunks } from '../ui/lazyChunk.ts';
+// Only devices without WebGL need the drawings.
+const Fallback2D = lazyChunk('2D drawings', async () => (await import('../ui/Fallback2D.tsx')).Fallback2D);
 
 export interface ViewerProps {
   readonly technique: TechniqueId;
@@ -33,7 +34,7 @@ export interface ViewerProps {
   readonly title?: string;
   /** Landmark the current step frames, by id (resolved on the loaded head). */
   readonly focusLandmark?: LandmarkId | undefined;
-  /** The surgeon's pen is on: orbiting is paused so strokes land on the face. */
+  /** The surgeon's pen is on: one finger (or the main mouse button) draws, two fingers still pinch and rotate. */
   readonly penActive?: boolean;
   /** Hand orbiting (off where two canvases must keep one camera, e.g. the before/after slider). */
   readonly orbit?: boolean;
@@ -162,7 +163,14 @@ function Stage({ asset, props, callbacks }: { asset: HeadAsset; props: ViewerPro
         highlightLigaments={props.highlightLigaments ?? false}
       />
       {props.children?.(asset, deformed)}
-      <OrbitControls makeDefault enabled={!props.penActive && props.orbit !== false} enablePan={false} minDistance={0.25} maxDistance={1.6} />
+      <OrbitControls
+        makeDefault
+        enabled={props.orbit !== false}
+        enablePan={false}
+        minDistance={0.25}
+        maxDistance={1.6}
+        {...(props.penActive ? PEN_CONTROLS : ORBIT_CONTROLS)}
+      />
       <CameraRig
         view={props.view}
         center={asset.center}
@@ -173,6 +181,18 @@ function Stage({ asset, props, callbacks }: { asset: HeadAsset; props: ViewerPro
     </LiteCanvas>
   );
 }
+
+// Without the pen: one finger or the main button orbits, two fingers pinch (three's defaults). With the pen:
+// one finger and the main button belong to the pen (PenLayer; left out here, so the controls ignore them),
+// two fingers pinch and rotate, the wheel zooms.
+const ORBIT_CONTROLS = {
+  mouseButtons: { LEFT: MOUSE.ROTATE, MIDDLE: MOUSE.DOLLY, RIGHT: MOUSE.PAN },
+  touches: { ONE: TOUCH.ROTATE, TWO: TOUCH.DOLLY_PAN },
+};
+const PEN_CONTROLS = {
+  mouseButtons: { MIDDLE: MOUSE.DOLLY, RIGHT: MOUSE.ROTATE },
+  touches: { TWO: TOUCH.DOLLY_ROTATE },
+};
 
 function Loaded({ props, callbacks }: { props: ViewerProps; callbacks: StageCallbacks }) {
   const asset = use(headAssetPromise(props.patient ?? DEFAULT_PATIENT));
@@ -197,6 +217,7 @@ class ModelBoundary extends Component<
   }
   retry = () => {
     clearHeadAsset();
+    retryFailedChunks();
     this.setState({ error: null });
   };
   override render() {
@@ -209,21 +230,42 @@ class ModelBoundary extends Component<
 
 const isUnsupported = (error: Error) => error instanceof HeadAssetError && error.reason === 'unsupported';
 
-function ModelError({ error, retry, autoRetryMs }: { error: Error; retry: () => void; autoRetryMs: number | undefined }) {
+function ModelError({
+  error,
+  retry,
+  autoRetryMs,
+  onShown,
+}: {
+  error: Error;
+  retry: () => void;
+  autoRetryMs: number | undefined;
+  /** The error is on screen: the wrapper must not say ready. */
+  onShown: () => void;
+}) {
   const { t } = useTranslation();
+  useEffect(onShown, [onShown]);
   useEffect(() => {
     if (autoRetryMs === undefined) return;
     const timer = setTimeout(retry, autoRetryMs);
     return () => clearTimeout(timer);
   }, [retry, autoRetryMs]);
   const detail = error instanceof HeadAssetError ? error.message : '';
+  // The viewer's own code is gone (an old page after a redeploy): say so, and offer the reload that fixes it.
+  const stale = error instanceof ChunkLoadError;
   return (
     <div className="model-error" role="alert">
-      <p>{t('notice.model')}</p>
+      <p>{t(stale ? 'update.available' : 'notice.model')}</p>
       {detail && <p className="detail">{detail}</p>}
-      <button type="button" onClick={retry}>
-        {t('control.retry')}
-      </button>
+      <div className="error-actions">
+        {stale && (
+          <button type="button" onClick={() => location.reload()}>
+            {t('update.reload')}
+          </button>
+        )}
+        <button type="button" onClick={retry}>
+          {t('control.retry')}
+        </button>
+      </div>
     </div>
   );
 }
@@ -304,6 +346,7 @@ export function Viewer(props: ViewerProps) {
     // Choosing a patient again after his download failed is a new attempt (loaded models stay cached).
     clearHeadAsset();
   }, [patient, setReady]);
+  const onError = useCallback(() => setReady(false), [setReady]);
   return (
     <div
       ref={wrapper}
@@ -325,14 +368,19 @@ export function Viewer(props: ViewerProps) {
       )}
       {props.overlay}
       {fallback ? (
-        <Suspense fallback={null}>
-          <Fallback2D technique={props.technique} reason={fallback} onShown={onShown} playback={props.fallbackPlayback ?? false} />
-        </Suspense>
+        <ModelBoundary
+          onUnsupported={onUnsupported}
+          render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} onShown={onError} />}
+        >
+          <Suspense fallback={null}>
+            <Fallback2D technique={props.technique} reason={fallback} onShown={onShown} playback={props.fallbackPlayback ?? false} />
+          </Suspense>
+        </ModelBoundary>
       ) : (
         <ModelBoundary
           key={patient}
           onUnsupported={onUnsupported}
-          render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} />}
+          render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} onShown={onError} />}
         >
           <Suspense fallback={<div className="viewer-loading">{t('app.loading')}</div>}>
             <Loaded props={props} callbacks={callbacks} />

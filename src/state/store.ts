@@ -7,12 +7,14 @@ import { MAX_MONTHS, type DeepLink, type DeepLinkIssue } from '../core/url/index
 
 export interface Notice {
   readonly id: string;
-  readonly kind: 'url' | 'config' | 'model' | 'webgl' | 'error';
+  readonly kind: 'url' | 'config' | 'model' | 'webgl' | 'error' | 'update';
   /** i18n key of the message. */
   readonly key: string;
   /** Values interpolated into the message as plain text. */
   readonly values?: Readonly<Record<string, string>>;
   readonly details?: readonly DeepLinkIssue[];
+  /** A button with the notice: 'reload' reloads the page at its current address (the deep link). */
+  readonly action?: 'reload';
 }
 
 export interface ViewSlice {

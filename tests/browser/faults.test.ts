@@ -104,22 +104,23 @@ describe('faults', () => {
 
   it('a render error shows the friendly message, and "Try again" brings the app back', async () => {
     // A real render-time fault: the web mode's chunk fails to load (network blip, redeploy), so its lazy
-    // component throws while rendering. The first request fails; "Try again" must fetch it again.
+    // component throws while rendering. The first two requests fail (the first is retried at once, see
+    // src/ui/lazyChunk.ts); "Try again" must fetch it again.
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', serviceWorkers: 'block' });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     let chunkRequests = 0;
-    await page.route('**/assets/WebMode-*.js', (route) => (chunkRequests++ === 0 ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    await page.route('**/assets/WebMode-*.js', (route) => (chunkRequests++ < 2 ? route.fulfill({ status: 503, body: '' }) : route.continue()));
     await page.goto((await import('./harness.ts')).appUrl('?lang=en&technique=thread'));
     const screen = page.locator('.error-screen[role="alert"]');
     await screen.waitFor({ timeout: 60_000 });
-    expect(await screen.textContent()).toContain('Something went wrong');
+    expect(await screen.textContent()).toContain('A newer version of this page is available.');
     expect(await page.locator('[role="img"]').count()).toBe(0);
     await page.getByRole('button', { name: 'Try again' }).click();
     await waitReady(page);
     expect(await screen.count()).toBe(0);
-    expect(chunkRequests).toBe(2);
+    expect(chunkRequests).toBe(3);
     // The page state survived: the deep link's technique is still the one shown.
     expect(await page.locator('[role="img"]').getAttribute('data-technique')).toBe('thread');
     expect(await foregroundFraction(page)).toBeGreaterThan(0.05);

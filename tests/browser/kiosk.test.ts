@@ -200,12 +200,13 @@ describe('kiosk', () => {
   });
 
   it('a render error shows the friendly message and the kiosk reloads itself after the pause', async () => {
-    // A real render-time fault: the kiosk's chunk fails to load once, so its lazy component throws while
-    // rendering. Nobody presses "Try again": ErrorBoundary reloads the page KIOSK_ERROR_RELOAD_MS (10 s) later.
+    // A real render-time fault: the kiosk's chunk fails to load (twice: the first failure is retried at once),
+    // so its lazy component throws while rendering. Nobody presses "Try again" or "Reload": ErrorBoundary
+    // reloads the page KIOSK_ERROR_RELOAD_MS (10 s) later.
     const context = await browser.newContext({ viewport: LANDSCAPE, locale: 'en-US', hasTouch: true, serviceWorkers: 'block' });
     const page = await context.newPage();
     let chunkRequests = 0;
-    await page.route('**/assets/KioskMode-*.js', (route) => (chunkRequests++ === 0 ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    await page.route('**/assets/KioskMode-*.js', (route) => (chunkRequests++ < 2 ? route.fulfill({ status: 503, body: '' }) : route.continue()));
     await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...DEFAULT_CONFIG, defaultLanguage: 'en' }) }));
     const navigations: number[] = [];
     page.on('framenavigated', (frame) => {
@@ -215,7 +216,7 @@ describe('kiosk', () => {
     const screen = page.locator('.error-screen[role="alert"]');
     await screen.waitFor({ timeout: 60_000 });
     const shownAt = Date.now();
-    expect(await screen.textContent()).toContain('Something went wrong');
+    expect(await screen.textContent()).toContain('A newer version of this page is available.');
     expect(await screen.getByRole('button', { name: 'Try again' }).count()).toBe(1);
     await page.evaluate(() => ((window as unknown as { beforeReload: boolean }).beforeReload = true));
     // The reload: a fresh page (the marker is gone), back in its attract loop with the head drawn.
@@ -225,7 +226,7 @@ describe('kiosk', () => {
     expect(reloadedAfter).toBeGreaterThan(7_000); // a pause, not an instant reload loop
     await page.locator('[data-kiosk-state="attract"]').waitFor({ timeout: 60_000 });
     await waitReady(page);
-    expect(chunkRequests).toBe(2);
+    expect(chunkRequests).toBe(3);
     expect(await screen.count()).toBe(0);
     await context.close();
   }, 180_000);

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { Suspense, useCallback, useState } from 'react';
 import { useTranslation } from '../../i18n/react.ts';
 import { useApp, useAppContext } from '../../state/context.tsx';
 import { ViewerForTechnique } from '../ViewerForTechnique.tsx';
@@ -17,16 +17,16 @@ import { Measurements } from './Measurements.tsx';
 import { PatientPicker } from './PatientPicker.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
-import { QuietBoundary } from '../../ui/QuietBoundary.tsx';
 import { HEATMAP_MAX_MM, HEATMAP_STOPS_CSS, HEATMAP_TICKS_MM } from '../../scene/heatmapLegend.ts';
 import { EXAGGERATE_MAX } from '../../core/tissue/exaggerate.ts';
 import { HeatLegend } from './HeatLegend.tsx';
 import { MonthsControl } from './MonthsControl.tsx';
 import { ExaggerationBadge, PaneLift } from './PaneOverlays.tsx';
 import { BeforeContour } from '../../scene/BeforeContour.tsx';
+import { FeatureBoundary, lazyChunk } from '../../ui/lazyChunk.ts';
 import { CameraLink, createCameraLinkGroup } from '../../scene/CameraLink.tsx';
 
-const ConsultPanel = lazy(() => import('./ConsultPanel.tsx'));
+const ConsultPanel = lazyChunk('consult panel', async () => (await import('./ConsultPanel.tsx')).default);
 
 /** The surgeon's full-control view beside the patient. */
 export default function ConsultMode() {
@@ -158,11 +158,12 @@ export default function ConsultMode() {
         </Suspense>
         <p className="muted small">{t('consult.designNote')}</p>
         <About />
-        <QuietBoundary fallback={null}>
+        {/* The tuning panel is optional: without its code the rest of consult works (a language change tries again). */}
+        <FeatureBoundary resetKey={i18n.language}>
           <Suspense fallback={null}>
             <ConsultPanel key={i18n.language} store={store} />
           </Suspense>
-        </QuietBoundary>
+        </FeatureBoundary>
       </aside>
       <main className={`consult-stage panes-${beforeAfter !== null ? 1 : shown.length}`}>
         {beforeAfter !== null ? (

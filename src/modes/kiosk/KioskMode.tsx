@@ -21,6 +21,8 @@ import { useWakeLock } from './useWakeLock.ts';
 import { useErrorRecovery } from './useErrorRecovery.ts';
 import { reloadForGpu } from './gpuReload.ts';
 import { registerKioskServiceWorker } from './registerServiceWorker.ts';
+import { loadChunk, onChunkFailure } from '../../ui/lazyChunk.ts';
+import { setPendingUpdate, useKioskUpdate, type KioskPhase } from './kioskUpdate.ts';
 
 /** Seconds before a failed model load retries by itself (nobody is there to press "Try again"). */
 const KIOSK_MODEL_RETRY_MS = 15_000;
@@ -33,7 +35,7 @@ const PAGE_STARTED_AT = Date.now();
 /** A touch that wakes the kiosk must not also press whatever control appears under the finger. */
 const WAKE_SWALLOW_MS = 600;
 
-type Phase = 'attract' | 'interactive' | 'countdown';
+type Phase = KioskPhase;
 
 /** The lobby touch screen: attract loop → big touch controls → "Still there?" → back to the loop. */
 export default function KioskMode() {
@@ -50,10 +52,14 @@ export default function KioskMode() {
   useWakeLock();
   useErrorRecovery(store);
   useEffect(() => registerKioskServiceWorker(), []);
+  // A part of the page gone after a redeploy: nobody will press Reload, so the kiosk reloads in its loop.
+  useEffect(() => onChunkFailure(() => setPendingUpdate({ kind: 'reload', apply: () => location.reload() })), []);
+  const updateWaiting = useKioskUpdate(phase);
   // The loop reaches the cutaway steps within seconds, unattended: fetch its code with the page (it is cached
   // for offline use anyway) rather than in the middle of a step.
   useEffect(() => {
-    void import('../../scene/cutaway.ts');
+    // A prefetch only: a failure is reported (the kiosk reloads in its loop) and the scene tries again itself.
+    loadChunk('cutaway', () => import('../../scene/cutaway.ts')).catch(() => undefined);
   }, []);
   useAttractLoop(phase === 'attract');
   useSteppedPlayback(technique, reduced);
@@ -98,7 +104,11 @@ export default function KioskMode() {
   const tagline = technique === 'traditional' || technique === 'smile' || technique === 'thread' ? t(`kiosk.tagline.${technique}`) : '';
 
   return (
-    <div className={`mode mode-kiosk kiosk-phase-${phase === 'attract' ? 'attract' : 'interactive'}`} data-kiosk-state={phase}>
+    <div
+      className={`mode mode-kiosk kiosk-phase-${phase === 'attract' ? 'attract' : 'interactive'}`}
+      data-kiosk-state={phase}
+      data-update={updateWaiting ? 'waiting' : undefined}
+    >
       <main className="kiosk-stage">
         <ViewerForTechnique technique={technique} drivesPlayback reducedMotion={reduced} autoRetryMs={KIOSK_MODEL_RETRY_MS} drift={!reduced} onGpuFailure={reloadForGpu} />
       </main>

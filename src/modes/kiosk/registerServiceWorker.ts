@@ -1,9 +1,12 @@
 /// <reference types="vite-plugin-pwa/client" />
 // Offline after the first load (the kiosk only: patients' phones should not download the whole app and
 // model in the background). The register code is bundled by vite-plugin-pwa; nothing comes from a CDN.
+// A new deployment installs in the background and waits ('prompt' mode, no skipWaiting): the kiosk activates
+// it and reloads only when it is back in its attract loop (kioskUpdate.ts), never in the middle of a visit.
 import { registerSW } from 'virtual:pwa-register';
+import { setPendingUpdate } from './kioskUpdate.ts';
 
-/** Check for a new deployment every hour; with autoUpdate a new version activates and the page reloads. */
+/** Check for a new deployment every hour. Design choice. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
 let registered = false;
@@ -11,12 +14,28 @@ let registered = false;
 export function registerKioskServiceWorker() {
   if (registered || !('serviceWorker' in navigator)) return;
   registered = true;
-  registerSW({
+  let registration: ServiceWorkerRegistration | undefined;
+  // Activate the waiting worker (SKIP_WAITING) and reload once it is in charge, so the page comes from the new
+  // deployment. (registerSW's own reload only covers pages that were already controlled when they loaded.)
+  const apply = () => {
+    if (!registration?.waiting) {
+      location.reload();
+      return;
+    }
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+    void updateSW();
+  };
+  const updateSW = registerSW({
     immediate: true,
-    onRegisteredSW(_url, registration) {
-      if (!registration) return;
+    onNeedRefresh() {
+      setPendingUpdate({ kind: 'sw', apply });
+    },
+    onRegisteredSW(_url, r) {
+      registration = r;
+      if (!r) return;
+      const check = r;
       setInterval(() => {
-        if (navigator.onLine) void registration.update().catch(() => undefined);
+        if (navigator.onLine) void check.update().catch(() => undefined);
       }, UPDATE_CHECK_MS);
     },
     onRegisterError(error: unknown) {

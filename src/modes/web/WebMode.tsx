@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
+import { Suspense, useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from '../../i18n/react.ts';
 import { useApp, useAppContext } from '../../state/context.tsx';
 import { ViewerForTechnique } from '../ViewerForTechnique.tsx';
@@ -14,9 +14,10 @@ import { useSteppedPlayback } from '../../ui/useSteppedPlayback.ts';
 import { PATIENT_TECHNIQUES } from '../techniqueSets.ts';
 import { TECHNIQUE_FOR_CONCERN } from './concerns.ts';
 import { useEmbedApi } from './useEmbedApi.ts';
+import { FeatureBoundary, lazyChunk } from '../../ui/lazyChunk.ts';
 
 // "Right after" / "after one year": loaded with the before/after view.
-const AfterMonths = lazy(() => import('./AfterMonths.tsx'));
+const AfterMonths = lazyChunk('after one year', async () => (await import('./AfterMonths.tsx')).default);
 
 /** The patient's page (default mode): a calm guided explanation, phone first. */
 export default function WebMode() {
@@ -135,9 +136,11 @@ export default function WebMode() {
             </button>
           </div>
           {beforeAfter !== null && (
-            <Suspense fallback={null}>
-              <AfterMonths technique={technique} />
-            </Suspense>
+            <FeatureBoundary resetKey={technique}>
+              <Suspense fallback={null}>
+                <AfterMonths technique={technique} />
+              </Suspense>
+            </FeatureBoundary>
           )}
           <p className="hint">{t('web.animation.hint')}</p>
           <h3 id={ids.steps} className="steps-heading">
