@@ -37,8 +37,10 @@ const DASH_ON = 2, DASH_PERIOD = 3;
  * distance between the line and the skin. Follows the sag setting; drawn into the canvas, so snapshots carry it.
  */
 export function BeforeContour({ store, technique, always = false, enabled }: BeforeContourProps) {
-  // The canvas is only drawn once the head has loaded, so the shared load has succeeded here.
-  const asset = use(headAssetOrNull());
+  // The canvas is only drawn once the head has loaded, so the shared load has succeeded here. The patient shown
+  // (the store's) is the head this canvas draws: never fetch the other one.
+  const patient = useStore(store, (s) => s.patient);
+  const asset = use(headAssetOrNull(patient));
   const invalidate = useThree((s) => s.invalidate);
   const procedure = PROCEDURES[technique];
   const atResult = useStore(store, (s) => stepAt(procedure, s.progress).index === procedure.steps.length - 1);

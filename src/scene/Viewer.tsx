@@ -106,8 +106,13 @@ function Stage({ asset, props, callbacks }: { asset: HeadAsset; props: ViewerPro
       const canvas = state.gl.domElement;
       const gl = state.gl;
       cleanups.current.push(registerRenderer(gl));
+      // A canvas this stage has let go of (another patient, a rebuilt renderer, the viewer leaving) loses its
+      // context on purpose as it is disposed, a moment later: that is not an interruption of the picture shown.
+      const canvasState = { current: true };
+      cleanups.current.push(() => (canvasState.current = false));
 
       canvas.addEventListener('webglcontextlost', (e) => {
+        if (!canvasState.current) return;
         // preventDefault lets the browser restore the context; three restores buffers and programs itself.
         e.preventDefault();
         latest.current.onInterrupted(true);
@@ -119,6 +124,7 @@ function Stage({ asset, props, callbacks }: { asset: HeadAsset; props: ViewerPro
         }, CONTEXT_RESTORE_WAIT_MS);
       });
       canvas.addEventListener('webglcontextrestored', () => {
+        if (!canvasState.current) return;
         clearTimeout(restoreTimer.current);
         setRestoreKey((k) => k + 1);
         // With frameloop="demand" nothing redraws until asked; the picture is back once that frame is drawn.
