@@ -15,17 +15,22 @@ export function registerKioskServiceWorker() {
   if (registered || !('serviceWorker' in navigator)) return;
   registered = true;
   let registration: ServiceWorkerRegistration | undefined;
-  // Activate the waiting worker (SKIP_WAITING) and reload once it is in charge, so the page comes from the new
-  // deployment. (registerSW's own reload only covers pages that were already controlled when they loaded.)
+  // Activate the waiting worker and reload once it is in charge, so the page comes from the new deployment.
+  // The message goes straight to the worker that is waiting now (the generated worker skips waiting on
+  // SKIP_WAITING): workbox-window's own helper only knows a worker it saw install, and one found by a check it
+  // did not start could be missed, leaving the kiosk on the old version. If the new worker has not taken over
+  // within a few seconds (design choice: 8 s), reload anyway: the next load asks again, still in the loop.
   const apply = () => {
-    if (!registration?.waiting) {
+    const waiting = registration?.waiting;
+    if (!waiting) {
       location.reload();
       return;
     }
     navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-    void updateSW();
+    waiting.postMessage({ type: 'SKIP_WAITING' });
+    setTimeout(() => location.reload(), 8000);
   };
-  const updateSW = registerSW({
+  registerSW({
     immediate: true,
     onNeedRefresh() {
       setPendingUpdate({ kind: 'sw', apply });
