@@ -401,7 +401,7 @@ const SABOTAGES = [
     id: 'sw1',
     guarantee: 'kiosk: config.json network-first (an edit shows on the next load)',
     sabotage: 'config.json cache-first',
-    patches: [{ file: 'vite.config.ts', find: "handler: 'NetworkFirst',\n            // A network that does not answer", replace: "handler: 'CacheFirst',\n            // A network that does not answer" }],
+    patches: [{ file: 'vite.config.ts', find: "handler: 'NetworkFirst',\n            // A network that does not answer within 4 s counts as offline. Design choice.\n            options: { cacheName: CONFIG_CACHE, networkTimeoutSeconds: 4 },", replace: "handler: 'CacheFirst',\n            options: { cacheName: CONFIG_CACHE }," }],
     check: browserTest('kiosk-update.test.ts', 'config.json is network-first'),
   },
   {
