@@ -4,6 +4,7 @@ import type { BufferGeometry, Mesh, MeshStandardMaterial } from 'three';
 import { LAYERS, type LayerId } from '../core/ids.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
 import { createLayerMaterials, LAYER_COLOURS } from './materials.ts';
+import { enableCreaseShading } from './creaseShading.ts';
 import type { CutawayRig } from './cutaway.ts';
 import { loadChunk } from '../ui/lazyChunk.ts';
 
@@ -141,7 +142,10 @@ export function HeadScene({
   }, [highlightLigaments, materials, invalidate]);
 
   useEffect(() => {
-    (materials.skin as MeshStandardMaterial).color.set(heatmap ? '#ffffff' : LAYER_COLOURS.skin);
+    const skin = materials.skin as MeshStandardMaterial;
+    skin.color.set(heatmap ? '#ffffff' : LAYER_COLOURS.skin);
+    // The heat map's colours are read as millimetres: no crease shading over them.
+    enableCreaseShading(skin).strength.value = heatmap ? 0 : 1;
     invalidate();
   }, [heatmap, materials, invalidate]);
 

@@ -4,7 +4,9 @@ import type { BufferAttribute, BufferGeometry } from 'three';
 import type { TechniqueId } from '../core/ids.ts';
 import { MM_PER_GLTF_UNIT } from '../core/anatomy/headData.ts';
 import { createDisplacements, evaluate, type TissueModel } from '../core/tissue/index.ts';
-import { modelFor, paramsFrom, solutionFor } from './tissueModel.ts';
+import { modelFor, paramsFrom, solutionFor, wrinklesFor } from './tissueModel.ts';
+import { creaseDepth, skinPositions } from '../core/tissue/wrinkles.ts';
+import { attachCreases } from './creaseShading.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
 import { heatColour } from './heatmap.ts';
@@ -31,7 +33,8 @@ const LAYERS = ['skin', 'fat', 'smas'] as const;
  * Moves the view's skin, fat and SMAS copies with the tissue engine whenever the technique, its parameters,
  * the sag, the months after or the timeline change — through the store's subscription, never React state per
  * frame. A "before" pane (fixedProgress 0) shows the face on the day of the operation, whatever the months.
- * Consult's exaggeration scales the movement on screen only; the heat map keeps true millimetres.
+ * Consult's exaggeration scales the movement on screen only; the heat map keeps true millimetres, and so do the
+ * skin's creases (their depth: the skin's compression, core/tissue/wrinkles.ts).
  */
 export function TissueDeformer({ asset, deformed, technique, store, fixedProgress }: TissueDeformerProps) {
   const invalidate = useThree((s) => s.invalidate);
@@ -50,6 +53,10 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
     const muscleRest = asset.geometries.muscles?.getAttribute('position').array as Float32Array | undefined;
     const smasRest = asset.geometries.smas?.getAttribute('position').array as Float32Array | undefined;
     const muscleToSmas = muscleRest && smasRest ? nearestVertexMap(muscleRest, smasRest, 0.008) : null;
+    // Creases: their depth follows the skin's compression in the true (not exaggerated) deformation, like the heat map.
+    const wrinkles = wrinklesFor(model);
+    const creases = deformed.skin ? attachCreases(deformed.skin, wrinkles) : null;
+    const skinNow = creases ? new Float32Array(model.head.skin.positions.length) : null;
     let live = true;
     const apply = (s: AppState) => {
       const solution = solutionFor(model, technique, paramsFrom(s), s.sag);
@@ -66,6 +73,11 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
       }
       late?.applyMonths(model, solution, months, out);
       paintHeatmap(s.heatmap, deformed.skin, asset.geometries.skin, out.skin, solution.sagField.skin);
+      if (creases && skinNow) {
+        skinPositions(model.head.skin.positions, out.skin, skinNow);
+        creaseDepth(wrinkles, skinNow, creases.array as Float32Array);
+        creases.needsUpdate = true;
+      }
       late?.exaggerate(out, solution.sagField, scale);
       for (const layer of LAYERS) {
         const geometry = deformed[layer];

@@ -25,7 +25,11 @@ interface CutawayUniform {
 /** Make a material cut-away-able; `edge` colours the cut surface. Returns the threshold to animate. */
 function enableCutaway(material: MeshStandardMaterial, edge: string): CutawayUniform {
   const uniforms = { cutThreshold: { value: CLOSED }, cutEdgeColor: { value: new Color(edge) } };
-  material.onBeforeCompile = (shader) => {
+  // Another patch already on the material (the skin's creases, creaseShading.ts) runs first and stays.
+  const previous = material.onBeforeCompile;
+  const previousKey = material.customProgramCacheKey;
+  material.onBeforeCompile = (shader, renderer) => {
+    previous.call(material, shader, renderer);
     Object.assign(shader.uniforms, uniforms);
     shader.vertexShader = shader.vertexShader
       .replace('#include <common>', 'attribute float cutDepth;\nvarying float vCutDepth;\n#include <common>')
@@ -41,7 +45,7 @@ function enableCutaway(material: MeshStandardMaterial, edge: string): CutawayUni
         `#include <color_fragment>\nif (vCutDepth > cutThreshold - ${EDGE_MM.toFixed(2)}) diffuseColor.rgb = cutEdgeColor;`,
       );
   };
-  material.customProgramCacheKey = () => 'cutaway';
+  material.customProgramCacheKey = () => `${previousKey.call(material)}|cutaway`;
   material.needsUpdate = true;
   return { threshold: uniforms.cutThreshold };
 }

@@ -2,6 +2,7 @@
 // distinguishable for colour-blind viewers and in greyscale prints (design choice).
 import { DoubleSide, MeshStandardMaterial, type Material } from 'three';
 import type { MeshName } from './headAsset.ts';
+import { enableCreaseShading } from './creaseShading.ts';
 
 export const LAYER_COLOURS = {
   skin: '#e3b8a0',
@@ -16,6 +17,8 @@ export const LAYER_COLOURS = {
 
 export function createLayerMaterials(): Record<MeshName, Material> {
   const skin = new MeshStandardMaterial({ color: LAYER_COLOURS.skin, roughness: 0.62, metalness: 0, vertexColors: true });
+  // Crow's feet, nasolabial, marionette and neck creases whose depth the tissue engine sets (TissueDeformer).
+  enableCreaseShading(skin);
   const sheet = (color: string, roughness = 0.7) =>
     new MeshStandardMaterial({ color, roughness, metalness: 0, side: DoubleSide });
   return {

@@ -7,6 +7,8 @@ import {
 } from '../../../src/core/tissue/index.ts';
 import { applyMonths } from '../../../src/core/tissue/months.ts';
 import { exaggerate } from '../../../src/core/tissue/exaggerate.ts';
+import { toVertexFields } from '../../../src/core/tissue/index.ts';
+import { CREASE_CHANNELS, createWrinkles, creaseDepth, skinPositions } from '../../../src/core/tissue/wrinkles.ts';
 import { testHeads } from '../../fixtures/heads.ts';
 
 const FRAME_MS = 16.7;
@@ -50,13 +52,23 @@ for (const { name, head } of heads) {
     evaluate(model, sol, 0.5 + 0.4 * Math.sin(i), out);
     frame.push(performance.now() - t0);
   }
-  // The months after and the exaggeration compose the evaluation on screen: one frame with both.
+  // The months after, the skin's creases and the exaggeration compose the evaluation on screen: one frame with all.
   applyMonths(model, sol, 12, out); // first call builds the per-model unit sag field
+  const tw = performance.now();
+  const wrinkles = createWrinkles(head, toVertexFields(model, model.sagUnit).skin);
+  const wrinklesSetupMs = performance.now() - tw;
+  const skinNow = new Float32Array(head.skin.positions.length);
+  const depth = new Float32Array(CREASE_CHANNELS * model.layers.skin.vertexCount);
   const frameAfter: number[] = [];
+  const creases: number[] = [];
   for (let i = 0; i < 300; i++) {
     const t0 = performance.now();
     evaluate(model, sol, 0.5 + 0.4 * Math.sin(i), out);
     applyMonths(model, sol, 12, out);
+    const t1 = performance.now();
+    skinPositions(head.skin.positions, out.skin, skinNow);
+    creaseDepth(wrinkles, skinNow, depth);
+    creases.push(performance.now() - t1);
     exaggerate(out, sol.sagField, 3);
     frameAfter.push(performance.now() - t0);
   }
@@ -69,7 +81,9 @@ for (const { name, head } of heads) {
       `  render vertices: skin ${v.skin}, fat ${v.fat}, smas ${v.smas} (total ${v.skin + v.fat + v.smas})`,
       `  simulation nodes: skin ${nodes.skin}, fat ${nodes.fat}, smas ${nodes.smas}; unknowns ${model.unknownCount}; nnz(L) ${model.stats.factorNonZeros}`,
       row('per-frame evaluate (3 layers)', median(frame), 2),
-      row('… + months after + exaggeration', median(frameAfter), 2),
+      row('… + months + creases + exaggeration', median(frameAfter), 2),
+      row('  of which the creases (wrinkles.ts)', median(creases), 2),
+      `  crease pattern and calibration, once per head: ${wrinklesSetupMs.toFixed(0)} ms`,
       `  first use of a technique (budget ~700 ms): ${firstUse.join('; ')}`,
       row('parameter change (new angle)', median(change), 100),
       row('initial precompute (median of 3)', median(pre), 1500),
@@ -80,10 +94,16 @@ for (const { name, head } of heads) {
     bench('evaluate: all layers, full resolution', () => {
       evaluate(model, sol, 0.63, out);
     });
-    bench('evaluate + applyMonths(12) + exaggerate(×3): all layers', () => {
+    bench('evaluate + applyMonths(12) + creases + exaggerate(×3): all layers', () => {
       evaluate(model, sol, 0.63, out);
       applyMonths(model, sol, 12, out);
+      skinPositions(head.skin.positions, out.skin, skinNow);
+      creaseDepth(wrinkles, skinNow, depth);
       exaggerate(out, sol.sagField, 3);
+    });
+    bench('creases: skin positions + compression + depth', () => {
+      skinPositions(head.skin.positions, out.skin, skinNow);
+      creaseDepth(wrinkles, skinNow, depth);
     });
     let a = 40;
     bench('solveTechnique: vector-angle change (smile)', () => {

@@ -1,0 +1,113 @@
+// Wrinkles on the GPU (core/tissue/wrinkles.ts computes where and how deep): the skin material darkens a fine line
+// wherever a vertex's crease coordinate crosses a crease, by the crease's current depth. Two vertex attributes carry
+// it, for the pattern's two channels — `creasePattern` (per channel: phase in cycles, line half-width in cycles;
+// static, shared by every view of a head) and `creaseDepth` (per channel 0…1, rewritten by TissueDeformer whenever
+// the deformation changes, never per idle frame) — so the lines move with the tissue and cost no draw call. A
+// geometry without them (the light skin, a view not deformed) reads 0 depth: no creases.
+import { BufferAttribute, type BufferGeometry, type MeshStandardMaterial } from 'three';
+import { CREASE_CHANNELS, type Wrinkles } from '../core/tissue/wrinkles.ts';
+
+/**
+ * How much a crease at full depth darkens the skin at its centre line (fraction of the lit colour). Design choice:
+ * enough to read as a fine line on the 50–55-year-old face at sag 1 at 1440×900, not a drawn stroke.
+ */
+export const CREASE_DARKEN = 0.42;
+
+/** The material's crease uniform: 1 shows creases, 0 hides them (the heat map shows colours untouched). */
+export interface CreaseUniform {
+  readonly strength: { value: number };
+}
+
+const VERTEX_DECLARE = 'attribute vec4 creasePattern;\nattribute vec2 creaseDepth;\nvarying vec4 vCreasePattern;\nvarying vec2 vCreaseDepth;\n';
+const VERTEX_ASSIGN = '\nvCreasePattern = creasePattern;\nvCreaseDepth = creaseDepth;';
+// The line: distance from the nearest crease centre (phase ≡ ½) in cycles, against its half-width, with a soft
+// (quartic) profile. A line thinner than a pixel is drawn a pixel wide and fainter in proportion (same ink), so
+// phones show it faint, not broken.
+const FRAGMENT_DECLARE = `uniform float creaseStrength;
+varying vec4 vCreasePattern;
+varying vec2 vCreaseDepth;
+float creaseLine(float phase, float halfWidth) {
+  float dist = abs(fract(phase) - 0.5);
+  float pixel = fwidth(phase);
+  float drawn = max(halfWidth, 0.5 * pixel);
+  float x = min(1.0, dist / (drawn + 0.5 * pixel));
+  float profile = (1.0 - x * x) * (1.0 - x * x);
+  return (halfWidth / drawn) * profile;
+}
+`;
+const FRAGMENT_APPLY = `
+{
+  vec2 creaseAmount = vCreaseDepth * creaseStrength;
+  float creaseShade = 0.0;
+  if (creaseAmount.x > 0.002) creaseShade += creaseAmount.x * creaseLine(vCreasePattern.x, vCreasePattern.y);
+  if (creaseAmount.y > 0.002) creaseShade += creaseAmount.y * creaseLine(vCreasePattern.z, vCreasePattern.w);
+  diffuseColor.rgb *= 1.0 - ${CREASE_DARKEN.toFixed(3)} * min(1.0, creaseShade);
+}`;
+
+/** Key of the crease patch in a material's program cache key (other patches, e.g. the cutaway, append theirs). */
+export const CREASE_PROGRAM_KEY = 'crease';
+
+/**
+ * Patches the skin material to draw creases (onBeforeCompile; any patch already on the material runs first).
+ * Returns the uniform that turns them on (1, default) and off (0). Idempotent per material.
+ */
+export function enableCreaseShading(material: MeshStandardMaterial): CreaseUniform {
+  const existing = material.userData.crease as CreaseUniform | undefined;
+  if (existing) return existing;
+  const uniforms = { creaseStrength: { value: 1 } };
+  const previous = material.onBeforeCompile;
+  const previousKey = material.customProgramCacheKey;
+  material.onBeforeCompile = (shader, renderer) => {
+    previous.call(material, shader, renderer);
+    Object.assign(shader.uniforms, uniforms);
+    shader.vertexShader = shader.vertexShader
+      .replace('#include <common>', `${VERTEX_DECLARE}#include <common>`)
+      .replace('#include <begin_vertex>', `#include <begin_vertex>${VERTEX_ASSIGN}`);
+    shader.fragmentShader = shader.fragmentShader
+      .replace('#include <common>', `${FRAGMENT_DECLARE}#include <common>`)
+      // Before the vertex colours are applied (a product, so the order does not change the colour): a patch that
+      // REPLACES the colour after them (the cutaway's cut edge) then wins over the crease.
+      .replace('#include <color_fragment>', `${FRAGMENT_APPLY}\n#include <color_fragment>`);
+  };
+  material.customProgramCacheKey = () => `${previousKey.call(material)}|${CREASE_PROGRAM_KEY}`;
+  material.needsUpdate = true;
+  const handle: CreaseUniform = { strength: uniforms.creaseStrength };
+  material.userData.crease = handle;
+  return handle;
+}
+
+const patterns = new WeakMap<Wrinkles, BufferAttribute>();
+
+/** The static `creasePattern` attribute of a head's wrinkles (one per head, shared by every view). */
+function patternAttribute(wrinkles: Wrinkles): BufferAttribute {
+  let attribute = patterns.get(wrinkles);
+  if (!attribute) {
+    const { phase, halfWidth } = wrinkles.pattern;
+    const data = new Float32Array(2 * phase.length);
+    for (let k = 0; k < phase.length; k++) {
+      data[2 * k] = phase[k]!;
+      data[2 * k + 1] = halfWidth[k]!;
+    }
+    patterns.set(wrinkles, (attribute = new BufferAttribute(data, 2 * CREASE_CHANNELS)));
+  }
+  return attribute;
+}
+
+/**
+ * Gives a view's deformed skin the crease attributes: the shared pattern and its own depth (zeros until the first
+ * deformation is written). Returns the depth attribute to write `creaseDepth`'s output into (CREASE_CHANNELS per
+ * vertex; set `needsUpdate` after writing).
+ */
+export function attachCreases(geometry: BufferGeometry, wrinkles: Wrinkles): BufferAttribute {
+  const count = geometry.getAttribute('position').count;
+  if (count * CREASE_CHANNELS !== wrinkles.pattern.phase.length) {
+    throw new Error(`crease pattern has ${wrinkles.pattern.phase.length / CREASE_CHANNELS} vertices, the skin ${count}`);
+  }
+  geometry.setAttribute('creasePattern', patternAttribute(wrinkles));
+  let depth = geometry.getAttribute('creaseDepth') as BufferAttribute | undefined;
+  if (!depth || depth.count !== count) {
+    depth = new BufferAttribute(new Float32Array(CREASE_CHANNELS * count), CREASE_CHANNELS);
+    geometry.setAttribute('creaseDepth', depth);
+  }
+  return depth;
+}

@@ -1,0 +1,193 @@
+// Wrinkles that follow the tissue (issue 13 item 2): the crease depth comes from the skin's compression in the real
+// engine's displacement field — deeper on the sagged face, shallower where a lift stretches the skin, unchanged where
+// a lift does not reach. Checked on every available head (the synthetic fixture; the committed model when present).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TECHNIQUES, type TechniqueId } from '../../../src/core/ids.ts';
+import {
+  createDisplacements, createTissueModel, evaluate, solveTechnique, toVertexFields, type TissueModel,
+} from '../../../src/core/tissue/index.ts';
+import {
+  CREASE_CHANNELS, CREASE_ZONES, createCompressionOperator, createWrinkles, creaseDepth, skinCompression,
+  skinPositions, zoneDepth, type CreaseZone, type Wrinkles,
+} from '../../../src/core/tissue/wrinkles.ts';
+import { testHeads } from '../../fixtures/heads.ts';
+
+const heads = await testHeads();
+
+describe('skinCompression (the measure)', () => {
+  // A flat patch of skin, 10 × 10 mm in 1 mm squares, each split into two triangles.
+  const N = 11;
+  const rest = new Float32Array(3 * N * N);
+  for (let j = 0; j < N; j++) for (let i = 0; i < N; i++) rest.set([i, j, 0], 3 * (j * N + i));
+  const idx: number[] = [];
+  for (let j = 0; j < N - 1; j++) {
+    for (let i = 0; i < N - 1; i++) {
+      const a = j * N + i;
+      idx.push(a, a + 1, a + N + 1, a, a + N + 1, a + N);
+    }
+  }
+  const indices = Uint32Array.from(idx);
+  const all = new Uint8Array(N * N).fill(1);
+  const op = createCompressionOperator(rest, indices, all, 2);
+  const measure = (map: (x: number, y: number, z: number) => [number, number, number]): Float32Array => {
+    const cur = new Float32Array(rest.length);
+    for (let v = 0; v < N * N; v++) cur.set(map(rest[3 * v]!, rest[3 * v + 1]!, rest[3 * v + 2]!), 3 * v);
+    const out = new Float32Array(N * N);
+    skinCompression(op, cur, out);
+    return out;
+  };
+  const range = (a: Float32Array) => [Math.min(...a), Math.max(...a)];
+
+  it('is 0 for a rigid motion and 1 − s for a uniform scaling by s', () => {
+    const c = Math.cos(0.7), s = Math.sin(0.7);
+    const [lo, hi] = range(measure((x, y, z) => [c * x - s * z + 5, y - 3, s * x + c * z]));
+    expect(Math.max(Math.abs(lo!), Math.abs(hi!))).toBeLessThan(1e-5);
+    const scaled = measure((x, y, z) => [0.92 * x, 0.92 * y, 0.92 * z]);
+    for (const v of scaled) expect(v).toBeCloseTo(1 - 0.92, 5);
+  });
+
+  it('reads the most compressed direction, whatever it is: stretch in x with 6 % shortening in y gives 0.06', () => {
+    for (const v of measure((x, y, z) => [1.1 * x, 0.94 * y, z])) expect(v).toBeCloseTo(0.06, 5);
+    // the same strain turned by 30° in the plane
+    const c = Math.cos(Math.PI / 6), s = Math.sin(Math.PI / 6);
+    const turned = measure((x, y, z) => {
+      const u = c * x + s * y, w = -s * x + c * y; // rotate into the strain's axes, strain, rotate back
+      const us = 1.1 * u, ws = 0.94 * w;
+      return [c * us - s * ws, s * us + c * ws, z];
+    });
+    for (const v of turned) expect(v).toBeCloseTo(0.06, 5);
+  });
+
+  it('is negative where the skin is stretched in every direction (a lift that stretches it)', () => {
+    for (const v of measure((x, y, z) => [1.05 * x, 1.03 * y, z])) expect(v).toBeCloseTo(-0.03, 5);
+  });
+});
+
+describe.each(heads)('wrinkles on the $name head', ({ head }) => {
+  let model: TissueModel;
+  let wrinkles: Wrinkles;
+  const depthOf = (technique: TechniqueId, sag: number, t: number): Float32Array => {
+    const sol = solveTechnique(model, technique, {}, sag);
+    const out = createDisplacements(model);
+    evaluate(model, sol, t, out);
+    const cur = new Float32Array(head.skin.positions.length);
+    skinPositions(head.skin.positions, out.skin, cur);
+    const depth = new Float32Array(CREASE_CHANNELS * head.skin.positions.length / 3);
+    creaseDepth(wrinkles, cur, depth);
+    return depth;
+  };
+  /** Weight-averaged |lift| (t = 1 minus the sagged face, mm) over a zone's skin. */
+  const zoneLiftMm = (technique: TechniqueId, zone: CreaseZone): number => {
+    const sol = solveTechnique(model, technique, {}, 1);
+    const out = createDisplacements(model);
+    evaluate(model, sol, 1, out);
+    const z = CREASE_ZONES.indexOf(zone) + 1;
+    let s = 0, ws = 0;
+    for (let k = 0; k < wrinkles.pattern.zone.length; k++) {
+      if (wrinkles.pattern.zone[k] !== z) continue;
+      const v = Math.floor(k / CREASE_CHANNELS), w = wrinkles.pattern.weight[k]!;
+      const d = [0, 1, 2].map((a) => out.skin[3 * v + a]! - sol.sagField.skin[3 * v + a]!);
+      s += w * Math.hypot(d[0]!, d[1]!, d[2]!);
+      ws += w;
+    }
+    return s / ws;
+  };
+
+  // The synthetic fixture is an ellipsoid without a neck: the neck lines are required where there is a neck (skin in
+  // front, 30 mm and more below the menton), as on the committed head.
+  const menton = head.landmarks.menton;
+  let hasNeck = false;
+  for (let v = 0; v < head.skin.positions.length; v += 3) {
+    const [x, y, z] = [head.skin.positions[v]!, head.skin.positions[v + 1]!, head.skin.positions[v + 2]!];
+    if (Math.abs(x) < 15 && y < menton[1] - 30 && y > menton[1] - 60 && z > menton[2] - 70) hasNeck = true;
+  }
+  const zones = CREASE_ZONES.filter((z) => z !== 'neck' || hasNeck);
+
+  beforeAll(() => {
+    model = createTissueModel(head);
+    wrinkles = createWrinkles(head, toVertexFields(model, model.sagUnit).skin);
+  });
+
+  it('lays every crease on the face: crow’s feet, nasolabial and marionette on both sides, the neck lines across', () => {
+    const p = wrinkles.pattern;
+    for (const zone of zones) {
+      const i = CREASE_ZONES.indexOf(zone);
+      let left = 0, right = 0;
+      for (let k = 0; k < p.zone.length; k++) {
+        if (p.zone[k] !== i + 1 || p.weight[k]! < 0.5) continue;
+        const x = head.skin.positions[3 * Math.floor(k / CREASE_CHANNELS)]!;
+        if (x > 0) left++;
+        else right++;
+      }
+      expect(left, `${zone} on the left`).toBeGreaterThan(3);
+      expect(right, `${zone} on the right`).toBeGreaterThan(3);
+    }
+  });
+
+  it('draws no crease on the rest face (sag 0) and every crease at sag 1, deeper than at sag 0', () => {
+    const young = depthOf('traditional', 0, 0);
+    const sagged = depthOf('traditional', 1, 0);
+    for (const zone of zones) {
+      expect(zoneDepth(wrinkles, young, zone), zone).toBeLessThan(0.01);
+      expect(zoneDepth(wrinkles, sagged, zone), zone).toBeGreaterThan(0.1);
+      expect(zoneDepth(wrinkles, sagged, zone), zone).toBeGreaterThan(zoneDepth(wrinkles, young, zone) + 0.1);
+    }
+    // and more with more sag
+    const half = depthOf('traditional', 0.5, 0);
+    for (const zone of zones) expect(zoneDepth(wrinkles, half, zone), zone).toBeLessThan(zoneDepth(wrinkles, sagged, zone));
+  });
+
+  it('softens the marionette and neck creases after the traditional lift (its result step) and the facelift', () => {
+    const sagged = depthOf('traditional', 1, 0);
+    for (const technique of ['traditional', 'facelift'] as const) {
+      const result = depthOf(technique, 1, 1);
+      for (const zone of zones.filter((z) => z === 'marionette' || z === 'neck')) {
+        expect(zoneDepth(wrinkles, result, zone), `${technique} ${zone}`).toBeLessThan(zoneDepth(wrinkles, sagged, zone) - 0.02);
+      }
+    }
+  });
+
+  it('leaves a crease as it was where a technique does not move the skin', () => {
+    const sagged = depthOf('traditional', 1, 0);
+    let untouched = 0;
+    for (const technique of TECHNIQUES) {
+      const result = depthOf(technique, 1, 1);
+      for (const zone of zones) {
+        if (zoneLiftMm(technique, zone) >= 0.1) continue; // the lift reaches this zone
+        untouched++;
+        expect(Math.abs(zoneDepth(wrinkles, result, zone) - zoneDepth(wrinkles, sagged, zone)), `${technique} ${zone}`).toBeLessThan(0.03);
+      }
+    }
+    // Not vacuous where there is a neck: the mini lifts and threads act on the face, not on the neck. (On the small
+    // synthetic ellipsoid every technique moves every zone a little.)
+    if (hasNeck) expect(untouched).toBeGreaterThan(0);
+  });
+
+  it('follows the compression: at every crease vertex the depth moves with the skin’s compression, never against it', () => {
+    const out = createDisplacements(model);
+    const cur = new Float32Array(head.skin.positions.length);
+    const comp = (t: number, sol: ReturnType<typeof solveTechnique>): Float32Array => {
+      const c = new Float32Array(head.skin.positions.length / 3);
+      evaluate(model, sol, t, out);
+      skinPositions(head.skin.positions, out.skin, cur);
+      skinCompression(wrinkles.operator, cur, c);
+      return c;
+    };
+    let moved = 0;
+    for (const technique of ['traditional', 'smile', 'facelift'] as const) {
+      const sol = solveTechnique(model, technique, {}, 1);
+      const c0 = comp(0, sol), c1 = comp(1, sol);
+      const d0 = depthOf(technique, 1, 0), d1 = depthOf(technique, 1, 1);
+      for (let k = 0; k < d0.length; k++) {
+        if (wrinkles.pattern.weight[k]! === 0) continue;
+        const v = Math.floor(k / CREASE_CHANNELS);
+        const dc = c1[v]! - c0[v]!, dd = d1[k]! - d0[k]!;
+        if (Math.abs(dd) > 1e-6) {
+          moved++;
+          expect(Math.sign(dd), `${technique} vertex ${v}: compression ${dc}, depth ${dd}`).toBe(Math.sign(dc));
+        }
+      }
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
+});
