@@ -4,9 +4,8 @@ import type { BufferAttribute, BufferGeometry } from 'three';
 import type { TechniqueId } from '../core/ids.ts';
 import { MM_PER_GLTF_UNIT } from '../core/anatomy/headData.ts';
 import { createDisplacements, evaluate, type TissueModel } from '../core/tissue/index.ts';
-import { modelFor, paramsFrom, solutionFor, wrinklesFor } from './tissueModel.ts';
-import { creaseDepth, skinPositions } from '../core/tissue/wrinkles.ts';
-import { attachCreases } from './creaseShading.ts';
+import { modelFor, paramsFrom, solutionFor } from './tissueModel.ts';
+import { skinCreases } from './creases.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
 import { heatColour } from './heatmap.ts';
@@ -54,9 +53,7 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
     const smasRest = asset.geometries.smas?.getAttribute('position').array as Float32Array | undefined;
     const muscleToSmas = muscleRest && smasRest ? nearestVertexMap(muscleRest, smasRest, 0.008) : null;
     // Creases: their depth follows the skin's compression in the true (not exaggerated) deformation, like the heat map.
-    const wrinkles = wrinklesFor(model);
-    const creases = deformed.skin ? attachCreases(deformed.skin, wrinkles) : null;
-    const skinNow = creases ? new Float32Array(model.head.skin.positions.length) : null;
+    const creases = deformed.skin ? skinCreases(model, deformed.skin) : null;
     let live = true;
     const apply = (s: AppState) => {
       const solution = solutionFor(model, technique, paramsFrom(s), s.sag);
@@ -73,11 +70,7 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
       }
       late?.applyMonths(model, solution, months, out);
       paintHeatmap(s.heatmap, deformed.skin, asset.geometries.skin, out.skin, solution.sagField.skin);
-      if (creases && skinNow) {
-        skinPositions(model.head.skin.positions, out.skin, skinNow);
-        creaseDepth(wrinkles, skinNow, creases.array as Float32Array);
-        creases.needsUpdate = true;
-      }
+      creases?.write(out.skin);
       late?.exaggerate(out, solution.sagField, scale);
       for (const layer of LAYERS) {
         const geometry = deformed[layer];

@@ -3,15 +3,18 @@
 // it, for the pattern's two channels — `creasePattern` (per channel: phase in cycles, line half-width in cycles;
 // static, shared by every view of a head) and `creaseDepth` (per channel 0…1, rewritten by TissueDeformer whenever
 // the deformation changes, never per idle frame) — so the lines move with the tissue and cost no draw call. A
-// geometry without them (the light skin, a view not deformed) reads 0 depth: no creases.
-import { BufferAttribute, type BufferGeometry, type MeshStandardMaterial } from 'three';
-import { CREASE_CHANNELS, type Wrinkles } from '../core/tissue/wrinkles.ts';
+// geometry without them (the light skin, a view not deformed) reads 0 depth: no creases. The attributes are made
+// in creases.ts.
+import type { MeshStandardMaterial } from 'three';
 
 /**
  * How much a crease at full depth darkens the skin at its centre line (fraction of the lit colour). Design choice:
  * enough to read as a fine line on the 50–55-year-old face at sag 1 at 1440×900, not a drawn stroke.
  */
-export const CREASE_DARKEN = 0.42;
+export const CREASE_DARKEN = 0.38;
+/** The groove's shadow around the line: this many times the line's width, at this fraction of its darkening. Design choice. */
+const CREASE_HALO = 3.5;
+const CREASE_HALO_SHADE = 0.3;
 
 /** The material's crease uniform: 1 shows creases, 0 hides them (the heat map shows colours untouched). */
 export interface CreaseUniform {
@@ -21,18 +24,21 @@ export interface CreaseUniform {
 const VERTEX_DECLARE = 'attribute vec4 creasePattern;\nattribute vec2 creaseDepth;\nvarying vec4 vCreasePattern;\nvarying vec2 vCreaseDepth;\n';
 const VERTEX_ASSIGN = '\nvCreasePattern = creasePattern;\nvCreaseDepth = creaseDepth;';
 // The line: distance from the nearest crease centre (phase ≡ ½) in cycles, against its half-width, with a soft
-// (quartic) profile. A line thinner than a pixel is drawn a pixel wide and fainter in proportion (same ink), so
-// phones show it faint, not broken.
+// (quartic) profile, plus a faint shadow CREASE_HALO times as wide (the groove's sides), so it reads as a crease
+// in the skin rather than a drawn stroke. A line thinner than a pixel is drawn a pixel wide and fainter in
+// proportion (same ink), so phones show it faint, not broken.
 const FRAGMENT_DECLARE = `uniform float creaseStrength;
 varying vec4 vCreasePattern;
 varying vec2 vCreaseDepth;
+float creaseProfile(float dist, float halfWidth, float pixel) {
+  float drawn = max(halfWidth, 0.5 * pixel);
+  float x = min(1.0, dist / (drawn + 0.5 * pixel));
+  return (halfWidth / drawn) * (1.0 - x * x) * (1.0 - x * x);
+}
 float creaseLine(float phase, float halfWidth) {
   float dist = abs(fract(phase) - 0.5);
   float pixel = fwidth(phase);
-  float drawn = max(halfWidth, 0.5 * pixel);
-  float x = min(1.0, dist / (drawn + 0.5 * pixel));
-  float profile = (1.0 - x * x) * (1.0 - x * x);
-  return (halfWidth / drawn) * profile;
+  return creaseProfile(dist, halfWidth, pixel) + ${CREASE_HALO_SHADE.toFixed(3)} * creaseProfile(dist, ${CREASE_HALO.toFixed(1)} * halfWidth, pixel);
 }
 `;
 const FRAGMENT_APPLY = `
@@ -74,40 +80,4 @@ export function enableCreaseShading(material: MeshStandardMaterial): CreaseUnifo
   const handle: CreaseUniform = { strength: uniforms.creaseStrength };
   material.userData.crease = handle;
   return handle;
-}
-
-const patterns = new WeakMap<Wrinkles, BufferAttribute>();
-
-/** The static `creasePattern` attribute of a head's wrinkles (one per head, shared by every view). */
-function patternAttribute(wrinkles: Wrinkles): BufferAttribute {
-  let attribute = patterns.get(wrinkles);
-  if (!attribute) {
-    const { phase, halfWidth } = wrinkles.pattern;
-    const data = new Float32Array(2 * phase.length);
-    for (let k = 0; k < phase.length; k++) {
-      data[2 * k] = phase[k]!;
-      data[2 * k + 1] = halfWidth[k]!;
-    }
-    patterns.set(wrinkles, (attribute = new BufferAttribute(data, 2 * CREASE_CHANNELS)));
-  }
-  return attribute;
-}
-
-/**
- * Gives a view's deformed skin the crease attributes: the shared pattern and its own depth (zeros until the first
- * deformation is written). Returns the depth attribute to write `creaseDepth`'s output into (CREASE_CHANNELS per
- * vertex; set `needsUpdate` after writing).
- */
-export function attachCreases(geometry: BufferGeometry, wrinkles: Wrinkles): BufferAttribute {
-  const count = geometry.getAttribute('position').count;
-  if (count * CREASE_CHANNELS !== wrinkles.pattern.phase.length) {
-    throw new Error(`crease pattern has ${wrinkles.pattern.phase.length / CREASE_CHANNELS} vertices, the skin ${count}`);
-  }
-  geometry.setAttribute('creasePattern', patternAttribute(wrinkles));
-  let depth = geometry.getAttribute('creaseDepth') as BufferAttribute | undefined;
-  if (!depth || depth.count !== count) {
-    depth = new BufferAttribute(new Float32Array(CREASE_CHANNELS * count), CREASE_CHANNELS);
-    geometry.setAttribute('creaseDepth', depth);
-  }
-  return depth;
 }

@@ -1,8 +1,7 @@
 // One tissue precompute per loaded head and a small cache of solutions, shared by every view and panel
 // on the page (compare panes, before/after, the measurements table) so the same parameters solve once.
 import type { TechniqueId } from '../core/ids.ts';
-import { createTissueModel, solveTechnique, toVertexFields, type TechniqueSolution, type TissueModel } from '../core/tissue/index.ts';
-import { createWrinkles, type Wrinkles } from '../core/tissue/wrinkles.ts';
+import { createTissueModel, solveTechnique, type TechniqueSolution, type TissueModel } from '../core/tissue/index.ts';
 import type { LiftParams } from '../core/tissue/api.ts';
 import type { AppState } from '../state/store.ts';
 import type { HeadAsset } from './headAsset.ts';
@@ -16,18 +15,6 @@ export function modelFor(asset: HeadAsset): TissueModel {
     models.set(asset, model);
   }
   return model;
-}
-
-const wrinkles = new WeakMap<TissueModel, Wrinkles>();
-
-/** The head's crease pattern, calibrated on the model's ageing field: once per model, shared by every view. */
-export function wrinklesFor(model: TissueModel): Wrinkles {
-  let w = wrinkles.get(model);
-  if (!w) {
-    w = createWrinkles(model.head, toVertexFields(model, model.sagUnit).skin);
-    wrinkles.set(model, w);
-  }
-  return w;
 }
 
 export function paramsFrom(s: Pick<AppState, 'vectorAngleDeg' | 'liftMm'>): LiftParams {

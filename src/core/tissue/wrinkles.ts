@@ -90,7 +90,7 @@ const NECK = {
   count: 3,
   /** Lines curve up laterally by this many mm at `halfSpanMm` from the midline (they follow the neck's curve). */
   riseAtSideMm: 4,
-  halfSpanMm: 50,
+  halfSpanMm: 42,
   fadeMm: 10,
   lineHalfWidthMm: 0.55,
 } as const;
