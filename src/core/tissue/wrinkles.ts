@@ -55,10 +55,14 @@ export interface CreasePattern {
 const CROWS_FEET = {
   /** The fan's centre: this far lateral of the lateral canthus (the lines start at the orbital rim, not the lid). */
   originLateralMm: 2,
-  /** Lines begin and end at these distances from the centre (they fade in/out over `fadeMm`). */
-  innerMm: 6,
+  /**
+   * Lines begin and end at these distances from the centre (they fade in/out over `fadeMm`). They begin where they
+   * are still ≥ 1 mm apart (at 14°: 4.1 mm from the centre) — converging lines would shimmer, and the lines are
+   * seen from the lateral orbital rim outward.
+   */
+  innerMm: 8,
   outerMm: 24,
-  fadeMm: 4,
+  fadeMm: 3,
   /** Angles of the fan, from the lateral direction, positive upward; lines every `spacingDeg`. */
   fromDeg: -42,
   toDeg: 30,
@@ -180,22 +184,21 @@ export function creasePattern(head: HeadData): CreasePattern {
   const halfWidth = new Float32Array(C * count);
   const weight = new Float32Array(C * count);
   const zone = new Uint8Array(C * count);
-  const phaseSet = new Uint8Array(C * count);
+  // Who holds a vertex's channel: its weight where a zone draws there, else minus its distance (mm) outside the
+  // nearest zone (the margin, so a zone's lines end in its own coordinate, not in a neighbour's).
+  const claim = new Float32Array(C * count).fill(-Infinity);
   const L = (id: string): readonly number[] => head.landmarks[id as LandmarkId];
 
-  /**
-   * Offer vertex v to a zone: the stronger weight in the channel wins; a vertex with no weight in the channel yet
-   * takes the first phase offered (the margin around a zone, so its lines end in its own coordinate).
-   */
-  const put = (v: number, name: CreaseZone, w: number, ph: number, hw: number): void => {
+  /** Offer vertex v to a zone with weight w, or (w = 0) at `outsideMm` outside it: the strongest claim wins. */
+  const put = (v: number, name: CreaseZone, w: number, outsideMm: number, ph: number, hw: number): void => {
     const k = C * v + CHANNEL_OF[name];
-    if (w > weight[k]!) {
-      weight[k] = w;
-      zone[k] = CREASE_ZONES.indexOf(name) + 1;
-    } else if (weight[k]! > 0 || phaseSet[k]) return;
+    const score = w > 0 ? w : -outsideMm;
+    if (!(score > claim[k]!)) return;
+    claim[k] = score;
+    weight[k] = w > 0 ? w : 0;
+    zone[k] = w > 0 ? CREASE_ZONES.indexOf(name) + 1 : 0;
     phase[k] = ph;
     halfWidth[k] = hw;
-    phaseSet[k] = 1;
   };
 
   /** One straight crease in the frontal (x, y) plane from a to b on one side: a single line at phase ½. */
@@ -217,7 +220,8 @@ export function creasePattern(head: HeadData): CreasePattern {
       // Weight: inside the band, along the line, on skin that faces forward (the frontal-plane distance is a surface
       // distance there).
       const w = window(along, 0, len, spec.fadeMm) * window(Math.abs(off), 0, inner, spec.fadeMm / 2) * ramp(normals[3 * v + 2]!, 0.2, 0.45);
-      put(v, name, w, 0.5 + off / period, spec.lineHalfWidthMm / period);
+      const outside = Math.max(0, Math.abs(off) - spec.zoneHalfWidthMm, -along - spec.fadeMm, along - len - spec.fadeMm);
+      put(v, name, w, outside, 0.5 + off / period, spec.lineHalfWidthMm / period);
     }
   };
 
@@ -251,7 +255,9 @@ export function creasePattern(head: HeadData): CreasePattern {
           window(theta, from, to, spacing) *
           ramp(dot(nv, n0), 0.4, 0.7) *
           (1 - ramp(Math.abs(dot(d, n0)), 6, 10));
-        put(v, 'crows-feet', w, (theta - from) / spacing, CROWS_FEET.lineHalfWidthMm / (r * spacing));
+        const beyond = Math.max(0, from - spacing - theta, theta - to - spacing) * r;
+        const outside = Math.max(0, r - CROWS_FEET.outerMm - CROWS_FEET.fadeMm, CROWS_FEET.innerMm - CROWS_FEET.fadeMm - r, beyond);
+        put(v, 'crows-feet', w, outside, (theta - from) / spacing, CROWS_FEET.lineHalfWidthMm / (r * spacing));
       }
     }
 
@@ -290,7 +296,8 @@ export function creasePattern(head: HeadData): CreasePattern {
         window(Math.abs(x), 0, NECK.halfSpanMm - NECK.fadeMm, NECK.fadeMm) *
         ramp(normals[3 * v + 2]!, 0.15, 0.4) *
         (1 - ramp(Math.abs(normals[3 * v + 1]!), 0.45, 0.65));
-      put(v, 'neck', w, (top - yy) / NECK.spacingMm, NECK.lineHalfWidthMm / NECK.spacingMm);
+      const outside = Math.max(0, yy - top - NECK.fadeMm, bottom - NECK.fadeMm - yy, Math.abs(x) - NECK.halfSpanMm);
+      put(v, 'neck', w, outside, (top - yy) / NECK.spacingMm, NECK.lineHalfWidthMm / NECK.spacingMm);
     }
   }
   return { phase, halfWidth, weight, zone };

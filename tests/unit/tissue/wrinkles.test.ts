@@ -124,6 +124,27 @@ describe.each(heads)('wrinkles on the $name head', ({ head }) => {
     }
   });
 
+  it('keeps each crease coordinate continuous wherever a crease is drawn (no stray line where zones or their edges meet)', () => {
+    // The shader draws a line where the interpolated phase crosses ½ (mod 1). Along any mesh edge touching a vertex
+    // with a crease, the phase may change by at most one cycle per mm (every crease is drawn ≥ 1 mm from the next);
+    // a jump — a vertex holding another zone's coordinate, or none — would draw stray lines across that edge.
+    const p = wrinkles.pattern;
+    const idx = head.skin.indices, pos = head.skin.positions;
+    let checked = 0;
+    for (let t = 0; t < idx.length; t += 3) {
+      for (const [a, b] of [[idx[t]!, idx[t + 1]!], [idx[t + 1]!, idx[t + 2]!], [idx[t + 2]!, idx[t]!]] as const) {
+        for (let ch = 0; ch < CREASE_CHANNELS; ch++) {
+          const ka = CREASE_CHANNELS * a + ch, kb = CREASE_CHANNELS * b + ch;
+          if (p.weight[ka]! <= 0.01 && p.weight[kb]! <= 0.01) continue;
+          checked++;
+          const mm = Math.hypot(pos[3 * a]! - pos[3 * b]!, pos[3 * a + 1]! - pos[3 * b + 1]!, pos[3 * a + 2]! - pos[3 * b + 2]!);
+          expect(Math.abs(p.phase[ka]! - p.phase[kb]!), `edge ${a}–${b} (${mm.toFixed(1)} mm), channel ${ch}`).toBeLessThanOrEqual(mm + 1e-3);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
   it('draws no crease on the rest face (sag 0) and every crease at sag 1, deeper than at sag 0', () => {
     const young = depthOf('traditional', 0, 0);
     const sagged = depthOf('traditional', 1, 0);
