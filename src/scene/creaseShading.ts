@@ -38,7 +38,9 @@ float creaseProfile(float dist, float halfWidth, float pixel) {
 float creaseLine(float phase, float halfWidth) {
   float dist = abs(fract(phase) - 0.5);
   float pixel = fwidth(phase);
-  return creaseProfile(dist, halfWidth, pixel) + ${CREASE_HALO_SHADE.toFixed(3)} * creaseProfile(dist, ${CREASE_HALO.toFixed(1)} * halfWidth, pixel);
+  // Lines closer than a few pixels apart (a far zoom) would shimmer as a moiré: they fade out instead.
+  float resolved = 1.0 - smoothstep(0.2, 0.4, pixel);
+  return resolved * (creaseProfile(dist, halfWidth, pixel) + ${CREASE_HALO_SHADE.toFixed(3)} * creaseProfile(dist, ${CREASE_HALO.toFixed(1)} * halfWidth, pixel));
 }
 `;
 const FRAGMENT_APPLY = `
