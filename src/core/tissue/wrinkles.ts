@@ -1,5 +1,5 @@
-// Wrinkles that follow the tissue: fine creases drawn on the skin whose depth follows the skin's local compression
-// across each crease, computed from the engine's displacement field. Pure typed-array code (no three, react, DOM).
+// Wrinkles that follow the tissue: fine creases drawn on the skin whose depth follows the skin's local compression,
+// computed from the engine's displacement field. Pure typed-array code (no three, react, DOM).
 //
 //   const w = createWrinkles(head, sagUnitSkin);          // once per head: crease pattern, operator, calibration
 //   skinPositions(head.skin.positions, disp.skin, cur);  // any deformed skin (mm), e.g. after evaluate()
@@ -8,13 +8,14 @@
 // The PATTERN (where the lines run, their spacing and direction) is generated from the head's landmarks: crow's feet
 // (lateral canthal lines) fanning from the lateral canthus, the nasolabial crease along the fold, the marionette
 // line from the oral commissure down to the jawline, and the horizontal neck (necklace) lines. The DEPTH is
-// mechanical: a crease forms where the skin is shortened ACROSS it, so each vertex's depth is its compression along
-// the crease normal (the tangent direction across the line) relative to the rest face, scaled so that the mean
+// mechanical: a crease forms where the skin is shortened, so each vertex's depth is the skin's local compression
+// relative to the rest face (its smaller principal stretch, see skinCompression), scaled so that the mean
 // compression of that crease's zone on the fully sagged face (sag = 1 of the engine's ageing field) draws it at
-// full depth. A lift that stretches the skin across a crease therefore softens it; one that does not reach it
-// leaves it as it was (the clinic: crow's feet improve "to some extent" when sagging is their cause, DESIGN.md).
-// No source gives crease spacings or depths in mm (../shared/reference has none): every number of the pattern
-// below is a DESIGN CHOICE and is named so.
+// full depth. A lift that stretches the skin there therefore softens the crease; one that does not reach it leaves
+// it as it was (the clinic: crow's feet improve "to some extent" when sagging is their cause, DESIGN.md).
+// No source gives crease positions, spacings or depths in mm (../shared/reference has none): every number of the
+// pattern below — spans, spacings, widths, and the thresholds on the skin's facing that keep a zone on the skin it
+// belongs to — is a DESIGN CHOICE.
 //
 // The engine is a membrane model and cannot buckle (model.ts): the creases are shading driven by its strain, not
 // geometry.
@@ -119,7 +120,7 @@ const cross = (a: readonly number[], b: readonly number[]): V3 => [
   a[0]! * b[1]! - a[1]! * b[0]!,
 ];
 /** 1 inside [a, b], ramping to 0 over `fade` outside it (smoothstep). */
-function window(x: number, a: number, b: number, fade: number): number {
+function band(x: number, a: number, b: number, fade: number): number {
   const d = x < a ? (a - x) / fade : x > b ? (x - b) / fade : 0;
   if (d >= 1) return 0;
   const s = 1 - d;
@@ -219,7 +220,7 @@ export function creasePattern(head: HeadData): CreasePattern {
       if (Math.abs(off) > spec.zoneHalfWidthMm + PHASE_MARGIN_MM) continue;
       // Weight: inside the band, along the line, on skin that faces forward (the frontal-plane distance is a surface
       // distance there).
-      const w = window(along, 0, len, spec.fadeMm) * window(Math.abs(off), 0, inner, spec.fadeMm / 2) * ramp(normals[3 * v + 2]!, 0.2, 0.45);
+      const w = band(along, 0, len, spec.fadeMm) * band(Math.abs(off), 0, inner, spec.fadeMm / 2) * ramp(normals[3 * v + 2]!, 0.2, 0.45);
       const outside = Math.max(0, Math.abs(off) - spec.zoneHalfWidthMm, -along - spec.fadeMm, along - len - spec.fadeMm);
       put(v, name, w, outside, 0.5 + off / period, spec.lineHalfWidthMm / period);
     }
@@ -251,8 +252,8 @@ export function creasePattern(head: HeadData): CreasePattern {
         const theta = Math.atan2(w2, u);
         // Weight: along the fan, within its angle, on the same sheet of skin (not the lid's inner side, not behind).
         const w =
-          window(r, CROWS_FEET.innerMm, CROWS_FEET.outerMm, CROWS_FEET.fadeMm) *
-          window(theta, from, to, spacing) *
+          band(r, CROWS_FEET.innerMm, CROWS_FEET.outerMm, CROWS_FEET.fadeMm) *
+          band(theta, from, to, spacing) *
           ramp(dot(nv, n0), 0.4, 0.7) *
           (1 - ramp(Math.abs(dot(d, n0)), 6, 10));
         const beyond = Math.max(0, from - spacing - theta, theta - to - spacing) * r;
@@ -292,8 +293,8 @@ export function creasePattern(head: HeadData): CreasePattern {
       if (Math.abs(x) > NECK.halfSpanMm + PHASE_MARGIN_MM) continue;
       // Weight: within the band of lines and the neck's front, on skin facing forward (not under the chin).
       const w =
-        window(yy, bottom, top, NECK.fadeMm) *
-        window(Math.abs(x), 0, NECK.halfSpanMm - NECK.fadeMm, NECK.fadeMm) *
+        band(yy, bottom, top, NECK.fadeMm) *
+        band(Math.abs(x), 0, NECK.halfSpanMm - NECK.fadeMm, NECK.fadeMm) *
         ramp(normals[3 * v + 2]!, 0.15, 0.4) *
         (1 - ramp(Math.abs(normals[3 * v + 1]!), 0.45, 0.65));
       const outside = Math.max(0, yy - top - NECK.fadeMm, bottom - NECK.fadeMm - yy, Math.abs(x) - NECK.halfSpanMm);
