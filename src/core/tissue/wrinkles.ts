@@ -243,8 +243,9 @@ export function creasePattern(head: HeadData): CreasePattern {
       const from = (CROWS_FEET.fromDeg * Math.PI) / 180, to = (CROWS_FEET.toDeg * Math.PI) / 180;
       const reach = CROWS_FEET.outerMm + CROWS_FEET.fadeMm + PHASE_MARGIN_MM;
       for (let v = 0; v < count; v++) {
-        const d = [pos[3 * v]! - o[0]!, pos[3 * v + 1]! - o[1]!, pos[3 * v + 2]! - o[2]!];
-        if (Math.abs(d[0]!) > reach || Math.abs(d[1]!) > reach || Math.abs(d[2]!) > reach) continue;
+        const dx = pos[3 * v]! - o[0]!, dy = pos[3 * v + 1]! - o[1]!, dz = pos[3 * v + 2]! - o[2]!;
+        if (Math.abs(dx) > reach || Math.abs(dy) > reach || Math.abs(dz) > reach) continue;
+        const d = [dx, dy, dz];
         const nv = [normals[3 * v]!, normals[3 * v + 1]!, normals[3 * v + 2]!];
         const u = dot(d, lat), w2 = dot(d, up);
         const r = Math.hypot(u, w2);
@@ -349,7 +350,20 @@ export function createCompressionOperator(
     const det = g11 * g22 - g12 * g12;
     areas[t] = det > 1e-12 * g11 * g22 ? Math.sqrt(det) / 2 : 0; // 0: degenerate, never measured
   }
-  const grid = new PointGrid(centroids, Math.max(1, radiusMm));
+  // Only triangles within reach of a measured vertex go into the search grid (a face's creases, not the whole head).
+  const lo = [Infinity, Infinity, Infinity], hi = [-Infinity, -Infinity, -Infinity];
+  for (let v = 0; v < vertexCount; v++) {
+    if (!measured[v]) continue;
+    for (let k = 0; k < 3; k++) {
+      lo[k] = Math.min(lo[k]!, rest[3 * v + k]! - radiusMm);
+      hi[k] = Math.max(hi[k]!, rest[3 * v + k]! + radiusMm);
+    }
+  }
+  const near = (t: number): boolean => {
+    for (let k = 0; k < 3; k++) if (!(centroids[3 * t + k]! >= lo[k]! && centroids[3 * t + k]! <= hi[k]!)) return false;
+    return true;
+  };
+  const grid = new PointGrid(centroids, Math.max(1, radiusMm), near);
   const local = new Map<number, number>(); // triangle → its index in the measured list
   const vertices: number[] = [], start: number[] = [0], triOf: number[] = [], triWeight: number[] = [];
   for (let v = 0; v < vertexCount; v++) {
