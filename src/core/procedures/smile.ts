@@ -9,6 +9,9 @@
 // effects are NOT written here; they follow from where that line runs on the head.
 import { layoutSteps, type Procedure } from './types.ts';
 
+/** Where the lower loop's bites begin along its line from the fixation, mm (below the malar SMAS). Design choice. */
+const SMILE_JOWL_LOOP_FROM_MM = 35;
+
 export const smile: Procedure = {
   id: 'smile',
   nameKey: 'techniques.smile',
@@ -24,7 +27,10 @@ export const smile: Procedure = {
   entryPoints: [],
   // Design choice: 60° above horizontal. Sourced context: the "ageing counter-vector" is ~51–55° (Azevedo 2023,
   // tier B); 60° aims a DTF-anchored line from the temple through the malar SMAS toward the fold.
-  defaults: { vectorAngleDeg: 60, liftMm: 8 },
+  // 13 mm take-up, the same as the traditional lift: the two mini lifts differ by vector and grip, not by how hard
+  // the suture is drawn (design choice; it puts the lid–cheek junction at about the 2.5 mm of the transtemporal
+  // midface lift, outcomes sheet §1, calibration.ts).
+  defaults: { vectorAngleDeg: 60, liftMm: 13 },
   tractions: [
     {
       action: 'smas-suspension',
@@ -41,6 +47,23 @@ export const smile: Procedure = {
       gripStartMm: 20,
       reachMm: 85,
       halfWidthMm: 14,
+      angleOffsetDeg: 0,
+      takeUpShare: 1,
+    },
+    {
+      // The second, lower loop: the clinic's lift "holds the central midface … and the jawline" (§4.4). From the
+      // same DTF fixation a loop aimed at the lower cheek between the mandibular angle and the jowl, as the X-MACS
+      // pairs its malar loop with loops toward the jowl and the angle (§4.1) — here the malar loop comes first
+      // and the lower one is added. The two loops are tightened together at one fixation (solve.ts: joint
+      // take-up). Without it the diagonal lift moved the jawline ~0.3 mm, a fifth of what "also holds the
+      // jawline" needs (calibration.ts: ≥ 40 % of the traditional lift's). Aim, reach and width are design choices.
+      action: 'smas-suspension',
+      layer: 'smas',
+      origin: { landmark: 'deep-temporal-fascia-anchor' },
+      aim: { toward: { landmark: 'mandibular-angle', toward: { landmark: 'jowl', fraction: 0.5 } }, atVectorDeg: 60 },
+      gripStartMm: SMILE_JOWL_LOOP_FROM_MM,
+      reachMm: 100,
+      halfWidthMm: 13,
       angleOffsetDeg: 0,
       takeUpShare: 1,
     },

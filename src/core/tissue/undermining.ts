@@ -61,6 +61,12 @@ export function underminedStiffness(model: TissueModel, technique: TechniqueId):
       }
     }
   }
+  for (const name of procedure.undermining.releasedLigaments ?? []) {
+    for (const lig of model.ligaments) {
+      if (lig.name !== name) continue;
+      for (let k = 0; k < lig.nodes.length; k++) addDiag(lig.nodes[k]!, -cut * lig.stiffness[k]!);
+    }
+  }
   return vals;
 }
 

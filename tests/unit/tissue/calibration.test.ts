@@ -1,0 +1,104 @@
+// Issue 13 items 1 and 3 on the real engine and the committed head (public/models/head.glb): the sourced outcome
+// figures, the relations between the techniques (each its own test), and the signs of ageing in the sag field.
+// Nothing here is a recorded engine output: ranges and relations come from outcomes-and-face-norms.md §1–§3.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { HeadData } from '../../../src/core/anatomy/headData.ts';
+import { OUTCOME_RELATIONS, OUTCOME_TARGETS, measureOutcomes, type Outcomes } from '../../../src/core/tissue/calibration.ts';
+import { JOWL_DESCENT_AT_FULL_SAG_MM } from '../../../src/core/tissue/constants.ts';
+import { createTissueModel, type TissueModel } from '../../../src/core/tissue/index.ts';
+import { loadCommittedHead } from '../../fixtures/heads.ts';
+
+const committed = await loadCommittedHead();
+if (!committed.head) throw new Error(`calibration tests need the committed head: ${committed.reason}`);
+const head: HeadData = committed.head;
+
+let model: TissueModel;
+let outcomes: Outcomes;
+beforeAll(() => {
+  model = createTissueModel(head);
+  outcomes = measureOutcomes(model);
+});
+
+describe('outcomes at the defaults, sag 1, month 0, match the sources (outcomes-and-face-norms.md §1)', () => {
+  it.each(OUTCOME_TARGETS.map((t) => [`${t.technique} ${t.measure} in [${t.min}, ${t.max}] mm`, t] as const))('%s', (_name, target) => {
+    const v = outcomes[target.technique][target.measure];
+    expect(v).toBeGreaterThanOrEqual(target.min);
+    expect(v).toBeLessThanOrEqual(target.max);
+  });
+});
+
+describe('relations between the techniques (issue 13 item 3)', () => {
+  it.each(OUTCOME_RELATIONS.map((r) => [r.text, r] as const))('%s', (_name, relation) => {
+    expect(relation.holds(outcomes), `${relation.text}: ${relation.sides(outcomes).map((x) => x.toFixed(2)).join(' vs ')}`).toBe(true);
+  });
+});
+
+/** Mean sag-1 displacement of skin nodes within r mm of p: [vertical, outward along the rest normal]. */
+function sagAt(p: readonly number[], r: number): [number, number] {
+  let n = 0, dy = 0, out = 0;
+  for (let k = 0; k < model.layers.skin.mesh.nodeCount; k++) {
+    const g = model.layers.skin.offset + k;
+    const x = model.nodePos[3 * g]!, y = model.nodePos[3 * g + 1]!, z = model.nodePos[3 * g + 2]!;
+    if (Math.hypot(x - p[0]!, y - p[1]!, z - p[2]!) > r) continue;
+    const u = model.sagUnit;
+    n++;
+    dy += u[3 * g + 1]!;
+    out += u[3 * g]! * model.nodeNormal[3 * g]! + u[3 * g + 1]! * model.nodeNormal[3 * g + 1]! + u[3 * g + 2]! * model.nodeNormal[3 * g + 2]!;
+  }
+  if (n === 0) throw new Error(`no skin node within ${r} mm of ${p.join(', ')}`);
+  return [dy / n, out / n];
+}
+
+describe('ageing from the mechanics (sag = 1): compartments descend against ligaments and tethers', () => {
+  for (const side of ['l', 'r'] as const) {
+    const L = (name: string): readonly number[] => head.landmarks[`${name}-${side}` as keyof HeadData['landmarks']];
+    const sx = side === 'l' ? 1 : -1;
+
+    it(`${side}: the jowl descends more than the skin over the mandibular ligament, and no less outward`, () => {
+      const [jowlDown, jowlOut] = sagAt(L('jowl'), 6);
+      const [ligDown, ligOut] = sagAt(L('mandibular-ligament-insertion'), 6);
+      expect(-jowlDown).toBeGreaterThan(-ligDown + 1);
+      expect(jowlOut).toBeGreaterThan(ligOut);
+    });
+
+    it(`${side}: the full sag descends the jowl by about the design-choice scale (a facelift's correction, ~6 mm)`, () => {
+      const [jowlDown] = sagAt(L('jowl'), 8);
+      expect(-jowlDown).toBeGreaterThan(0.6 * JOWL_DESCENT_AT_FULL_SAG_MM);
+      expect(-jowlDown).toBeLessThan(1.5 * JOWL_DESCENT_AT_FULL_SAG_MM);
+    });
+
+    it(`${side}: the nasolabial fold deepens — its cheek side descends more than the fold line and bulges out`, () => {
+      const up = L('nasolabial-fold-upper'), lo = L('nasolabial-fold-lower');
+      const mid = [(up[0]! + lo[0]!) / 2, (up[1]! + lo[1]!) / 2, (up[2]! + lo[2]!) / 2];
+      const [cheekDown, cheekOut] = sagAt([mid[0]! + sx * 9, mid[1]!, mid[2]! - 3], 5);
+      const [foldDown] = sagAt(mid, 4);
+      expect(-cheekDown).toBeGreaterThan(-foldDown + 0.5);
+      expect(cheekOut).toBeGreaterThan(0.5);
+    });
+
+    it(`${side}: the lid–cheek junction is held by the orbital rim: the cheek below it descends more`, () => {
+      const [lcj] = sagAt([(L('lateral-canthus')[0]! + L('medial-canthus')[0]!) / 2 + sx * 6, L('lateral-canthus')[1]! - 12, L('malar-eminence')[2]! + 2], 6);
+      const [canthus] = sagAt(L('lateral-canthus'), 5);
+      const [malar] = sagAt(L('malar-eminence'), 6);
+      expect(-canthus).toBeLessThan(-lcj);
+      expect(-lcj).toBeLessThan(-malar + 0.5);
+    });
+
+    it(`${side}: the lateral face over the parotid stays nearly put (the fixed lateral face)`, () => {
+      const [angleDown] = sagAt(L('mandibular-angle'), 8);
+      const [jowlDown] = sagAt(L('jowl'), 6);
+      expect(-angleDown).toBeLessThan(0.3 * -jowlDown);
+    });
+  }
+
+  it('the lower face lengthens (the chin descends more than the eyes) and the submental skin sags (a looser neck)', () => {
+    const me = head.landmarks.menton;
+    const [meDown, meOut] = sagAt(me, 6);
+    const [eyeDown] = sagAt(head.landmarks['lateral-canthus-l'], 5);
+    expect(-meDown).toBeGreaterThan(2); // the chin soft tissue descends: the lower face is longer
+    expect(-meDown - -eyeDown).toBeGreaterThan(2); // more than the upper face
+    const [subDown, subOut] = sagAt([0, me[1] - 6, me[2] - 22], 10);
+    expect(-subDown).toBeGreaterThan(2);
+    expect(subOut + meOut).toBeGreaterThan(1);
+  });
+});
