@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   // above does not apply here) at sag 1, month 0.
   const o = measureOutcomes(model);
   lines.push('');
-  lines.push('Calibration at each technique\'s defaults, sag 1, month 0 (vertical mm):');
+  lines.push(`Calibration at each technique's defaults, sag 1, month 0 (vertical mm; issue 13 sets them for the default patient, this is ${args.patient}):`);
   for (const target of OUTCOME_TARGETS) {
     const v = o[target.technique][target.measure];
     const ok = v >= target.min && v <= target.max;

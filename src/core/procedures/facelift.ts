@@ -20,9 +20,9 @@ export const facelift: Procedure = {
   ],
   anchor: { landmark: 'zygomatic-arch-mid', offsetMm: [0, 4, 2] },
   entryPoints: [],
-  // Design choices: a superolateral SMAS vector; 12 mm take-up, which with the mandibular ligament divided (below)
+  // Design choices: a superolateral SMAS vector; 13 mm take-up, which with the mandibular ligament divided (below)
   // lifts the jowl by about Jones & Lo's 6 mm (outcomes sheet §1; calibration.ts).
-  defaults: { vectorAngleDeg: 65, liftMm: 12 },
+  defaults: { vectorAngleDeg: 65, liftMm: 13 },
   tractions: [
     {
       action: 'smas-suspension',

@@ -60,7 +60,7 @@ export const smile: Procedure = {
       action: 'smas-suspension',
       layer: 'smas',
       origin: { landmark: 'deep-temporal-fascia-anchor' },
-      aim: { toward: { landmark: 'mandibular-angle', toward: { landmark: 'jowl', fraction: 0.5 } }, atVectorDeg: 60 },
+      aim: { toward: { landmark: 'mandibular-angle', toward: { landmark: 'jowl', fraction: 0.4 } }, atVectorDeg: 60 },
       gripStartMm: SMILE_JOWL_LOOP_FROM_MM,
       reachMm: 100,
       halfWidthMm: 13,

@@ -100,6 +100,14 @@ export const LIGAMENTS = [
   { name: 'orbital-retaining', stiffness: 0.15, radiusMm: 5 },
 ] as const;
 export type LigamentName = (typeof LIGAMENTS)[number]['name'];
+/**
+ * The mental ligament, a true osteocutaneous ligament of the chin: 9.1 ± 2.8 mm lateral to the midline and
+ * 8.4 ± 3.8 mm above the mandibular border (Kang et al. 2016, anatomy sheet §2.1). The head carries no landmark
+ * for it, so it is placed from the menton by those means and ties the skin and fat of the chin to bone (no SMAS
+ * there). It holds the chin while the jowl beside it descends — the break in the jawline contour (prejowl
+ * sulcus) that makes a jowl visible. Stiffness and radius as the mandibular ligament's (design choice).
+ */
+export const MENTAL_LIGAMENT = { lateralMm: 9.1, aboveBorderMm: 8.4, stiffness: 0.2, radiusMm: 4 } as const;
 
 /**
  * Ageing. The direction is sourced: a main inferomedial ageing vector whose counter-vector is ~51–55° above

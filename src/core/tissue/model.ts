@@ -25,7 +25,7 @@ import { REGIONS } from '../ids.ts';
 import {
   AGEING_VECTOR_BELOW_HORIZONTAL_DEG, COUPLING_LOOSE, COUPLING_SEARCH_MM, COUPLING_TIGHT, FAT_GROUND_BASE,
   FAT_MODULUS, FIXED_BEYOND_MM, FOLD_TETHER, FOLD_TETHER_WIDTH_MM, JOWL_DESCENT_AT_FULL_SAG_MM,
-  LIGAMENT_ELONGATION_AT_FULL_SAG_MM, LIGAMENTS, MIMETIC_BAND_WIDTH_MM, MIMETIC_REACH_MM, MARIONETTE_MEDIAL_TO_JOWL_MM, MARIONETTE_TETHER_SHARE, MIMETIC_UNIT_TIE, SAG_BULGE_FRACTION, SAG_LAYER_SHARE, SKIN_GROUND_BASE,
+  LIGAMENT_ELONGATION_AT_FULL_SAG_MM, LIGAMENTS, MENTAL_LIGAMENT, MIMETIC_BAND_WIDTH_MM, MIMETIC_REACH_MM, MARIONETTE_MEDIAL_TO_JOWL_MM, MARIONETTE_TETHER_SHARE, MIMETIC_UNIT_TIE, SAG_BULGE_FRACTION, SAG_LAYER_SHARE, SKIN_GROUND_BASE,
   SIM_CELL_MM, SKIN_GROUND_UNSUPPORTED, SKIN_MODULUS, SMAS_GROUND_FIXED, SMAS_GROUND_MOBILE, SMAS_MODULUS, type LigamentName,
 } from './constants.ts';
 import { PointGrid, clusterMesh, meshOperators, segmentDistance2, type ClusteredMesh, type MeshOperators, type Vec3 } from './geometry.ts';
@@ -120,6 +120,8 @@ interface SideAnatomy {
   /** The marionette (labiomandibular) line, mouth corner → mandibular border medial to the jowl. */
   readonly marionetteUpper: Vec3;
   readonly marionetteLower: Vec3;
+  /** Skin insertion of the mental ligament (MENTAL_LIGAMENT), placed from the menton. */
+  readonly mental: Vec3;
   /** Lines of the zygomatic mimetic muscles, origin → insertion (see MIMETIC_UNIT_TIE). */
   readonly mimeticLines: readonly (readonly [Vec3, Vec3])[];
 }
@@ -145,6 +147,7 @@ function sideAnatomy(head: HeadData, side: 'l' | 'r'): SideAnatomy {
     // Below and behind the chin, beside the midline (design choice).
     submental: [sx * 18, head.landmarks.menton[1] - 4, head.landmarks.menton[2] - 22],
     marionetteUpper: [commissure[0], commissure[1] - 4, commissure[2] - 1],
+    mental: [sx * MENTAL_LIGAMENT.lateralMm, head.landmarks.menton[1] + MENTAL_LIGAMENT.aboveBorderMm, head.landmarks.pogonion[2]],
     marionetteLower: [jowl[0] - sx * MARIONETTE_MEDIAL_TO_JOWL_MM, jowl[1] - 2, jowl[2] + 4],
     // Zygomaticus major and minor arise together where the zygomatic cutaneous ligament merges at their origin
     // (Duan 2022, reference sheet §2.1: we use the zygomatic ligament's origin); the major inserts at the modiolus
@@ -156,13 +159,20 @@ function sideAnatomy(head: HeadData, side: 'l' | 'r'): SideAnatomy {
   };
 }
 
+/**
+ * The jowl's fat pools at the lower edge of its compartment, over the mandibular border: the centre of its bulge
+ * lies this far below the jowl landmark, and pools 1.5× the outward load of the other compartments (the jowl is
+ * where the cheek's descending fat accumulates, Kang 2016 / Barton, anatomy sheet §2.2). Design choices.
+ */
+const JOWL_POOL_BELOW_MM = 4;
+
 const anatomyCache = new WeakMap<HeadData, { l: SideAnatomy; r: SideAnatomy }>();
 
 /**
  * Anatomical fields evaluated at a point. They encode anatomy (where compartments, ligaments and the parotid
  * are, from landmarks), never technique outcomes.
  */
-export function anatomyAt(head: HeadData, x: number, y: number, z: number): { mobility: number; fixedLateral: number; ligamentProximity: number; foldTether: number; mimetic: number; bulge: number } {
+export function anatomyAt(head: HeadData, x: number, y: number, z: number): { mobility: number; fixedLateral: number; ligamentProximity: number; foldTether: number; mimetic: number; bulge: number; mental: number } {
   let both = anatomyCache.get(head);
   if (!both) {
     both = { l: sideAnatomy(head, 'l'), r: sideAnatomy(head, 'r') };
@@ -187,11 +197,14 @@ export function anatomyAt(head: HeadData, x: number, y: number, z: number): { mo
   // Where descending fat accumulates and bulges (SAG_BULGE): the jowl above the mandibular border, the cheek's
   // lower edge hanging over the nasolabial fold, the submental fat.
   const bulge = Math.max(
-    gauss(dist2(x, y, z, A.jowl), 12), gauss(dist2(x, y, z, A.nlCompartment), 8), 0.4 * gauss(dist2(x, y, z, A.submental), 14),
+    1.5 * gauss(dist2(x, y + JOWL_POOL_BELOW_MM, z, A.jowl), 11), gauss(dist2(x, y, z, A.nlCompartment), 8), 0.4 * gauss(dist2(x, y, z, A.submental), 14),
   );
   let mimetic = 0;
   for (const [o, i] of A.mimeticLines) mimetic = Math.max(mimetic, gauss(segmentDistance2(x, y, z, o, i).d2, MIMETIC_BAND_WIDTH_MM));
-  return { mobility, fixedLateral, ligamentProximity, foldTether, mimetic, bulge };
+  // The mental ligament runs from bone to the chin's skin: every layer within its radius of the line through the
+  // insertion, front to back (the chin's soft tissue is ~10 mm thick, §4 of the outcomes sheet), is tied.
+  const mental = z > A.mental[2] - 20 ? gauss((x - A.mental[0]) ** 2 + (y - A.mental[1]) ** 2, MENTAL_LIGAMENT.radiusMm / 1.5) : 0;
+  return { mobility, fixedLateral, ligamentProximity, foldTether, mimetic, bulge, mental };
 }
 
 function buildLayer(name: EngineLayer, src: LayerMesh, offset: number): ModelLayer {
@@ -242,6 +255,7 @@ export function createTissueModel(head: HeadData): TissueModel {
   const foldTether = new Float64Array(nodeCount);
   const mimetic = new Float64Array(nodeCount);
   const bulgeAt = new Float64Array(nodeCount);
+  const mentalTie = new Float64Array(nodeCount);
   for (let g = 0; g < nodeCount; g++) {
     const a = anatomyAt(head, nodePos[3 * g]!, nodePos[3 * g + 1]!, nodePos[3 * g + 2]!);
     mobility[g] = a.mobility;
@@ -249,6 +263,7 @@ export function createTissueModel(head: HeadData): TissueModel {
     foldTether[g] = a.foldTether;
     mimetic[g] = a.mimetic;
     bulgeAt[g] = a.bulge;
+    mentalTie[g] = a.mental;
     // Retinacula: tight near ligaments and over the parotid, loose in the mobile compartments, medium elsewhere.
     const base = 0.1 * (1 - a.mobility);
     tightness[g] = Math.min(1, Math.max(base, a.ligamentProximity, a.fixedLateral));
@@ -350,9 +365,9 @@ export function createTissueModel(head: HeadData): TissueModel {
     let kg: number;
     if (nodeLayer[g] === 0) {
       kg = skinSupported[g] ? SKIN_GROUND_BASE : SKIN_GROUND_UNSUPPORTED;
-      kg += FOLD_TETHER * foldTether[g]!;
+      kg += FOLD_TETHER * foldTether[g]! + MENTAL_LIGAMENT.stiffness * mentalTie[g]!;
     } else if (nodeLayer[g] === 1) {
-      kg = FAT_GROUND_BASE + FOLD_TETHER * foldTether[g]!;
+      kg = FAT_GROUND_BASE + FOLD_TETHER * foldTether[g]! + MENTAL_LIGAMENT.stiffness * mentalTie[g]!;
     } else {
       // Mobile medial SMAS vs fixed lateral SMAS (over the parotid).
       const fixedness = Math.max(fixedLateral[g]!, 0.25 * (1 - mobility[g]!));

@@ -91,14 +91,18 @@ describe('ageing from the mechanics (sag = 1): compartments descend against liga
     });
   }
 
-  it('the lower face lengthens (the chin descends more than the eyes) and the submental skin sags (a looser neck)', () => {
-    const me = head.landmarks.menton;
-    const [meDown, meOut] = sagAt(me, 6);
-    const [eyeDown] = sagAt(head.landmarks['lateral-canthus-l'], 5);
-    expect(-meDown).toBeGreaterThan(2); // the chin soft tissue descends: the lower face is longer
-    expect(-meDown - -eyeDown).toBeGreaterThan(2); // more than the upper face
+  it('the lower face lengthens at the jaw contour, the chin is held by the mental ligament, the neck loosens', () => {
+    for (const side of ['l', 'r'] as const) {
+      const [jowlDown] = sagAt(head.landmarks[`jowl-${side}`], 6);
+      const [eyeDown] = sagAt(head.landmarks[`lateral-canthus-${side}`], 5);
+      expect(-jowlDown - -eyeDown).toBeGreaterThan(2); // eye → jaw contour longer by > 2 mm
+    }
+    const me = head.landmarks.menton, pg = head.landmarks.pogonion;
+    const [chinDown] = sagAt(pg, 5);
+    const [jowlDown] = sagAt(head.landmarks['jowl-l'], 6);
+    expect(-chinDown).toBeLessThan(0.6 * -jowlDown); // the jowl drops beside a held chin: the contour breaks
     const [subDown, subOut] = sagAt([0, me[1] - 6, me[2] - 22], 10);
-    expect(-subDown).toBeGreaterThan(2);
-    expect(subOut + meOut).toBeGreaterThan(1);
+    expect(-subDown).toBeGreaterThan(2); // submental skin descends…
+    expect(subOut).toBeGreaterThan(1); // …and bulges: a looser neck
   });
 });
