@@ -27,10 +27,10 @@ export const smile: Procedure = {
   entryPoints: [],
   // Design choice: 60° above horizontal. Sourced context: the "ageing counter-vector" is ~51–55° (Azevedo 2023,
   // tier B); 60° aims a DTF-anchored line from the temple through the malar SMAS toward the fold.
-  // 13 mm take-up, the same as the traditional lift: the two mini lifts differ by vector and grip, not by how hard
-  // the suture is drawn (design choice; it puts the lid–cheek junction at about the 2.5 mm of the transtemporal
-  // midface lift, outcomes sheet §1, calibration.ts).
-  defaults: { vectorAngleDeg: 60, liftMm: 13 },
+  // 14 mm take-up, design choice: a little more than the traditional lift's 13 mm (its loops run further, from the
+  // temple), and what lifts the lid–cheek junction by about the 2.5 mm of the transtemporal midface lift (outcomes
+  // sheet §1, calibration.ts).
+  defaults: { vectorAngleDeg: 60, liftMm: 14 },
   tractions: [
     {
       action: 'smas-suspension',
@@ -85,6 +85,11 @@ export const smile: Procedure = {
       { landmark: 'zygomatic-arch-mid', offsetMm: [0, -10, 0] },
       { landmark: 'sideburn-bottom', offsetMm: [-2, 0, 4] },
     ],
+    // The orbicularis retaining ligament is released from the lateral approach, as in the temple-incision midface
+    // lifts that raise the lid–cheek junction (Ransom 2012: the lower-lid height −2.5 mm, outcomes sheet §1; ORL
+    // release treats the tear trough, Muzaffar 2002, anatomy sheet §2.2). Without it the junction, tied to the rim,
+    // could not rise. Design choice: no source describes the clinic's dissection.
+    releasedLigaments: ['orbital-retaining'],
   },
   steps: layoutSteps([
     { id: 'mark', weight: 1, layers: ['skin'], view: 'oblique-left', landmark: 'sideburn-top-l', shows: { incision: true, vector: true } },

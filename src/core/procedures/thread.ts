@@ -41,11 +41,11 @@ export const thread: Procedure = {
   incisions: [],
   anchor: { landmark: 'deep-temporal-fascia-anchor' },
   entryPoints: [{ landmark: 'temporal-hairline-lower', offsetMm: [2, 0, -4] }],
-  // Design choices: a superolateral line from the temporal hairline toward the midface and the fold; 5 mm
+  // Design choices: a superolateral line from the temporal hairline toward the midface and the fold; 5.5 mm
   // take-up, which lifts the fold by about the Contour study's 2.3 mm with the conventional (dermal) thread
   // (calibration.ts; outcomes sheet §1) and keeps the dual-layer thread below the Smile Mini Lift (surgical above
   // threads, §1).
-  defaults: { vectorAngleDeg: 60, liftMm: 5 },
+  defaults: { vectorAngleDeg: 60, liftMm: 5.5 },
   tractions: [threadLine('dermal-thread', 'skin'), threadLine('fascial-thread', 'smas')],
   tied: true,
   // Threads are inserted without any dissection: nothing is undermined.

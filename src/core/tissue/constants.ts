@@ -107,6 +107,21 @@ export type LigamentName = (typeof LIGAMENTS)[number]['name'];
  * there). It holds the chin while the jowl beside it descends — the break in the jawline contour (prejowl
  * sulcus) that makes a jowl visible. Stiffness and radius as the mandibular ligament's (design choice).
  */
+/**
+ * Lower-eyelid vertical height before a midface lift, mm: lid margin (≈ the canthal line) to the lid–cheek
+ * junction (Ransom, Stong, Jacono, Aesthetic Plast Surg 2012: 11.8 mm, 50 women, mean 54 y; outcomes sheet §1).
+ * The lid–cheek junction lies this far below the canthal line (sites.ts, and the orbital rim tie below).
+ */
+export const LOWER_LID_HEIGHT_MM = 11.8;
+/**
+ * The orbicularis retaining ligament along the inferior orbital rim: circumferential, from the rim's periosteum to
+ * the orbicularis (Muzaffar 2002, anatomy sheet §2.1). The head's landmarks place only its lateral part (LIGAMENTS
+ * 'orbital-retaining'); this ties the skin and fat along the lid–cheek junction line, from a quarter of the way out
+ * from the medial canthus to below the lateral canthus, to bone. It is why the junction stays where it is while the
+ * cheek below descends (Lambros 2007: the lid–cheek junction is stable over decades and shows by contrast, §2.2).
+ * Stiffness as the landmark ORL's (weak), width a design choice.
+ */
+export const ORBITAL_RIM_TIE = { stiffness: 0.15, radiusMm: 3 } as const;
 export const MENTAL_LIGAMENT = { lateralMm: 9.1, aboveBorderMm: 8.4, stiffness: 0.2, radiusMm: 4 } as const;
 
 /**

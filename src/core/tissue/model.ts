@@ -25,7 +25,7 @@ import { REGIONS } from '../ids.ts';
 import {
   AGEING_VECTOR_BELOW_HORIZONTAL_DEG, COUPLING_LOOSE, COUPLING_SEARCH_MM, COUPLING_TIGHT, FAT_GROUND_BASE,
   FAT_MODULUS, FIXED_BEYOND_MM, FOLD_TETHER, FOLD_TETHER_WIDTH_MM, JOWL_DESCENT_AT_FULL_SAG_MM,
-  LIGAMENT_ELONGATION_AT_FULL_SAG_MM, LIGAMENTS, MENTAL_LIGAMENT, MIMETIC_BAND_WIDTH_MM, MIMETIC_REACH_MM, MARIONETTE_MEDIAL_TO_JOWL_MM, MARIONETTE_TETHER_SHARE, MIMETIC_UNIT_TIE, SAG_BULGE_FRACTION, SAG_LAYER_SHARE, SKIN_GROUND_BASE,
+  LIGAMENT_ELONGATION_AT_FULL_SAG_MM, LIGAMENTS, LOWER_LID_HEIGHT_MM, MENTAL_LIGAMENT, ORBITAL_RIM_TIE, MIMETIC_BAND_WIDTH_MM, MIMETIC_REACH_MM, MARIONETTE_MEDIAL_TO_JOWL_MM, MARIONETTE_TETHER_SHARE, MIMETIC_UNIT_TIE, SAG_BULGE_FRACTION, SAG_LAYER_SHARE, SKIN_GROUND_BASE,
   SIM_CELL_MM, SKIN_GROUND_UNSUPPORTED, SKIN_MODULUS, SMAS_GROUND_FIXED, SMAS_GROUND_MOBILE, SMAS_MODULUS, type LigamentName,
 } from './constants.ts';
 import { PointGrid, clusterMesh, meshOperators, segmentDistance2, type ClusteredMesh, type MeshOperators, type Vec3 } from './geometry.ts';
@@ -101,6 +101,10 @@ export interface ReleasableAttachments {
   readonly subcutaneousK: Float64Array;
   readonly subSmasNode: Int32Array;
   readonly subSmasK: Float64Array;
+  /** Skin and fat tied to the inferior orbital rim (ORBITAL_RIM_TIE): the ORL along the lid–cheek junction, which
+   * a technique releasing 'orbital-retaining' divides with the landmark ORL. Stiffness as added to the matrix. */
+  readonly orbitalRimNode: Int32Array;
+  readonly orbitalRimK: Float64Array;
 }
 
 const gauss = (d2: number, sigma: number): number => Math.exp(-d2 / (2 * sigma * sigma));
@@ -122,6 +126,11 @@ interface SideAnatomy {
   readonly marionetteLower: Vec3;
   /** Skin insertion of the mental ligament (MENTAL_LIGAMENT), placed from the menton. */
   readonly mental: Vec3;
+  /** The lid–cheek junction line over the inferior orbital rim (ORBITAL_RIM_TIE), frontal plane (z = 0), and the
+   * depth in front of which it applies. */
+  readonly rimA: Vec3;
+  readonly rimB: Vec3;
+  readonly rimMinZ: number;
   /** Lines of the zygomatic mimetic muscles, origin → insertion (see MIMETIC_UNIT_TIE). */
   readonly mimeticLines: readonly (readonly [Vec3, Vec3])[];
 }
@@ -135,6 +144,7 @@ function sideAnatomy(head: HeadData, side: 'l' | 'r'): SideAnatomy {
   const nlU = L('nasolabial-fold-upper'), nlL = L('nasolabial-fold-lower');
   const malar = L('malar-eminence');
   const commissure = L('oral-commissure'), jowl = L('jowl');
+  const mc = L('medial-canthus'), lc = L('lateral-canthus');
   return {
     parotid: [(tragus[0] + angle[0]) / 2 - sx * 6, (tragus[1] + angle[1]) / 2, (tragus[2] + angle[2]) / 2 + 10],
     ligamentInsertions: LIGAMENTS.map((lig) => L(`${lig.name}-ligament-insertion`)),
@@ -147,6 +157,9 @@ function sideAnatomy(head: HeadData, side: 'l' | 'r'): SideAnatomy {
     // Below and behind the chin, beside the midline (design choice).
     submental: [sx * 18, head.landmarks.menton[1] - 4, head.landmarks.menton[2] - 22],
     marionetteUpper: [commissure[0], commissure[1] - 4, commissure[2] - 1],
+    rimA: [mc[0] + 0.25 * (lc[0] - mc[0]), mc[1] + 0.25 * (lc[1] - mc[1]) - LOWER_LID_HEIGHT_MM, 0],
+    rimB: [lc[0], lc[1] - LOWER_LID_HEIGHT_MM, 0],
+    rimMinZ: lc[2] - 25,
     mental: [sx * MENTAL_LIGAMENT.lateralMm, head.landmarks.menton[1] + MENTAL_LIGAMENT.aboveBorderMm, head.landmarks.pogonion[2]],
     marionetteLower: [jowl[0] - sx * MARIONETTE_MEDIAL_TO_JOWL_MM, jowl[1] - 2, jowl[2] + 4],
     // Zygomaticus major and minor arise together where the zygomatic cutaneous ligament merges at their origin
@@ -172,7 +185,7 @@ const anatomyCache = new WeakMap<HeadData, { l: SideAnatomy; r: SideAnatomy }>()
  * Anatomical fields evaluated at a point. They encode anatomy (where compartments, ligaments and the parotid
  * are, from landmarks), never technique outcomes.
  */
-export function anatomyAt(head: HeadData, x: number, y: number, z: number): { mobility: number; fixedLateral: number; ligamentProximity: number; foldTether: number; mimetic: number; bulge: number; mental: number } {
+export function anatomyAt(head: HeadData, x: number, y: number, z: number): { mobility: number; fixedLateral: number; ligamentProximity: number; foldTether: number; mimetic: number; bulge: number; mental: number; rim: number } {
   let both = anatomyCache.get(head);
   if (!both) {
     both = { l: sideAnatomy(head, 'l'), r: sideAnatomy(head, 'r') };
@@ -204,7 +217,8 @@ export function anatomyAt(head: HeadData, x: number, y: number, z: number): { mo
   // The mental ligament runs from bone to the chin's skin: every layer within its radius of the line through the
   // insertion, front to back (the chin's soft tissue is ~10 mm thick, §4 of the outcomes sheet), is tied.
   const mental = z > A.mental[2] - 20 ? gauss((x - A.mental[0]) ** 2 + (y - A.mental[1]) ** 2, MENTAL_LIGAMENT.radiusMm / 1.5) : 0;
-  return { mobility, fixedLateral, ligamentProximity, foldTether, mimetic, bulge, mental };
+  const rim = z > A.rimMinZ ? gauss(segmentDistance2(x, y, 0, A.rimA, A.rimB).d2, ORBITAL_RIM_TIE.radiusMm) : 0;
+  return { mobility, fixedLateral, ligamentProximity, foldTether, mimetic, bulge, mental, rim };
 }
 
 function buildLayer(name: EngineLayer, src: LayerMesh, offset: number): ModelLayer {
@@ -255,7 +269,9 @@ export function createTissueModel(head: HeadData): TissueModel {
   const foldTether = new Float64Array(nodeCount);
   const mimetic = new Float64Array(nodeCount);
   const bulgeAt = new Float64Array(nodeCount);
+  // Per-mm² stiffness of the skin's and fat's ties to bone: mental ligament, orbital rim (the ORL along it).
   const mentalTie = new Float64Array(nodeCount);
+  const rimTie = new Float64Array(nodeCount);
   for (let g = 0; g < nodeCount; g++) {
     const a = anatomyAt(head, nodePos[3 * g]!, nodePos[3 * g + 1]!, nodePos[3 * g + 2]!);
     mobility[g] = a.mobility;
@@ -263,7 +279,8 @@ export function createTissueModel(head: HeadData): TissueModel {
     foldTether[g] = a.foldTether;
     mimetic[g] = a.mimetic;
     bulgeAt[g] = a.bulge;
-    mentalTie[g] = a.mental;
+    mentalTie[g] = MENTAL_LIGAMENT.stiffness * a.mental;
+    rimTie[g] = ORBITAL_RIM_TIE.stiffness * a.rim;
     // Retinacula: tight near ligaments and over the parotid, loose in the mobile compartments, medium elsewhere.
     const base = 0.1 * (1 - a.mobility);
     tightness[g] = Math.min(1, Math.max(base, a.ligamentProximity, a.fixedLateral));
@@ -358,6 +375,7 @@ export function createTissueModel(head: HeadData): TissueModel {
     }
   }
   const subSmasNode: number[] = [], subSmasK: number[] = [];
+  const orbitalRimNode: number[] = [], orbitalRimK: number[] = [];
   for (let g = 0; g < nodeCount; g++) {
     const u = unknownOf[g]!;
     if (u < 0) continue;
@@ -365,9 +383,9 @@ export function createTissueModel(head: HeadData): TissueModel {
     let kg: number;
     if (nodeLayer[g] === 0) {
       kg = skinSupported[g] ? SKIN_GROUND_BASE : SKIN_GROUND_UNSUPPORTED;
-      kg += FOLD_TETHER * foldTether[g]! + MENTAL_LIGAMENT.stiffness * mentalTie[g]!;
+      kg += FOLD_TETHER * foldTether[g]! + mentalTie[g]! + rimTie[g]!;
     } else if (nodeLayer[g] === 1) {
-      kg = FAT_GROUND_BASE + FOLD_TETHER * foldTether[g]! + MENTAL_LIGAMENT.stiffness * mentalTie[g]!;
+      kg = FAT_GROUND_BASE + FOLD_TETHER * foldTether[g]! + mentalTie[g]! + rimTie[g]!;
     } else {
       // Mobile medial SMAS vs fixed lateral SMAS (over the parotid).
       const fixedness = Math.max(fixedLateral[g]!, 0.25 * (1 - mobility[g]!));
@@ -376,6 +394,10 @@ export function createTissueModel(head: HeadData): TissueModel {
       subSmasK.push(kg * Math.max(area, 1e-3));
     }
     builder.addDiagonal(u, kg * Math.max(area, 1e-3));
+    if (nodeLayer[g] !== 2 && rimTie[g]! > 0) {
+      orbitalRimNode.push(g);
+      orbitalRimK.push(rimTie[g]! * Math.max(area, 1e-3));
+    }
   }
 
   // Ligaments: every node within the ligament's radius of the origin→insertion segment is tied to bone.
@@ -488,6 +510,7 @@ export function createTissueModel(head: HeadData): TissueModel {
     releasable: {
       subcutaneousA: Int32Array.from(subA), subcutaneousB: Int32Array.from(subB), subcutaneousK: Float64Array.from(subK),
       subSmasNode: Int32Array.from(subSmasNode), subSmasK: Float64Array.from(subSmasK),
+      orbitalRimNode: Int32Array.from(orbitalRimNode), orbitalRimK: Float64Array.from(orbitalRimK),
     },
     techniqueFactors: new Map(),
     stats: {

@@ -7,18 +7,13 @@
 //                         transtemporal midface lift shortened from 11.8 to 9.3 mm (Ransom, Stong, Jacono 2012).
 import type { HeadData } from '../anatomy/headData.ts';
 import type { Side } from '../anatomy/landmarks.ts';
+import { LOWER_LID_HEIGHT_MM } from './constants.ts';
 import { segmentDistance2, type Vec3 } from './geometry.ts';
 import type { TissueModel } from './model.ts';
 
 export const SITES = ['jowl', 'lid-cheek-junction'] as const;
 export type SiteId = (typeof SITES)[number];
 
-/**
- * Lower-eyelid vertical height before a midface lift, mm: lid margin (≈ the canthal line) to the lid–cheek
- * junction (Ransom, Stong, Jacono, Aesthetic Plast Surg 2012: 11.8 mm, 50 women, mean 54 y; reference sheet §1).
- * The junction is drawn this far below the canthal line.
- */
-export const LOWER_LID_HEIGHT_MM = 11.8;
 /** Radius (1/e² Gaussian σ) of a site's weight around its landmark or line, mm. Design choice: a fingertip. */
 export const SITE_RADIUS_MM = 6;
 

@@ -6,6 +6,7 @@ import type { HeadData } from '../../../src/core/anatomy/headData.ts';
 import { OUTCOME_RELATIONS, OUTCOME_TARGETS, measureOutcomes, type Outcomes } from '../../../src/core/tissue/calibration.ts';
 import { JOWL_DESCENT_AT_FULL_SAG_MM } from '../../../src/core/tissue/constants.ts';
 import { createTissueModel, type TissueModel } from '../../../src/core/tissue/index.ts';
+import { SITES, skinNodeSites } from '../../../src/core/tissue/sites.ts';
 import { loadCommittedHead } from '../../fixtures/heads.ts';
 
 const committed = await loadCommittedHead();
@@ -14,10 +15,11 @@ const head: HeadData = committed.head;
 
 let model: TissueModel;
 let outcomes: Outcomes;
+// Model, three refactorisations and five solves: seconds, more on a loaded machine (the hook default is 10 s).
 beforeAll(() => {
   model = createTissueModel(head);
   outcomes = measureOutcomes(model);
-});
+}, 120_000);
 
 describe('outcomes at the defaults, sag 1, month 0, match the sources (outcomes-and-face-norms.md §1)', () => {
   it.each(OUTCOME_TARGETS.map((t) => [`${t.technique} ${t.measure} in [${t.min}, ${t.max}] mm`, t] as const))('%s', (_name, target) => {
@@ -49,6 +51,22 @@ function sagAt(p: readonly number[], r: number): [number, number] {
   return [dy / n, out / n];
 }
 
+/** Mean sag-1 vertical displacement over the lid–cheek junction site (sites.ts) on one side. */
+function siteSag(side: 'l' | 'r'): [number] {
+  const w = skinNodeSites(model);
+  const s = SITES.indexOf('lid-cheek-junction');
+  let sw = 0, sy = 0;
+  for (let k = 0; k < model.layers.skin.mesh.nodeCount; k++) {
+    const g = model.layers.skin.offset + k;
+    if ((model.nodePos[3 * g]! >= 0) !== (side === 'l')) continue;
+    const wk = w[k * SITES.length + s]!;
+    sw += wk;
+    sy += wk * model.sagUnit[3 * g + 1]!;
+  }
+  if (sw === 0) throw new Error('empty lid–cheek junction site');
+  return [sy / sw];
+}
+
 describe('ageing from the mechanics (sag = 1): compartments descend against ligaments and tethers', () => {
   for (const side of ['l', 'r'] as const) {
     const L = (name: string): readonly number[] => head.landmarks[`${name}-${side}` as keyof HeadData['landmarks']];
@@ -76,12 +94,11 @@ describe('ageing from the mechanics (sag = 1): compartments descend against liga
       expect(cheekOut).toBeGreaterThan(0.5);
     });
 
-    it(`${side}: the lid–cheek junction is held by the orbital rim: the cheek below it descends more`, () => {
-      const [lcj] = sagAt([(L('lateral-canthus')[0]! + L('medial-canthus')[0]!) / 2 + sx * 6, L('lateral-canthus')[1]! - 12, L('malar-eminence')[2]! + 2], 6);
-      const [canthus] = sagAt(L('lateral-canthus'), 5);
+    it(`${side}: the lid–cheek junction is held by the orbital rim while the cheek below it descends (tear trough)`, () => {
+      const [lcj] = siteSag(side);
       const [malar] = sagAt(L('malar-eminence'), 6);
-      expect(-canthus).toBeLessThan(-lcj);
-      expect(-lcj).toBeLessThan(-malar + 0.5);
+      expect(-malar).toBeGreaterThan(2);
+      expect(-lcj).toBeLessThan(0.5 * -malar);
     });
 
     it(`${side}: the lateral face over the parotid stays nearly put (the fixed lateral face)`, () => {
