@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { HeadData } from '../../../src/core/anatomy/headData.ts';
 import { OUTCOME_RELATIONS, OUTCOME_TARGETS, measureOutcomes, type Outcomes } from '../../../src/core/tissue/calibration.ts';
 import { JOWL_DESCENT_AT_FULL_SAG_MM } from '../../../src/core/tissue/constants.ts';
-import { createTissueModel, type TissueModel } from '../../../src/core/tissue/index.ts';
+import { createTissueModel, toVertexFields, type TissueModel } from '../../../src/core/tissue/index.ts';
+import { segmentDistance2, type Vec3 } from '../../../src/core/tissue/geometry.ts';
 import { SITES, skinNodeSites } from '../../../src/core/tissue/sites.ts';
 import { loadCommittedHead } from '../../fixtures/heads.ts';
 
@@ -107,6 +108,47 @@ describe('ageing from the mechanics (sag = 1): compartments descend against liga
       expect(-angleDown).toBeLessThan(0.3 * -jowlDown);
     });
   }
+
+  /** Mean minimum principal stretch − 1 of the sag-1 skin over render triangles whose centroid passes `inside`. */
+  function compression(inside: (c: Vec3) => boolean): number {
+    const f = toVertexFields(model, model.sagUnit).skin;
+    const P = head.skin.positions, I = head.skin.indices;
+    const dot = (a: Vec3, b: Vec3): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    let sum = 0, n = 0;
+    for (let t = 0; t < I.length; t += 3) {
+      const v = [I[t]!, I[t + 1]!, I[t + 2]!];
+      const p = v.map((i): Vec3 => [P[3 * i]!, P[3 * i + 1]!, P[3 * i + 2]!]);
+      const c: Vec3 = [(p[0]![0] + p[1]![0] + p[2]![0]) / 3, (p[0]![1] + p[1]![1] + p[2]![1]) / 3, (p[0]![2] + p[1]![2] + p[2]![2]) / 3];
+      if (!inside(c)) continue;
+      const q = v.map((i, k): Vec3 => [p[k]![0] + f[3 * i]!, p[k]![1] + f[3 * i + 1]!, p[k]![2] + f[3 * i + 2]!]);
+      const edge = (a: Vec3, b: Vec3): Vec3 => [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
+      const [e1, e2, g1, g2] = [edge(p[0]!, p[1]!), edge(p[0]!, p[2]!), edge(q[0]!, q[1]!), edge(q[0]!, q[2]!)];
+      // Stretches² are the eigenvalues of G⁻¹H (rest and deformed metric in the edge basis).
+      const G = [dot(e1, e1), dot(e1, e2), dot(e2, e2)], H = [dot(g1, g1), dot(g1, g2), dot(g2, g2)];
+      const det = G[0]! * G[2]! - G[1]! * G[1]!;
+      if (!(det > 1e-9)) continue;
+      const Gi = [G[2]! / det, -G[1]! / det, G[0]! / det];
+      const m = [Gi[0]! * H[0]! + Gi[1]! * H[1]!, Gi[0]! * H[1]! + Gi[1]! * H[2]!, Gi[1]! * H[0]! + Gi[2]! * H[1]!, Gi[1]! * H[1]! + Gi[2]! * H[2]!];
+      const tr = m[0]! + m[3]!, dm = m[0]! * m[3]! - m[1]! * m[2]!;
+      sum += Math.sqrt(Math.max(0, tr / 2 - Math.sqrt(Math.max(0, (tr * tr) / 4 - dm)))) - 1;
+      n++;
+    }
+    if (n < 10) throw new Error(`only ${n} triangles in the band`);
+    return sum / n;
+  }
+
+  it('the skin is compressed along the nasolabial fold and the marionette line (where creases form), not on the forehead', () => {
+    const lm = (id: string): Vec3 => head.landmarks[id as keyof HeadData['landmarks']];
+    const fold = compression((c) => segmentDistance2(c[0], c[1], c[2], lm('nasolabial-fold-upper-l'), lm('nasolabial-fold-lower-l')).d2 < 16);
+    const jowl = lm('jowl-l'), corner = lm('oral-commissure-l');
+    const marionette = compression((c) => segmentDistance2(c[0], c[1], c[2], corner, [jowl[0] - 8, jowl[1], jowl[2]]).d2 < 16);
+    const g = lm('glabella');
+    const forehead = compression((c) => c[1] > g[1] + 12 && c[1] < g[1] + 32 && Math.abs(c[0]) < 25 && c[2] > g[2] - 25);
+    expect(fold).toBeLessThan(-0.05);
+    expect(marionette).toBeLessThan(-0.02);
+    expect(fold).toBeLessThan(forehead - 0.04);
+    expect(marionette).toBeLessThan(forehead - 0.01);
+  });
 
   it('the lower face lengthens at the jaw contour, the chin is held by the mental ligament, the neck loosens', () => {
     for (const side of ['l', 'r'] as const) {
