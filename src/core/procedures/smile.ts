@@ -3,10 +3,12 @@
 // and fixed to the deep temporal fascia, holding the central midface (nasolabial fold, periorbital region,
 // jawline). Closest published analogues: temporal-incision "super-high SMAS" and DTF-anchored malar suspension.
 //
-// Mechanics encoded: the suture is fixed to the deep temporal fascia and aimed along a diagonal (toward the lower
-// nasolabial fold at the default vector), so its bites fall on the SMAS of the malar/midface and its border at
-// zygomaticus major rather than on the lateral lower face. The nasolabial and periorbital
-// effects are NOT written here; they follow from where that line runs on the head.
+// Mechanics encoded: two suture loops fixed to the deep temporal fascia and tightened together — the main one aimed
+// along a diagonal (toward the lower nasolabial fold at the default vector), so its bites fall on the SMAS of the
+// malar/midface and its border at zygomaticus major rather than on the lateral lower face, and a lower one toward
+// the cheek above the jawline; a flap raised high in the sub-SMAS plane with the orbicularis retaining ligament
+// released. The nasolabial, lid–cheek and jawline effects are NOT written here; they follow from where those lines
+// run on the head and what holds the tissue there.
 import { layoutSteps, type Procedure } from './types.ts';
 
 /** Where the lower loop's bites begin along its line from the fixation, mm (below the malar SMAS). Design choice. */
