@@ -9,6 +9,10 @@ import type { HeadData } from '../src/core/anatomy/headData.ts';
 import { createTissueModel, incisionLengthMm, regionLift, solveTechnique, type LiftParams } from '../src/core/tissue/index.ts';
 import { MALE_MODEL_PATH, MODEL_PATH, loadCommittedHead } from '../tests/fixtures/heads.ts';
 import { RETENTION, ageingSag, regionLiftAfter, retention } from '../src/core/tissue/months.ts';
+import { OUTCOME_RELATIONS, OUTCOME_TARGETS, measureOutcomes } from '../src/core/tissue/calibration.ts';
+import { SITES } from '../src/core/tissue/sites.ts';
+import { siteVertical } from '../src/core/tissue/sites.ts';
+import { liftNodeField } from '../src/core/tissue/solve.ts';
 
 /** The months after at which the report prints the lift (issue 13 item 4). */
 const REPORT_MONTHS = [0, 6, 12, 24] as const;
@@ -64,12 +68,14 @@ async function main(): Promise<void> {
   const model = createTissueModel(head);
   const precomputeMs = performance.now() - t0;
 
-  const result: Record<string, { regions: Record<string, { vertical: number; alongPull: number }>; incisionMm: number; vectorAngleDeg: number; liftMm: number; months: Record<string, { retention: number; vertical: Record<string, number> }> }> = {};
+  const result: Record<string, { sites: Record<string, number>; regions: Record<string, { vertical: number; alongPull: number }>; incisionMm: number; vectorAngleDeg: number; liftMm: number; months: Record<string, { retention: number; vertical: Record<string, number> }> }> = {};
   for (const technique of args.techniques) {
     const solution = solveTechnique(model, technique, args.params, args.sag);
     const lift = regionLift(model, solution);
     const round = (x: number): number => Math.round(x * 100) / 100;
+    const sites = siteVertical(model, liftNodeField(solution));
     result[technique] = {
+      sites: Object.fromEntries(SITES.map((site) => [site, round(sites[site])])),
       regions: Object.fromEntries(REGIONS.map((r) => [r, { vertical: round(lift[r].vertical), alongPull: round(lift[r].alongPull) }])),
       incisionMm: round(incisionLengthMm(model, technique)),
       vectorAngleDeg: solution.params.vectorAngleDeg,
@@ -86,7 +92,7 @@ async function main(): Promise<void> {
   if (args.json) {
     // Shape: { technique: { region: { vertical, alongPull }, incisionMm } } plus a `_meta` entry.
     const out: Record<string, unknown> = {};
-    for (const [t, r] of Object.entries(result)) out[t] = { ...r.regions, incisionMm: r.incisionMm, months: r.months };
+    for (const [t, r] of Object.entries(result)) out[t] = { ...r.regions, sites: r.sites, incisionMm: r.incisionMm, months: r.months };
     out._meta = { source, patient: args.patient, sag: args.sag, params: Object.fromEntries(Object.entries(result).map(([t, r]) => [t, { vectorAngleDeg: r.vectorAngleDeg, liftMm: r.liftMm }])) };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return;
@@ -96,11 +102,27 @@ async function main(): Promise<void> {
   lines.push(`sag ${args.sag}; per-region lift at the end of the procedure relative to the sagged face, mm (vertical / along the pull);`);
   lines.push(`incision length per side on the skin. Precompute ${precomputeMs.toFixed(0)} ms; vertices skin ${model.stats.vertexCounts.skin}, fat ${model.stats.vertexCounts.fat}, smas ${model.stats.vertexCounts.smas}.`);
   lines.push('');
-  const header = ['technique'.padEnd(20), 'angle', ' lift', ...REGIONS.map((r) => r.padStart(13)), 'incision'.padStart(10)];
+  const header = ['technique'.padEnd(20), 'angle', ' lift', ...REGIONS.map((r) => r.padStart(13)), ...SITES.map((s) => s.padStart(19)), 'incision'.padStart(10)];
   lines.push(header.join(' '));
   for (const [t, r] of Object.entries(result)) {
     const cells = REGIONS.map((reg) => `${r.regions[reg]!.vertical.toFixed(1)}/${r.regions[reg]!.alongPull.toFixed(1)}`.padStart(13));
-    lines.push([t.padEnd(20), `${r.vectorAngleDeg}°`.padStart(5), r.liftMm.toFixed(1).padStart(5), ...cells, `${r.incisionMm.toFixed(1)} mm`.padStart(10)].join(' '));
+    const siteCells = SITES.map((site) => r.sites[site]!.toFixed(1).padStart(19));
+    lines.push([t.padEnd(20), `${r.vectorAngleDeg}°`.padStart(5), r.liftMm.toFixed(1).padStart(5), ...cells, ...siteCells, `${r.incisionMm.toFixed(1)} mm`.padStart(10)].join(' '));
+  }
+  lines.push('(jowl, lid-cheek-junction: sites from landmarks, vertical mm; src/core/tissue/sites.ts)');
+  // Issue 13 item 3: the sourced figures and the relations, always at the defaults (any --lift/--vector-angle
+  // above does not apply here) at sag 1, month 0.
+  const o = measureOutcomes(model);
+  lines.push('');
+  lines.push(`Calibration at each technique's defaults, sag 1, month 0 (vertical mm; issue 13 sets them for the default patient, this is ${args.patient}):`);
+  for (const target of OUTCOME_TARGETS) {
+    const v = o[target.technique][target.measure];
+    const ok = v >= target.min && v <= target.max;
+    lines.push(`  ${ok ? 'PASS' : 'FAIL'}  ${target.technique} ${target.measure} ${v.toFixed(2)} in [${target.min}, ${target.max}] (source ${target.figure}) — ${target.source}`);
+  }
+  for (const rel of OUTCOME_RELATIONS) {
+    const [a, b] = rel.sides(o);
+    lines.push(`  ${rel.holds(o) ? 'PASS' : 'FAIL'}  ${rel.text}: ${a.toFixed(2)} vs ${b.toFixed(2)} — ${rel.source}`);
   }
   lines.push('');
   lines.push(`The months after: vertical lift per region relative to the face BEFORE the operation, mm — retention × the month-0`);

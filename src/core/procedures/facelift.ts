@@ -20,8 +20,9 @@ export const facelift: Procedure = {
   ],
   anchor: { landmark: 'zygomatic-arch-mid', offsetMm: [0, 4, 2] },
   entryPoints: [],
-  // Design choices: a superolateral SMAS vector and a larger take-up than the mini lifts.
-  defaults: { vectorAngleDeg: 65, liftMm: 12 },
+  // Design choices: a superolateral SMAS vector; 13 mm take-up, which with the mandibular ligament divided (below)
+  // lifts the jowl by about Jones & Lo's 6 mm (outcomes sheet §1; calibration.ts).
+  defaults: { vectorAngleDeg: 65, liftMm: 13 },
   tractions: [
     {
       action: 'smas-suspension',
@@ -48,7 +49,7 @@ export const facelift: Procedure = {
   tied: false,
   // A full SMAS facelift elevates a wide skin flap (subcutaneous) from the whole incision forward over the cheek
   // and into the neck, and a SMAS flap beneath it (reference sheet §4.1; the extent is a design choice). Both
-  // planes are opened; the ligaments are not divided (that would be a deep-plane release).
+  // planes are opened, and the mandibular ligament is divided (see `releasedLigaments`); the others are kept.
   undermining: {
     planes: ['sub-smas', 'subcutaneous'],
     outline: [
@@ -61,6 +62,12 @@ export const facelift: Procedure = {
       { landmark: 'earlobe', offsetMm: [2, -30, -10] },
       { landmark: 'tragus', offsetMm: [-3, 2, 6] },
     ],
+    // The mandibular ligament is divided as in extended-SMAS / deep-plane facelifts, which release the retaining
+    // ligaments to move the composite flap (anatomy sheet §4.1, "Deep plane / extended deep plane"); the jowl lies
+    // over its posterior part (Minelli 2023, §2.1). With the ligament intact the jowl, pinned beside it, rose
+    // ~3 mm of the 6 mm Jones & Lo measured. Which ligament is released is a design choice for the reference lift;
+    // the mini lifts divide none.
+    releasedLigaments: ['mandibular'],
   },
   steps: layoutSteps([
     { id: 'mark', weight: 1, layers: ['skin'], view: 'profile-left', landmark: 'tragus-l', shows: { incision: true } },

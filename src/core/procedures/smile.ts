@@ -3,11 +3,16 @@
 // and fixed to the deep temporal fascia, holding the central midface (nasolabial fold, periorbital region,
 // jawline). Closest published analogues: temporal-incision "super-high SMAS" and DTF-anchored malar suspension.
 //
-// Mechanics encoded: the suture is fixed to the deep temporal fascia and aimed along a diagonal (toward the lower
-// nasolabial fold at the default vector), so its bites fall on the SMAS of the malar/midface and its border at
-// zygomaticus major rather than on the lateral lower face. The nasolabial and periorbital
-// effects are NOT written here; they follow from where that line runs on the head.
+// Mechanics encoded: two suture loops fixed to the deep temporal fascia and tightened together — the main one aimed
+// along a diagonal (toward the lower nasolabial fold at the default vector), so its bites fall on the SMAS of the
+// malar/midface and its border at zygomaticus major rather than on the lateral lower face, and a lower one toward
+// the cheek above the jawline; a flap raised high in the sub-SMAS plane with the orbicularis retaining ligament
+// released. The nasolabial, lid–cheek and jawline effects are NOT written here; they follow from where those lines
+// run on the head and what holds the tissue there.
 import { layoutSteps, type Procedure } from './types.ts';
+
+/** Where the lower loop's bites begin along its line from the fixation, mm (below the malar SMAS). Design choice. */
+const SMILE_JOWL_LOOP_FROM_MM = 35;
 
 export const smile: Procedure = {
   id: 'smile',
@@ -24,7 +29,10 @@ export const smile: Procedure = {
   entryPoints: [],
   // Design choice: 60° above horizontal. Sourced context: the "ageing counter-vector" is ~51–55° (Azevedo 2023,
   // tier B); 60° aims a DTF-anchored line from the temple through the malar SMAS toward the fold.
-  defaults: { vectorAngleDeg: 60, liftMm: 8 },
+  // 14 mm take-up, design choice: a little more than the traditional lift's 13 mm (its loops run further, from the
+  // temple), and what lifts the lid–cheek junction by about the 2.5 mm of the transtemporal midface lift (outcomes
+  // sheet §1, calibration.ts).
+  defaults: { vectorAngleDeg: 60, liftMm: 14 },
   tractions: [
     {
       action: 'smas-suspension',
@@ -41,6 +49,23 @@ export const smile: Procedure = {
       gripStartMm: 20,
       reachMm: 85,
       halfWidthMm: 14,
+      angleOffsetDeg: 0,
+      takeUpShare: 1,
+    },
+    {
+      // The second, lower loop: the clinic's lift "holds the central midface … and the jawline" (§4.4). From the
+      // same DTF fixation a loop aimed at the lower cheek between the mandibular angle and the jowl, as the X-MACS
+      // pairs its malar loop with loops toward the jowl and the angle (§4.1) — here the malar loop comes first
+      // and the lower one is added. The two loops are tightened together at one fixation (solve.ts: joint
+      // take-up). Without it the diagonal lift moved the jawline ~0.3 mm, a fifth of what "also holds the
+      // jawline" needs (calibration.ts: ≥ 40 % of the traditional lift's). Aim, reach and width are design choices.
+      action: 'smas-suspension',
+      layer: 'smas',
+      origin: { landmark: 'deep-temporal-fascia-anchor' },
+      aim: { toward: { landmark: 'mandibular-angle', toward: { landmark: 'jowl', fraction: 0.4 } }, atVectorDeg: 60 },
+      gripStartMm: SMILE_JOWL_LOOP_FROM_MM,
+      reachMm: 100,
+      halfWidthMm: 13,
       angleOffsetDeg: 0,
       takeUpShare: 1,
     },
@@ -62,6 +87,11 @@ export const smile: Procedure = {
       { landmark: 'zygomatic-arch-mid', offsetMm: [0, -10, 0] },
       { landmark: 'sideburn-bottom', offsetMm: [-2, 0, 4] },
     ],
+    // The orbicularis retaining ligament is released from the lateral approach, as in the temple-incision midface
+    // lifts that raise the lid–cheek junction (Ransom 2012: the lower-lid height −2.5 mm, outcomes sheet §1; ORL
+    // release treats the tear trough, Muzaffar 2002, anatomy sheet §2.2). Without it the junction, tied to the rim,
+    // could not rise. Design choice: no source describes the clinic's dissection.
+    releasedLigaments: ['orbital-retaining'],
   },
   steps: layoutSteps([
     { id: 'mark', weight: 1, layers: ['skin'], view: 'oblique-left', landmark: 'sideburn-top-l', shows: { incision: true, vector: true } },

@@ -3,6 +3,7 @@
 import type { LayerId, TechniqueId, ViewId } from '../ids.ts';
 import type { BilateralLandmark, LandmarkId, Side } from '../anatomy/landmarks.ts';
 import type { StepInfo } from '../tissue/api.ts';
+import type { LigamentName } from '../tissue/constants.ts';
 
 export type MidlineLandmark = Exclude<LandmarkId, `${BilateralLandmark}-${Side}`>;
 
@@ -73,6 +74,11 @@ export interface Undermining {
    * the preauricular area onto the cheek.
    */
   readonly outline: readonly LandmarkPoint[];
+  /**
+   * Retaining ligaments divided in the dissection (both sides): their ties to bone keep only
+   * `UNDERMINED_ATTACHMENT_RESIDUAL` of their stiffness for this technique. Omitted: none is divided.
+   */
+  readonly releasedLigaments?: readonly LigamentName[];
 }
 
 export interface ProcedureStep extends StepInfo {

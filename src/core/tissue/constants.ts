@@ -37,8 +37,9 @@ export const SMAS_GROUND_FIXED = 0.06;
  * the dissection), and a zero would leave the skin of a wide skin flap held only by its membrane. With 0.1 the
  * mobile SMAS decay length ℓ grows from ~16 mm to ~50 mm, i.e. the elevated flap moves as one sheet over the
  * size of a mini-lift dissection (4–6 cm) — which is what elevating it is for. Design choice; no source gives a
- * stiffness for a dissected plane. Retaining ligaments are NOT weakened by it: none of the modelled techniques
- * divides them (a deep-plane release would be a separate, explicit step).
+ * stiffness for a dissected plane. Retaining ligaments are NOT weakened by undermining; a technique that divides one
+ * names it (`Undermining.releasedLigaments`: the facelift reference divides the mandibular ligament), and its ties
+ * then keep this same fraction.
  */
 export const UNDERMINED_ATTACHMENT_RESIDUAL = 0.1;
 /** Fat and skin have no direct deep attachment where a deeper layer exists (tiny value keeps K definite). */
@@ -53,10 +54,22 @@ export const COUPLING_SEARCH_MM = 10;
 
 /**
  * The nasolabial fold line is a tether of dermis to the deep layer (the fold persists while the cheek descends
- * over it, Gosain 1996). Stiffness and width are design choices.
+ * over it, Gosain 1996). Stiffness and width are design choices: ℓ = √(1/0.02) ≈ 7 mm in skin, tight enough that
+ * the cheek at full sag descends ~2 mm more than the fold line beside it (the fold deepens), loose enough that a
+ * pull beside the fold still lifts it (SMAS traction effaces the fold, Sundine & Connell 2010; a thread lifts it
+ * ~2.3 mm, Contour 2008 — calibration.ts). The earlier 0.03 over 3.5 mm held the fold so hard that no technique
+ * lifted the nasolabial region by more than 1.3 mm.
  */
-export const FOLD_TETHER = 0.03;
-export const FOLD_TETHER_WIDTH_MM = 3.5;
+export const FOLD_TETHER = 0.02;
+export const FOLD_TETHER_WIDTH_MM = 3;
+/**
+ * The marionette (labiomandibular) line: the same kind of dermal tether, from the mouth corner down to the
+ * mandibular border just medial to the jowl (the depressor anguli oris and the mandibular septum; the jowl
+ * descends lateral to it, anatomy sheet §2.2). Its end this far medial to the jowl landmark and its strength as a
+ * share of the fold tether are design choices.
+ */
+export const MARIONETTE_MEDIAL_TO_JOWL_MM = 8;
+export const MARIONETTE_TETHER_SHARE = 0.8;
 
 /**
  * The SMAS–zygomaticus–LLSAN functional unit (Gassner 2008, tier A; reference sheet §1.3): the SMAS (MSF) ends
@@ -87,16 +100,42 @@ export const LIGAMENTS = [
   { name: 'orbital-retaining', stiffness: 0.15, radiusMm: 5 },
 ] as const;
 export type LigamentName = (typeof LIGAMENTS)[number]['name'];
+/**
+ * The mental ligament, a true osteocutaneous ligament of the chin: 9.1 ± 2.8 mm lateral to the midline and
+ * 8.4 ± 3.8 mm above the mandibular border (Kang et al. 2016, anatomy sheet §2.1). The head carries no landmark
+ * for it, so it is placed from the menton by those means and ties the skin and fat of the chin to bone (no SMAS
+ * there). It holds the chin while the jowl beside it descends — the break in the jawline contour (prejowl
+ * sulcus) that makes a jowl visible. Stiffness and radius as the mandibular ligament's (design choice).
+ */
+/**
+ * Lower-eyelid vertical height before a midface lift, mm: lid margin (≈ the canthal line) to the lid–cheek
+ * junction (Ransom, Stong, Jacono, Aesthetic Plast Surg 2012: 11.8 mm, 50 women, mean 54 y; outcomes sheet §1).
+ * The lid–cheek junction lies this far below the canthal line (sites.ts, and the orbital rim tie below).
+ */
+export const LOWER_LID_HEIGHT_MM = 11.8;
+/**
+ * The orbicularis retaining ligament along the inferior orbital rim: circumferential, from the rim's periosteum to
+ * the orbicularis (Muzaffar 2002, anatomy sheet §2.1). The head's landmarks place only its lateral part (LIGAMENTS
+ * 'orbital-retaining'); this ties the skin and fat along the lid–cheek junction line, from a quarter of the way out
+ * from the medial canthus to below the lateral canthus, to bone. It is why the junction stays where it is while the
+ * cheek below descends (Lambros 2007: the lid–cheek junction is stable over decades and shows by contrast, §2.2).
+ * Stiffness as the landmark ORL's (weak), width a design choice.
+ */
+export const ORBITAL_RIM_TIE = { stiffness: 0.15, radiusMm: 3 } as const;
+export const MENTAL_LIGAMENT = { lateralMm: 9.1, aboveBorderMm: 8.4, stiffness: 0.2, radiusMm: 4 } as const;
 
 /**
  * Ageing. The direction is sourced: a main inferomedial ageing vector whose counter-vector is ~51–55° above
- * the horizontal (Azevedo 2023, tier B) — we use 52.5°. The MAGNITUDE is not: no source gives mm of descent
- * per decade (reference sheet §3). We calibrate sag = 1 to a jowl descent on the order of the only quantified
- * displacement, upright↔supine excursion (≤ 5.7 mm vertical, See 2008) — that is gravity reversal, not ageing,
- * and is used only to keep the scale plausible.
+ * the horizontal (Azevedo 2023, tier B) — we use 52.5°, projected onto each node's tangent plane (the
+ * compartments slide down over the deeper layer; they are not pressed into it). The MAGNITUDE is not sourced: no
+ * source gives mm of descent per decade (outcomes sheet §3). DESIGN CHOICE: the full sag (sag = 1) descends the
+ * jowl by 6 mm, comparable to what a full facelift corrects there (Jones & Lo 2012: +6 mm at the jowl, outcomes
+ * sheet §1) — the figure §3 names as plausible, and of the order of the only quantified soft-tissue excursion,
+ * upright ↔ supine (≤ 5.7 mm vertical, See 2008; gravity reversal, not ageing). So a facelift at its defaults
+ * roughly undoes the full sag at the jowl. The sag field is linear in sag (sag × sagUnit; months.ts relies on it).
  */
 export const AGEING_VECTOR_BELOW_HORIZONTAL_DEG = 52.5;
-export const JOWL_DESCENT_AT_FULL_SAG_MM = 5.5;
+export const JOWL_DESCENT_AT_FULL_SAG_MM = 6;
 /**
  * Ligament laxity: at sag = 1 each ligament's tie rests this much lower along the ageing vector (its
  * elongation). Design choice. Keeping laxity as a shifted rest length rather than a softer spring keeps the
@@ -109,8 +148,15 @@ export const LIGAMENT_ELONGATION_AT_FULL_SAG_MM = 2.5;
  * Fat carries most of it (volume shift, Cenkeri 2020). Design choices.
  */
 export const SAG_LAYER_SHARE = { skin: 0.4, fat: 1, smas: 0.5 } as const;
-/** Descending fat accumulates at the lower border of its compartment and bulges outward (design choice). */
-export const SAG_BULGE_FRACTION = 0.35;
+/**
+ * Descending fat accumulates at the lower border of its compartment and bulges outward (Cenkeri 2020: inferior
+ * volume shift; Barton: the buccal fat accumulates as the jowl, the anterior cheek hangs over the fold, anatomy
+ * sheet §2.2): an outward load, as a fraction of the descending load, where the jowl, the nasolabial compartment's
+ * lower edge and the submental fat lie (model.ts `anatomyAt().bulge`). Raised from 0.35, with which the jowl, the
+ * cheek and the malar skin at full sag sank INTO the face (the untangential ageing vector pressed them inward)
+ * and the sag-1 face looked like the sag-0 face. Design choice.
+ */
+export const SAG_BULGE_FRACTION = 1;
 
 /**
  * Simulation lattice: render meshes are clustered to nodes of about this spacing before assembly (see

@@ -25,7 +25,7 @@ import { REGIONS } from '../ids.ts';
 import {
   AGEING_VECTOR_BELOW_HORIZONTAL_DEG, COUPLING_LOOSE, COUPLING_SEARCH_MM, COUPLING_TIGHT, FAT_GROUND_BASE,
   FAT_MODULUS, FIXED_BEYOND_MM, FOLD_TETHER, FOLD_TETHER_WIDTH_MM, JOWL_DESCENT_AT_FULL_SAG_MM,
-  LIGAMENT_ELONGATION_AT_FULL_SAG_MM, LIGAMENTS, MIMETIC_BAND_WIDTH_MM, MIMETIC_REACH_MM, MIMETIC_UNIT_TIE, SAG_BULGE_FRACTION, SAG_LAYER_SHARE, SKIN_GROUND_BASE,
+  LIGAMENT_ELONGATION_AT_FULL_SAG_MM, LIGAMENTS, LOWER_LID_HEIGHT_MM, MENTAL_LIGAMENT, ORBITAL_RIM_TIE, MIMETIC_BAND_WIDTH_MM, MIMETIC_REACH_MM, MARIONETTE_MEDIAL_TO_JOWL_MM, MARIONETTE_TETHER_SHARE, MIMETIC_UNIT_TIE, SAG_BULGE_FRACTION, SAG_LAYER_SHARE, SKIN_GROUND_BASE,
   SIM_CELL_MM, SKIN_GROUND_UNSUPPORTED, SKIN_MODULUS, SMAS_GROUND_FIXED, SMAS_GROUND_MOBILE, SMAS_MODULUS, type LigamentName,
 } from './constants.ts';
 import { PointGrid, clusterMesh, meshOperators, segmentDistance2, type ClusteredMesh, type MeshOperators, type Vec3 } from './geometry.ts';
@@ -101,6 +101,10 @@ export interface ReleasableAttachments {
   readonly subcutaneousK: Float64Array;
   readonly subSmasNode: Int32Array;
   readonly subSmasK: Float64Array;
+  /** Skin and fat tied to the inferior orbital rim (ORBITAL_RIM_TIE): the ORL along the lid–cheek junction, which
+   * a technique releasing 'orbital-retaining' divides with the landmark ORL. Stiffness as added to the matrix. */
+  readonly orbitalRimNode: Int32Array;
+  readonly orbitalRimK: Float64Array;
 }
 
 const gauss = (d2: number, sigma: number): number => Math.exp(-d2 / (2 * sigma * sigma));
@@ -115,6 +119,18 @@ interface SideAnatomy {
   readonly nlLower: Vec3;
   readonly nlCompartment: Vec3;
   readonly midCheek: Vec3;
+  /** Submental fat over the platysma, below the chin (the neck's descending compartment). */
+  readonly submental: Vec3;
+  /** The marionette (labiomandibular) line, mouth corner → mandibular border medial to the jowl. */
+  readonly marionetteUpper: Vec3;
+  readonly marionetteLower: Vec3;
+  /** Skin insertion of the mental ligament (MENTAL_LIGAMENT), placed from the menton. */
+  readonly mental: Vec3;
+  /** The lid–cheek junction line over the inferior orbital rim (ORBITAL_RIM_TIE), frontal plane (z = 0), and the
+   * depth in front of which it applies. */
+  readonly rimA: Vec3;
+  readonly rimB: Vec3;
+  readonly rimMinZ: number;
   /** Lines of the zygomatic mimetic muscles, origin → insertion (see MIMETIC_UNIT_TIE). */
   readonly mimeticLines: readonly (readonly [Vec3, Vec3])[];
 }
@@ -127,6 +143,8 @@ function sideAnatomy(head: HeadData, side: 'l' | 'r'): SideAnatomy {
   const tragus = L('tragus'), angle = L('mandibular-angle');
   const nlU = L('nasolabial-fold-upper'), nlL = L('nasolabial-fold-lower');
   const malar = L('malar-eminence');
+  const commissure = L('oral-commissure'), jowl = L('jowl');
+  const mc = L('medial-canthus'), lc = L('lateral-canthus');
   return {
     parotid: [(tragus[0] + angle[0]) / 2 - sx * 6, (tragus[1] + angle[1]) / 2, (tragus[2] + angle[2]) / 2 + 10],
     ligamentInsertions: LIGAMENTS.map((lig) => L(`${lig.name}-ligament-insertion`)),
@@ -136,6 +154,14 @@ function sideAnatomy(head: HeadData, side: 'l' | 'r'): SideAnatomy {
     // The superficial nasolabial compartment lies just lateral to the fold; the middle cheek below the malar.
     nlCompartment: [(nlU[0] + nlL[0]) / 2 + sx * 9, (nlU[1] + nlL[1]) / 2, (nlU[2] + nlL[2]) / 2],
     midCheek: [malar[0] - sx * 4, malar[1] - 12, malar[2]],
+    // Below and behind the chin, beside the midline (design choice).
+    submental: [sx * 18, head.landmarks.menton[1] - 4, head.landmarks.menton[2] - 22],
+    marionetteUpper: [commissure[0], commissure[1] - 4, commissure[2] - 1],
+    rimA: [mc[0] + 0.25 * (lc[0] - mc[0]), mc[1] + 0.25 * (lc[1] - mc[1]) - LOWER_LID_HEIGHT_MM, 0],
+    rimB: [lc[0], lc[1] - LOWER_LID_HEIGHT_MM, 0],
+    rimMinZ: lc[2] - 25,
+    mental: [sx * MENTAL_LIGAMENT.lateralMm, head.landmarks.menton[1] + MENTAL_LIGAMENT.aboveBorderMm, head.landmarks.pogonion[2]],
+    marionetteLower: [jowl[0] - sx * MARIONETTE_MEDIAL_TO_JOWL_MM, jowl[1] - 2, jowl[2] + 4],
     // Zygomaticus major and minor arise together where the zygomatic cutaneous ligament merges at their origin
     // (Duan 2022, reference sheet §2.1: we use the zygomatic ligament's origin); the major inserts at the modiolus
     // (at the oral commissure), the minor (with the LLSAN) into the upper lip along the upper fold.
@@ -146,13 +172,20 @@ function sideAnatomy(head: HeadData, side: 'l' | 'r'): SideAnatomy {
   };
 }
 
+/**
+ * The jowl's fat pools at the lower edge of its compartment, over the mandibular border: the centre of its bulge
+ * lies this far below the jowl landmark, and pools 1.5× the outward load of the other compartments (the jowl is
+ * where the cheek's descending fat accumulates, Kang 2016 / Barton, anatomy sheet §2.2). Design choices.
+ */
+const JOWL_POOL_BELOW_MM = 4;
+
 const anatomyCache = new WeakMap<HeadData, { l: SideAnatomy; r: SideAnatomy }>();
 
 /**
  * Anatomical fields evaluated at a point. They encode anatomy (where compartments, ligaments and the parotid
  * are, from landmarks), never technique outcomes.
  */
-export function anatomyAt(head: HeadData, x: number, y: number, z: number): { mobility: number; fixedLateral: number; ligamentProximity: number; foldTether: number; mimetic: number } {
+export function anatomyAt(head: HeadData, x: number, y: number, z: number): { mobility: number; fixedLateral: number; ligamentProximity: number; foldTether: number; mimetic: number; bulge: number; mental: number; rim: number } {
   let both = anatomyCache.get(head);
   if (!both) {
     both = { l: sideAnatomy(head, 'l'), r: sideAnatomy(head, 'r') };
@@ -162,11 +195,30 @@ export function anatomyAt(head: HeadData, x: number, y: number, z: number): { mo
   const fixedLateral = gauss(dist2(x, y, z, A.parotid), 16);
   let ligamentProximity = 0;
   for (const ins of A.ligamentInsertions) ligamentProximity = Math.max(ligamentProximity, gauss(dist2(x, y, z, ins), 9));
-  const mobility = Math.max(gauss(dist2(x, y, z, A.jowl), 14), gauss(dist2(x, y, z, A.nlCompartment), 11), gauss(dist2(x, y, z, A.midCheek), 15));
-  const foldTether = gauss(segmentDistance2(x, y, z, A.nlUpper, A.nlLower).d2, FOLD_TETHER_WIDTH_MM);
+  // Descending compartments: the jowl, the superficial nasolabial and the middle cheek (Schenck 2018, constants.ts
+  // SAG_LAYER_SHARE), and the submental fat over the platysma — the neck that loosens and the lower face that
+  // lengthens with age (Kwon 2021, anatomy sheet §3: longer lower face height; the platysma's loose adherence
+  // behind the mandibular ligament, §2.2). The submental compartment's place and size are design choices.
+  const mobility = Math.max(
+    gauss(dist2(x, y, z, A.jowl), 14), gauss(dist2(x, y, z, A.nlCompartment), 11), gauss(dist2(x, y, z, A.midCheek), 15),
+    gauss(dist2(x, y, z, A.submental), 16),
+  );
+  const foldTether = Math.max(
+    gauss(segmentDistance2(x, y, z, A.nlUpper, A.nlLower).d2, FOLD_TETHER_WIDTH_MM),
+    MARIONETTE_TETHER_SHARE * gauss(segmentDistance2(x, y, z, A.marionetteUpper, A.marionetteLower).d2, FOLD_TETHER_WIDTH_MM),
+  );
+  // Where descending fat accumulates and bulges (SAG_BULGE): the jowl above the mandibular border, the cheek's
+  // lower edge hanging over the nasolabial fold, the submental fat.
+  const bulge = Math.max(
+    1.5 * gauss(dist2(x, y + JOWL_POOL_BELOW_MM, z, A.jowl), 11), gauss(dist2(x, y, z, A.nlCompartment), 8), 0.4 * gauss(dist2(x, y, z, A.submental), 14),
+  );
   let mimetic = 0;
   for (const [o, i] of A.mimeticLines) mimetic = Math.max(mimetic, gauss(segmentDistance2(x, y, z, o, i).d2, MIMETIC_BAND_WIDTH_MM));
-  return { mobility, fixedLateral, ligamentProximity, foldTether, mimetic };
+  // The mental ligament runs from bone to the chin's skin: every layer within its radius of the line through the
+  // insertion, front to back (the chin's soft tissue is ~10 mm thick, §4 of the outcomes sheet), is tied.
+  const mental = z > A.mental[2] - 20 ? gauss((x - A.mental[0]) ** 2 + (y - A.mental[1]) ** 2, MENTAL_LIGAMENT.radiusMm / 1.5) : 0;
+  const rim = z > A.rimMinZ ? gauss(segmentDistance2(x, y, 0, A.rimA, A.rimB).d2, ORBITAL_RIM_TIE.radiusMm) : 0;
+  return { mobility, fixedLateral, ligamentProximity, foldTether, mimetic, bulge, mental, rim };
 }
 
 function buildLayer(name: EngineLayer, src: LayerMesh, offset: number): ModelLayer {
@@ -216,12 +268,19 @@ export function createTissueModel(head: HeadData): TissueModel {
   const fixedLateral = new Float64Array(nodeCount);
   const foldTether = new Float64Array(nodeCount);
   const mimetic = new Float64Array(nodeCount);
+  const bulgeAt = new Float64Array(nodeCount);
+  // Per-mm² stiffness of the skin's and fat's ties to bone: mental ligament, orbital rim (the ORL along it).
+  const mentalTie = new Float64Array(nodeCount);
+  const rimTie = new Float64Array(nodeCount);
   for (let g = 0; g < nodeCount; g++) {
     const a = anatomyAt(head, nodePos[3 * g]!, nodePos[3 * g + 1]!, nodePos[3 * g + 2]!);
     mobility[g] = a.mobility;
     fixedLateral[g] = a.fixedLateral;
     foldTether[g] = a.foldTether;
     mimetic[g] = a.mimetic;
+    bulgeAt[g] = a.bulge;
+    mentalTie[g] = MENTAL_LIGAMENT.stiffness * a.mental;
+    rimTie[g] = ORBITAL_RIM_TIE.stiffness * a.rim;
     // Retinacula: tight near ligaments and over the parotid, loose in the mobile compartments, medium elsewhere.
     const base = 0.1 * (1 - a.mobility);
     tightness[g] = Math.min(1, Math.max(base, a.ligamentProximity, a.fixedLateral));
@@ -316,6 +375,7 @@ export function createTissueModel(head: HeadData): TissueModel {
     }
   }
   const subSmasNode: number[] = [], subSmasK: number[] = [];
+  const orbitalRimNode: number[] = [], orbitalRimK: number[] = [];
   for (let g = 0; g < nodeCount; g++) {
     const u = unknownOf[g]!;
     if (u < 0) continue;
@@ -323,9 +383,9 @@ export function createTissueModel(head: HeadData): TissueModel {
     let kg: number;
     if (nodeLayer[g] === 0) {
       kg = skinSupported[g] ? SKIN_GROUND_BASE : SKIN_GROUND_UNSUPPORTED;
-      kg += FOLD_TETHER * foldTether[g]!;
+      kg += FOLD_TETHER * foldTether[g]! + mentalTie[g]! + rimTie[g]!;
     } else if (nodeLayer[g] === 1) {
-      kg = FAT_GROUND_BASE + FOLD_TETHER * foldTether[g]!;
+      kg = FAT_GROUND_BASE + FOLD_TETHER * foldTether[g]! + mentalTie[g]! + rimTie[g]!;
     } else {
       // Mobile medial SMAS vs fixed lateral SMAS (over the parotid).
       const fixedness = Math.max(fixedLateral[g]!, 0.25 * (1 - mobility[g]!));
@@ -334,6 +394,10 @@ export function createTissueModel(head: HeadData): TissueModel {
       subSmasK.push(kg * Math.max(area, 1e-3));
     }
     builder.addDiagonal(u, kg * Math.max(area, 1e-3));
+    if (nodeLayer[g] !== 2 && rimTie[g]! > 0) {
+      orbitalRimNode.push(g);
+      orbitalRimK.push(rimTie[g]! * Math.max(area, 1e-3));
+    }
   }
 
   // Ligaments: every node within the ligament's radius of the origin→insertion segment is tied to bone.
@@ -380,17 +444,23 @@ export function createTissueModel(head: HeadData): TissueModel {
   const shares = [SAG_LAYER_SHARE.skin, SAG_LAYER_SHARE.fat, SAG_LAYER_SHARE.smas];
   const jowlL = head.landmarks['jowl-l'], jowlR = head.landmarks['jowl-r'];
   rhs.fill(0);
+  const bulgeScale = SAG_BULGE_FRACTION;
   for (let g = 0; g < nodeCount; g++) {
     const u = unknownOf[g]!;
     if (u < 0) continue;
-    const x = nodePos[3 * g]!, y = nodePos[3 * g + 1]!, z = nodePos[3 * g + 2]!;
+    const x = nodePos[3 * g]!;
     const m = mobility[g]! * shares[nodeLayer[g]!]! * nodeArea[g]!;
     if (m === 0) continue;
     const dir = ageingDirection(x);
-    // Accumulation: fat pooling at the jowl bulges outward (Cenkeri 2020: inferior volume shift).
-    const jowl = x >= 0 ? jowlL : jowlR;
-    const bulge = SAG_BULGE_FRACTION * gauss(dist2(x, y, z, jowl), 12);
-    for (let a = 0; a < 3; a++) rhs[3 * u + a] = m * (dir[a]! + bulge * nodeNormal[3 * g + a]!);
+    // The load slides the tissue along its surface (the compartments descend over the deeper layer, they are not
+    // pressed into it): the ageing vector projected onto the node's tangent plane. Where fat accumulates at the
+    // lower edge of its compartment it pushes the skin outward (Cenkeri 2020: inferior volume shift).
+    const n0 = nodeNormal[3 * g]!, n1 = nodeNormal[3 * g + 1]!, n2 = nodeNormal[3 * g + 2]!;
+    const dn = dir[0]! * n0 + dir[1]! * n1 + dir[2]! * n2;
+    const bulge = bulgeScale * bulgeAt[g]!;
+    rhs[3 * u] = m * (dir[0]! - dn * n0 + bulge * n0);
+    rhs[3 * u + 1] = m * (dir[1]! - dn * n1 + bulge * n1);
+    rhs[3 * u + 2] = m * (dir[2]! - dn * n2 + bulge * n2);
   }
   const gravityField = new Float64Array(3 * unknownCount);
   solve3(factor, rhs, gravityField);
@@ -440,6 +510,7 @@ export function createTissueModel(head: HeadData): TissueModel {
     releasable: {
       subcutaneousA: Int32Array.from(subA), subcutaneousB: Int32Array.from(subB), subcutaneousK: Float64Array.from(subK),
       subSmasNode: Int32Array.from(subSmasNode), subSmasK: Float64Array.from(subSmasK),
+      orbitalRimNode: Int32Array.from(orbitalRimNode), orbitalRimK: Float64Array.from(orbitalRimK),
     },
     techniqueFactors: new Map(),
     stats: {

@@ -13,7 +13,8 @@ import { pullDirection } from '../procedures/resolve.ts';
 import { MAX_MONTHS } from '../url/deepLink.ts';
 import type { LayerDisplacements, RegionLift } from './api.ts';
 import { ENGINE_LAYERS, type TissueModel } from './model.ts';
-import { regionLift, toVertexFields, type TechniqueSolution, type VertexFields } from './solve.ts';
+import { siteVertical, type SiteId } from './sites.ts';
+import { liftNodeField, regionLift, toVertexFields, type TechniqueSolution, type VertexFields } from './solve.ts';
 
 /** Upper end of the months axis (deep link `months=<0..24>`, the consult slider). */
 export const MONTHS_MAX = MAX_MONTHS;
@@ -224,6 +225,20 @@ export function regionLiftAfter(model: TissueModel, solution: TechniqueSolution,
       alongPull: kept * lift[r].alongPull + (ageing ? aged * ageing[r].alongPull : 0),
     };
   }
+  return out;
+}
+
+/**
+ * Vertical lift at each measurement site (sites.ts: jowl, lid–cheek junction) `months` after the operation,
+ * relative to the face BEFORE it, mm: retention × the month-0 lift plus the ageing meanwhile, as `regionLiftAfter`.
+ */
+export function siteLiftAfter(model: TissueModel, solution: TechniqueSolution, months: number): Record<SiteId, number> {
+  const lift = siteVertical(model, liftNodeField(solution));
+  const kept = retention(solution.technique, months);
+  const aged = ageingSag(months);
+  const ageing = aged > 0 ? siteVertical(model, model.sagUnit) : null;
+  const out = {} as Record<SiteId, number>;
+  for (const site of Object.keys(lift) as SiteId[]) out[site] = kept * lift[site] + (ageing ? aged * ageing[site] : 0);
   return out;
 }
 

@@ -61,6 +61,18 @@ export function underminedStiffness(model: TissueModel, technique: TechniqueId):
       }
     }
   }
+  const released = procedure.undermining.releasedLigaments ?? [];
+  if (released.includes('orbital-retaining')) {
+    // The ORL is one circumferential ligament: releasing it divides its rim part along the lid–cheek junction too.
+    const { orbitalRimNode, orbitalRimK } = model.releasable;
+    for (let k = 0; k < orbitalRimNode.length; k++) addDiag(orbitalRimNode[k]!, -cut * orbitalRimK[k]!);
+  }
+  for (const name of released) {
+    for (const lig of model.ligaments) {
+      if (lig.name !== name) continue;
+      for (let k = 0; k < lig.nodes.length; k++) addDiag(lig.nodes[k]!, -cut * lig.stiffness[k]!);
+    }
+  }
   return vals;
 }
 

@@ -3,7 +3,8 @@ import { useTranslation } from '../../i18n/react.ts';
 import { REGIONS, type TechniqueId } from '../../core/ids.ts';
 import type { RegionLift } from '../../core/tissue/api.ts';
 import { incisionLengthMm } from '../../core/tissue/index.ts';
-import { regionLiftAfter } from '../../core/tissue/months.ts';
+import { regionLiftAfter, siteLiftAfter } from '../../core/tissue/months.ts';
+import type { SiteId } from '../../core/tissue/sites.ts';
 import { headAssetOrNull, onHeadAssetCleared } from '../../scene/headAsset.ts';
 import { modelFor, paramsFrom, solutionFor } from '../../scene/tissueModel.ts';
 import { useApp } from '../../state/context.tsx';
@@ -15,6 +16,8 @@ export interface TechniqueResult {
   readonly id: TechniqueId;
   /** Per-region lift at the result, `months` after the operation, relative to the face before it (mm). */
   readonly lift: RegionLift;
+  /** Vertical lift at the measurement sites (jowl, lid–cheek junction), same reference and months, mm. */
+  readonly sites: Readonly<Record<SiteId, number>>;
   /** Incision length per side, mm (0 for threads). */
   readonly incision: number;
 }
@@ -41,7 +44,8 @@ export function useTechniqueResults(techniques: readonly TechniqueId[]): readonl
     return key.split(',').map((raw) => {
       const id = raw as TechniqueId;
       const params = id === primary ? paramsFrom({ vectorAngleDeg, liftMm }) : {};
-      return { id, lift: regionLiftAfter(model, solutionFor(model, id, params, sag), months), incision: incisionLengthMm(model, id) };
+      const solution = solutionFor(model, id, params, sag);
+      return { id, lift: regionLiftAfter(model, solution, months), sites: siteLiftAfter(model, solution, months), incision: incisionLengthMm(model, id) };
     });
   }, [asset, key, primary, sag, months, vectorAngleDeg, liftMm]);
 }

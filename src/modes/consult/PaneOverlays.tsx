@@ -3,20 +3,23 @@
 import { Suspense } from 'react';
 import { useTranslation } from '../../i18n/react.ts';
 import type { RegionId, TechniqueId } from '../../core/ids.ts';
+import { SITES, type SiteId } from '../../core/tissue/sites.ts';
 import { useApp } from '../../state/context.tsx';
 import { useStep } from '../../ui/useStep.ts';
 import { mm, useTechniqueResults } from './Measurements.tsx';
 
 /**
- * The regions a compare pane reports: jawline, nasolabial fold and the lid–cheek junction. The lid–cheek
- * junction is read from the engine's periorbital region (the lower lid and the junction below it; the midface
- * region is the malar mound) — a design choice until the head model has a measure of its own.
+ * What a compare pane reports: the jawline and nasolabial fold (the engine's regions) and the lid–cheek junction
+ * (the engine's measurement site of that name, core/tissue/sites.ts — the same figure the report calibrates to the
+ * transtemporal midface lift's 2.5 mm).
  */
-export const PANE_REGIONS: readonly (readonly [label: string, region: RegionId])[] = [
+export const PANE_REGIONS: readonly (readonly [label: string, region: RegionId | SiteId])[] = [
   ['jawline', 'jawline'],
   ['nasolabial', 'nasolabial'],
-  ['lidCheek', 'periorbital'],
+  ['lidCheek', 'lid-cheek-junction'],
 ];
+
+const isSite = (r: RegionId | SiteId): r is SiteId => (SITES as readonly string[]).includes(r);
 
 /** "Movement exaggerated ×k — not to scale", always on the picture while the consult scale is above ×1. */
 export function ExaggerationBadge() {
@@ -40,7 +43,7 @@ function PaneLiftFigures({ technique, techniques }: { technique: TechniqueId; te
       {PANE_REGIONS.map(([label, region]) => (
         <div key={label} data-region={region}>
           <dt>{t(`consult.paneRegion.${label}`)}</dt>
-          <dd>↑ {mm(result.lift[region].vertical)} mm</dd>
+          <dd>↑ {mm(isSite(region) ? result.sites[region] : result.lift[region].vertical)} mm</dd>
         </div>
       ))}
     </dl>

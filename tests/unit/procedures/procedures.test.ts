@@ -114,10 +114,18 @@ describe('resolution onto a head', () => {
     for (const t of dual) expect(t.points.length / 3).toBeGreaterThan(20);
     expect(resolveThreads(head, 'thread-conventional').map((t) => t.layer)).toEqual(['dermis', 'dermis']);
     expect(resolveThreads(head, 'smile')).toEqual([]);
-    // Rotating the vector rotates the path about its entry point.
-    const steep = resolveThreads(head, 'thread', { vectorAngleDeg: 89 })[0]!.points;
-    const last = steep.length - 3;
-    expect(Math.abs(steep[last]! - steep[0]!)).toBeLessThan(5);
+    // Rotating the vector rotates the path about its entry point by the same angle (the thread is aimed at a
+    // landmark at its default vector, so the default line need not be the bare vector).
+    const frontalAngle = (p: Float32Array): number => {
+      const last = p.length - 3;
+      return (Math.atan2(p[1]! - p[last + 1]!, p[last]! - p[0]!) * 180) / Math.PI;
+    };
+    const at60 = resolveThreads(head, 'thread', { vectorAngleDeg: 60 })[0]!.points;
+    const at80 = resolveThreads(head, 'thread', { vectorAngleDeg: 80 })[0]!.points;
+    expect(Math.abs(at80[0]! - at60[0]!)).toBeLessThan(3);
+    expect(Math.abs(at80[1]! - at60[1]!)).toBeLessThan(3);
+    expect(Math.abs(frontalAngle(at60) - frontalAngle(at80))).toBeGreaterThan(15);
+    expect(Math.abs(frontalAngle(at60) - frontalAngle(at80))).toBeLessThan(25);
   });
 
   it('anchors resolve on both sides', () => {

@@ -218,7 +218,8 @@ describe.each(heads)('tissue engine on the $name head', ({ head }) => {
     expect(smasToSkinMotionRatio(model, dual)).toBeGreaterThan(0.5);
     expect(smasToSkinMotionRatio(model, conventional)).toBeLessThan(0.2);
     // Tied at the midpoint: both threads are drawn by the same take-up.
-    expect(dual.actions.map((a) => a.takeUpMm)).toEqual([expect.closeTo(5, 2), expect.closeTo(5, 2)]);
+    const take = dual.params.liftMm;
+    expect(dual.actions.map((a) => a.takeUpMm)).toEqual([expect.closeTo(take, 2), expect.closeTo(take, 2)]);
   });
 
   it('reports finite per-region lifts and plausible incision lengths', () => {

@@ -5,8 +5,10 @@ import {
   createDisplacements, createTissueModel, evaluate, regionLift, solveTechnique, type TissueModel,
 } from '../../../src/core/tissue/index.ts';
 import {
-  AGEING_SAG_PER_MONTH, MONTHS_MAX, RETENTION, ageingSag, applyMonths, curveAt, regionLiftAfter, retention,
+  AGEING_SAG_PER_MONTH, MONTHS_MAX, RETENTION, ageingSag, applyMonths, curveAt, regionLiftAfter, retention, siteLiftAfter,
 } from '../../../src/core/tissue/months.ts';
+import { siteVertical } from '../../../src/core/tissue/sites.ts';
+import { liftNodeField } from '../../../src/core/tissue/solve.ts';
 import { exaggerate } from '../../../src/core/tissue/exaggerate.ts';
 import { testHeads } from '../../fixtures/heads.ts';
 
@@ -141,6 +143,16 @@ describe.each(heads)('months wiring on the real engine ($name head)', ({ head })
     expect(conv12.jawline.vertical).toBeLessThan(0);
     const face24 = regionLiftAfter(model, face, 24);
     expect(face24.jawline.vertical).toBeGreaterThan(0.6 * face0.jawline.vertical);
+  });
+
+  it('site lift after months (lid–cheek junction, jowl): the month-0 lift at 0, then retention × lift + ageing', () => {
+    const smile = solveTechnique(model, 'smile', {}, 1);
+    const at0 = siteVertical(model, liftNodeField(smile));
+    expect(siteLiftAfter(model, smile, 0)['lid-cheek-junction']).toBeCloseTo(at0['lid-cheek-junction'], 9);
+    const ageing = siteVertical(model, model.sagUnit);
+    const at12 = siteLiftAfter(model, smile, 12);
+    expect(at12['lid-cheek-junction']).toBeCloseTo(retention('smile', 12) * at0['lid-cheek-junction'] + ageingSag(12) * ageing['lid-cheek-junction'], 9);
+    expect(at12.jowl).toBeLessThan(at0.jowl); // some lift lost and the face aged meanwhile
   });
 
   it('exaggeration scales the movement from the face before the operation, and ×1 changes nothing', () => {
