@@ -1,6 +1,6 @@
 // `npm run shots`: screenshots of every mode at the four target sizes (plus per-technique and per-language
 // extras) into artifacts/shots/, printing their paths. Builds the app first when dist/ is missing.
-// Usage: npm run shots [-- --only consult] [-- --extra] [-- --steps] [-- --query '?mode=…' --name file [--keys ArrowRight,ArrowRight]]
+// Usage: npm run shots [-- --only consult] [-- --extra] [-- --series] [-- --steps] [-- --query '?mode=…' --name file [--keys ArrowRight,ArrowRight]]
 //   --steps: every technique at every step in consult (stepped with → as the surgeon does, so each step sets its
 //            layers, close-up and cutaway), consult-<technique>-s<n>.png
 //   --query: one ad-hoc shot at 1440×900 (keys pressed after the head is ready)
@@ -15,6 +15,8 @@ const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const extra = args.includes('--extra');
 const steps = args.includes('--steps');
+// --series: only the same-camera series and the compare shot (what issue 13 is judged by).
+const seriesOnly = args.includes('--series');
 const argOf = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
 const adHoc = argOf('--query');
 if (!existsSync('dist/index.html') || args.includes('--build')) {
@@ -41,7 +43,7 @@ if (steps) {
 }
 for (const mode of MODES) {
   if (only && only !== mode) continue;
-  if (adHoc || (steps && !extra)) break;
+  if (adHoc || seriesOnly || (steps && !extra)) break;
   for (const [name, w, h] of SIZES) shots.push({ file: `${mode}-${name}`, query: `?mode=${mode}&lang=en&progress=0.5`, w, h });
 }
 if (extra) {
@@ -57,13 +59,20 @@ if (extra) {
   for (const layers of ['skin,smas', 'fat', 'smas', 'ligaments,bone', 'bone']) {
     shots.push({ file: `consult-layers-${layers.replace(',', '+')}`, query: `?mode=consult&lang=en&layers=${layers}&view=oblique-left`, w: 1440, h: 900 });
   }
+}
+if (extra || seriesOnly) {
   // The tissue series (issue 4): the same camera for the sagged faces and every technique's result, through
   // the consult before/after slider (its panes share one framing): slider at 100 % shows "before", at 0 % "after".
   for (const sag of [0, 1]) shots.push({ file: `series-sag${sag}`, query: `?mode=consult&lang=en&view=front&sag=${sag}`, w: 1440, h: 900, split: 'before' });
   for (const technique of ['traditional', 'smile', 'thread', 'thread-conventional', 'facelift']) {
     shots.push({ file: `series-${technique}-result`, query: `?mode=consult&lang=en&view=front&sag=1&technique=${technique}`, w: 1440, h: 900, split: 'after' });
+    // A year on (issue 13 item 4): the same camera, each technique's result after its retention and the ageing meanwhile.
+    shots.push({ file: `series-months12-${technique}-result`, query: `?mode=consult&lang=en&view=front&sag=1&months=12&technique=${technique}`, w: 1440, h: 900, split: 'after' });
   }
   shots.push({ file: 'consult-compare', query: '?mode=consult&lang=en&compare=traditional,smile,thread&progress=1', w: 1920, h: 1080 });
+  shots.push({ file: 'consult-compare-months12', query: '?mode=consult&lang=en&compare=traditional,smile,thread-conventional&progress=1&months=12', w: 1920, h: 1080 });
+}
+if (extra) {
   shots.push({ file: 'web-nowebgl', query: '?lang=en', w: 390, h: 844, noWebGL: true });
 }
 

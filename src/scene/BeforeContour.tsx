@@ -1,6 +1,6 @@
 import { use, useEffect, useMemo, useState } from 'react';
 import { useThree } from '@react-three/fiber';
-import { BufferAttribute, BufferGeometry, DoubleSide, Mesh, MeshBasicMaterial } from 'three';
+import { BufferAttribute, BufferGeometry, DoubleSide, Mesh, MeshBasicMaterial, type Object3D } from 'three';
 import type { TechniqueId } from '../core/ids.ts';
 import { beforeContours } from '../core/tissue/contour.ts';
 import { unitSagField } from '../core/tissue/months.ts';
@@ -30,6 +30,19 @@ const LIFT_OFF_M = 0.0008;
 const HALF_WIDTH_M = 0.00035;
 /** Dash pattern along a chain of ~1.5 mm steps: two steps drawn, one left out (design choice). */
 const DASH_ON = 2, DASH_PERIOD = 3;
+/** Opacity of the drawn line (design choice). */
+const LINE_OPACITY = 0.9;
+/**
+ * How much of the profile line shows for a camera looking at `from` (the profile's centre, world metres): 0 while
+ * the view is within ~20° of the front, all of it from ~45° to the side (the sine of the view's yaw between 0.35
+ * and 0.7; design choice).
+ */
+export function profileFade(camera: Object3D, from: { x: number; z: number }): number {
+  const dx = camera.position.x - from.x, dz = camera.position.z - from.z;
+  const side = Math.abs(dx) / (Math.hypot(dx, dz) || 1);
+  const t = Math.min(1, Math.max(0, (side - 0.35) / 0.35));
+  return t * t * (3 - 2 * t);
+}
 
 /**
  * The sagged face's jawline, nasolabial folds and profile silhouette as a thin dashed line over the result: where
@@ -51,26 +64,37 @@ export function BeforeContour({ store, technique, always = false, enabled }: Bef
     const timer = setTimeout(() => setModel(modelFor(asset)), 0);
     return () => clearTimeout(timer);
   }, [asset]);
-  const chains = useMemo(() => (asset ? beforeContours(asset.data).chains : []), [asset]);
+  const contours = useMemo(() => (asset ? beforeContours(asset.data) : null), [asset]);
   // Drawn as thin ribbons on the skin (two triangles per dash step) with classes the app already loads: a dashed
-  // line material would add its shader code to the three.js chunk every mode downloads.
-  const line = useMemo(() => {
-    const pairs: number[] = [];
-    for (const c of chains) for (let k = 0; k + 1 < c.length; k++) if (k % DASH_PERIOD < DASH_ON) pairs.push(c[k]!, c[k + 1]!);
-    const geometry = new BufferGeometry();
-    geometry.setAttribute('position', new BufferAttribute(new Float32Array((pairs.length / 2) * 18), 3));
-    const material = new MeshBasicMaterial({ color: '#16324a', side: DoubleSide, transparent: true, opacity: 0.9 });
-    const mesh = new Mesh(geometry, material);
-    mesh.renderOrder = 21;
-    mesh.frustumCulled = false;
-    return { mesh, vertices: Int32Array.from(pairs) };
-  }, [chains]);
+  // line material would add its shader code to the three.js chunk every mode downloads. The profile is its own
+  // ribbon, faded in as the view turns to the side (from the front it is only a line down the middle of the face).
+  const lines = useMemo(() => {
+    const ribbon = (chains: readonly Int32Array[], profile: boolean) => {
+      const pairs: number[] = [];
+      for (const c of chains) for (let k = 0; k + 1 < c.length; k++) if (k % DASH_PERIOD < DASH_ON) pairs.push(c[k]!, c[k + 1]!);
+      const geometry = new BufferGeometry();
+      geometry.setAttribute('position', new BufferAttribute(new Float32Array((pairs.length / 2) * 18), 3));
+      const material = new MeshBasicMaterial({ color: '#16324a', side: DoubleSide, transparent: true, opacity: LINE_OPACITY });
+      const mesh = new Mesh(geometry, material);
+      mesh.renderOrder = 21;
+      mesh.frustumCulled = false;
+      if (profile) {
+        mesh.onBeforeRender = (_r, _s, camera) => {
+          material.opacity = LINE_OPACITY * profileFade(camera, geometry.boundingSphere?.center ?? { x: 0, z: 0 });
+        };
+      }
+      return { mesh, vertices: Int32Array.from(pairs) };
+    };
+    return [ribbon(contours?.chains ?? [], false), ribbon(contours ? [contours.profile] : [], true)];
+  }, [contours]);
   useEffect(
     () => () => {
-      line.mesh.geometry.dispose();
-      (line.mesh.material as MeshBasicMaterial).dispose();
+      for (const line of lines) {
+        line.mesh.geometry.dispose();
+        (line.mesh.material as MeshBasicMaterial).dispose();
+      }
     },
-    [line],
+    [lines],
   );
   useEffect(() => {
     const skin = asset?.geometries.skin;
@@ -78,13 +102,17 @@ export function BeforeContour({ store, technique, always = false, enabled }: Bef
     const unit = unitSagField(model).skin;
     const rest = skin.getAttribute('position').array as Float32Array;
     const normal = skin.getAttribute('normal')?.array as Float32Array | undefined;
-    const attr = line.mesh.geometry.getAttribute('position') as BufferAttribute;
-    const out = attr.array as Float32Array;
     const a = new Float64Array(3), b = new Float64Array(3), n = new Float64Array(3);
     const at = (v: number, sag: number, p: Float64Array) => {
       for (let k = 0; k < 3; k++) p[k] = rest[3 * v + k]! + (sag * unit[3 * v + k]!) / MM_PER_M + (normal ? LIFT_OFF_M * normal[3 * v + k]! : 0);
     };
     const write = (sag: number) => {
+      for (const line of lines) writeLine(line, sag);
+      invalidate();
+    };
+    const writeLine = (line: (typeof lines)[number], sag: number) => {
+      const attr = line.mesh.geometry.getAttribute('position') as BufferAttribute;
+      const out = attr.array as Float32Array;
       const verts = line.vertices;
       for (let i = 0; i < verts.length; i += 2) {
         at(verts[i]!, sag, a);
@@ -106,13 +134,18 @@ export function BeforeContour({ store, technique, always = false, enabled }: Bef
       }
       attr.needsUpdate = true;
       line.mesh.geometry.computeBoundingSphere();
-      invalidate();
     };
     write(store.getState().sag);
     return store.subscribe((s, prev) => {
       if (s.sag !== prev.sag) write(s.sag);
     });
-  }, [model, asset, line, store, invalidate]);
+  }, [model, asset, lines, store, invalidate]);
   useEffect(() => invalidate(), [visible, invalidate]);
-  return <primitive object={line.mesh} visible={visible && model !== null} />;
+  return (
+    <>
+      {lines.map((line, k) => (
+        <primitive key={k} object={line.mesh} visible={visible && model !== null} />
+      ))}
+    </>
+  );
 }

@@ -10,8 +10,13 @@ const STEP_MM = 1.5;
 const MIDLINE_BAND_MM = 2;
 
 export interface BeforeContours {
-  /** Skin vertex chains (indices into head.skin), each drawn as one polyline. */
+  /** Skin vertex chains (indices into head.skin), each drawn as one polyline: the jawline and the two folds. */
   readonly chains: readonly Int32Array[];
+  /**
+   * The profile silhouette along the midline (indices into head.skin). Apart from the others because it only reads
+   * as a contour from the side: seen from the front it is a line down the middle of the face.
+   */
+  readonly profile: Int32Array;
 }
 
 function nearestSkinVertex(pos: Float32Array, p: readonly number[]): number {
@@ -70,7 +75,7 @@ export function beforeContours(head: HeadData): BeforeContours {
       chainThrough(head, ['mandibular-angle-r', 'jowl-r', 'menton', 'jowl-l', 'mandibular-angle-l']),
       chainThrough(head, ['nasolabial-fold-upper-r', 'nasolabial-fold-lower-r']),
       chainThrough(head, ['nasolabial-fold-upper-l', 'nasolabial-fold-lower-l']),
-      profileChain(head),
     ],
+    profile: profileChain(head),
   };
 }
