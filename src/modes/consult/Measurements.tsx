@@ -11,6 +11,11 @@ import { useApp } from '../../state/context.tsx';
 
 /** One decimal, and "0.0" for anything under 0.05 mm either way (no "-0.0"). */
 export const mm = (v: number) => (Math.abs(v) < 0.05 ? '0.0' : v.toFixed(1));
+/**
+ * A vertical movement for the eye, mm: "↑ 2.4" above, "↓ 0.2" below (a month-24 thread result lies lower than the
+ * face before the operation: the ageing went on), "0.0" with no arrow when it rounds to nothing.
+ */
+export const verticalMm = (v: number) => (Math.abs(v) < 0.05 ? '0.0' : `${v > 0 ? '↑' : '↓'} ${Math.abs(v).toFixed(1)}`);
 
 export interface TechniqueResult {
   readonly id: TechniqueId;
@@ -79,7 +84,7 @@ export function Measurements({ techniques }: { techniques: readonly TechniqueId[
             <th scope="row">{t(`region.${region}`)}</th>
             {results.map((r) => (
               <td key={r.id} data-region={region} data-technique={r.id}>
-                <span title={t('consult.vertical')}>↑ {mm(r.lift[region].vertical)}</span>{' '}
+                <span title={t('consult.vertical')}>{verticalMm(r.lift[region].vertical)}</span>{' '}
                 <span className="muted" title={t('consult.alongPull')}>
                   ↗ {mm(r.lift[region].alongPull)}
                 </span>

@@ -6,7 +6,7 @@ import type { RegionId, TechniqueId } from '../../core/ids.ts';
 import { SITES, type SiteId } from '../../core/tissue/sites.ts';
 import { useApp } from '../../state/context.tsx';
 import { useStep } from '../../ui/useStep.ts';
-import { mm, useTechniqueResults } from './Measurements.tsx';
+import { useTechniqueResults, verticalMm } from './Measurements.tsx';
 
 /**
  * What a compare pane reports: the jawline and nasolabial fold (the engine's regions) and the lid–cheek junction
@@ -43,7 +43,7 @@ function PaneLiftFigures({ technique, techniques }: { technique: TechniqueId; te
       {PANE_REGIONS.map(([label, region]) => (
         <div key={label} data-region={region}>
           <dt>{t(`consult.paneRegion.${label}`)}</dt>
-          <dd>↑ {mm(isSite(region) ? result.sites[region] : result.lift[region].vertical)} mm</dd>
+          <dd>{verticalMm(isSite(region) ? result.sites[region] : result.lift[region].vertical)} mm</dd>
         </div>
       ))}
     </dl>
