@@ -30,6 +30,8 @@ const LIFT_OFF_M = 0.0008;
 const HALF_WIDTH_M = 0.00035;
 /** Dash pattern along a chain of ~1.5 mm steps: two steps drawn, one left out (design choice). */
 const DASH_ON = 2, DASH_PERIOD = 3;
+/** Passes of a [1 2 1]/4 smoothing along each chain: irons out the vertex snapping over ~5 samples (design choice). */
+const SMOOTHING_PASSES = 3;
 /** Opacity of the drawn line (design choice). */
 const LINE_OPACITY = 0.9;
 /**
@@ -70,10 +72,10 @@ export function BeforeContour({ store, technique, always = false, enabled }: Bef
   // ribbon, faded in as the view turns to the side (from the front it is only a line down the middle of the face).
   const lines = useMemo(() => {
     const ribbon = (chains: readonly Int32Array[], profile: boolean) => {
-      const pairs: number[] = [];
-      for (const c of chains) for (let k = 0; k + 1 < c.length; k++) if (k % DASH_PERIOD < DASH_ON) pairs.push(c[k]!, c[k + 1]!);
+      let dashes = 0;
+      for (const c of chains) for (let k = 0; k + 1 < c.length; k++) if (k % DASH_PERIOD < DASH_ON) dashes++;
       const geometry = new BufferGeometry();
-      geometry.setAttribute('position', new BufferAttribute(new Float32Array((pairs.length / 2) * 18), 3));
+      geometry.setAttribute('position', new BufferAttribute(new Float32Array(dashes * 18), 3));
       const material = new MeshBasicMaterial({ color: '#16324a', side: DoubleSide, transparent: true, opacity: LINE_OPACITY });
       const mesh = new Mesh(geometry, material);
       mesh.renderOrder = 21;
@@ -83,7 +85,7 @@ export function BeforeContour({ store, technique, always = false, enabled }: Bef
           material.opacity = LINE_OPACITY * profileFade(camera, geometry.boundingSphere?.center ?? { x: 0, z: 0 });
         };
       }
-      return { mesh, vertices: Int32Array.from(pairs) };
+      return { mesh, chains };
     };
     return [ribbon(contours?.chains ?? [], false), ribbon(contours ? [contours.profile] : [], true)];
   }, [contours]);
@@ -102,9 +104,23 @@ export function BeforeContour({ store, technique, always = false, enabled }: Bef
     const unit = unitSagField(model).skin;
     const rest = skin.getAttribute('position').array as Float32Array;
     const normal = skin.getAttribute('normal')?.array as Float32Array | undefined;
-    const a = new Float64Array(3), b = new Float64Array(3), n = new Float64Array(3);
-    const at = (v: number, sag: number, p: Float64Array) => {
-      for (let k = 0; k < 3; k++) p[k] = rest[3 * v + k]! + (sag * unit[3 * v + k]!) / MM_PER_M + (normal ? LIFT_OFF_M * normal[3 * v + k]! : 0);
+    const longest = Math.max(0, ...lines.flatMap((l) => l.chains.map((c) => c.length)));
+    const points = new Float64Array(3 * longest), smoothed = new Float64Array(3 * longest);
+    // A chain's points where the sagged skin lies, lifted off it along the normal, then smoothed: the chain snaps to
+    // skin vertices, which zig-zag by up to an edge's length across the line (a jagged jawline in the shots).
+    const chainPoints = (c: Int32Array, sag: number) => {
+      for (let i = 0; i < c.length; i++) {
+        const v = c[i]!;
+        for (let k = 0; k < 3; k++) {
+          points[3 * i + k] = rest[3 * v + k]! + (sag * unit[3 * v + k]!) / MM_PER_M + (normal ? LIFT_OFF_M * normal[3 * v + k]! : 0);
+        }
+      }
+      for (let pass = 0; pass < SMOOTHING_PASSES; pass++) {
+        smoothed.set(points.subarray(0, 3 * c.length));
+        for (let i = 1; i + 1 < c.length; i++) {
+          for (let k = 0; k < 3; k++) points[3 * i + k] = (smoothed[3 * i - 3 + k]! + 2 * smoothed[3 * i + k]! + smoothed[3 * i + 3 + k]!) / 4;
+        }
+      }
     };
     const write = (sag: number) => {
       for (const line of lines) writeLine(line, sag);
@@ -113,24 +129,26 @@ export function BeforeContour({ store, technique, always = false, enabled }: Bef
     const writeLine = (line: (typeof lines)[number], sag: number) => {
       const attr = line.mesh.geometry.getAttribute('position') as BufferAttribute;
       const out = attr.array as Float32Array;
-      const verts = line.vertices;
-      for (let i = 0; i < verts.length; i += 2) {
-        at(verts[i]!, sag, a);
-        at(verts[i + 1]!, sag, b);
-        for (let k = 0; k < 3; k++) n[k] = normal ? normal[3 * verts[i]! + k]! : k === 2 ? 1 : 0;
-        // Across the line, in the skin's tangent plane: normal × direction, scaled to the half width.
-        const dx = b[0]! - a[0]!, dy = b[1]! - a[1]!, dz = b[2]! - a[2]!;
-        let sx = n[1]! * dz - n[2]! * dy, sy = n[2]! * dx - n[0]! * dz, sz = n[0]! * dy - n[1]! * dx;
-        const len = Math.hypot(sx, sy, sz) || 1;
-        sx *= HALF_WIDTH_M / len;
-        sy *= HALF_WIDTH_M / len;
-        sz *= HALF_WIDTH_M / len;
-        const o = (i / 2) * 18;
-        const quad = [
-          [a[0]! + sx, a[1]! + sy, a[2]! + sz], [a[0]! - sx, a[1]! - sy, a[2]! - sz], [b[0]! + sx, b[1]! + sy, b[2]! + sz],
-          [b[0]! + sx, b[1]! + sy, b[2]! + sz], [a[0]! - sx, a[1]! - sy, a[2]! - sz], [b[0]! - sx, b[1]! - sy, b[2]! - sz],
-        ];
-        quad.forEach((q, j) => out.set(q, o + 3 * j));
+      let o = 0;
+      for (const c of line.chains) {
+        chainPoints(c, sag);
+        for (let i = 0; i + 1 < c.length; i++) {
+          if (i % DASH_PERIOD >= DASH_ON) continue;
+          const a = 3 * i, b = 3 * i + 3, nv = 3 * c[i]!;
+          const nx = normal ? normal[nv]! : 0, ny = normal ? normal[nv + 1]! : 0, nz = normal ? normal[nv + 2]! : 1;
+          // Across the line, in the skin's tangent plane: normal × direction, scaled to the half width.
+          const dx = points[b]! - points[a]!, dy = points[b + 1]! - points[a + 1]!, dz = points[b + 2]! - points[a + 2]!;
+          let sx = ny * dz - nz * dy, sy = nz * dx - nx * dz, sz = nx * dy - ny * dx;
+          const len = Math.hypot(sx, sy, sz) || 1;
+          sx *= HALF_WIDTH_M / len;
+          sy *= HALF_WIDTH_M / len;
+          sz *= HALF_WIDTH_M / len;
+          for (const [p, sign] of [[a, 1], [a, -1], [b, 1], [b, 1], [a, -1], [b, -1]] as const) {
+            out[o++] = points[p]! + sign * sx;
+            out[o++] = points[p + 1]! + sign * sy;
+            out[o++] = points[p + 2]! + sign * sz;
+          }
+        }
       }
       attr.needsUpdate = true;
       line.mesh.geometry.computeBoundingSphere();
