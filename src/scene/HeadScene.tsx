@@ -3,7 +3,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import type { BufferGeometry, Mesh, MeshStandardMaterial } from 'three';
 import { LAYERS, type LayerId } from '../core/ids.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
-import { createLayerMaterials, LAYER_COLOURS } from './materials.ts';
+import { createLayerMaterials, LAYER_COLOURS, SKIN_MATERIAL_COLOUR } from './materials.ts';
 import type { CutawayRig } from './cutaway.ts';
 import { loadChunk } from '../ui/lazyChunk.ts';
 
@@ -141,7 +141,7 @@ export function HeadScene({
   }, [highlightLigaments, materials, invalidate]);
 
   useEffect(() => {
-    (materials.skin as MeshStandardMaterial).color.set(heatmap ? '#ffffff' : LAYER_COLOURS.skin);
+    (materials.skin as MeshStandardMaterial).color.set(heatmap ? '#ffffff' : SKIN_MATERIAL_COLOUR);
     invalidate();
   }, [heatmap, materials, invalidate]);
 
