@@ -227,7 +227,9 @@ export async function placeSkull(skin: TriangleMesh, skinLandmarks: Landmarks, s
   const adj = adjacency(nV, I);
   let pushedCount = 0, pushedMax = 0, pushedSum = 0;
   const everPushed = new Uint8Array(nV);
-  for (let pass = 0; pass < 4; pass++) {
+  // (the passes after the third move only the offenders, unsmoothed; a fifth catches a vertex the fourth pushed
+  // next to another skin point)
+  for (let pass = 0; pass < 5; pass++) {
     const disp = new Float32Array(P.length);
     const fixed = new Uint8Array(nV);
     let any = 0;
