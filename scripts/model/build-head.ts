@@ -151,7 +151,7 @@ export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array>
     const p = P(raw.positions, i);
     masks.set([hairMask(p, field), lipMask(p, field), browMask(p, field)], i * 3);
   }
-  const colourMasks = { data: masks, stride: 3, weights: [0.4, 0.5, 0.5] };
+  const colourMasks = { data: masks, stride: 3, weights: [0, 0.5, 0.5] };
   const skin = simplify(raw, SKIN_TRIANGLES, colourMasks);
   const skinLod = simplify(raw, SKIN_LOD_TRIANGLES, colourMasks);
   const layerSrc = simplify(raw, LAYER_SOURCE_TRIANGLES);
