@@ -226,18 +226,23 @@ export function browMask(p: V3, field: HeadField): number {
   const last = c[c.length - 1]!, prev = c[c.length - 2]!;
   c.push(add(last, scale(norm(sub(last, prev)), 6)));
   h.push(0.8);
-  // lift the band 1 mm (the mask's brow contours sit on the lower edge of the hairs) and thin it for a woman
-  let best = Infinity, hh = 0;
+  // lift the band 1 mm (the mask's brow contours sit on the lower edge of the hairs), arch it (a woman's brow
+  // peaks over the lateral third: up to 2 mm higher there) and thin it; the edge is soft over ≈ 2.5 mm so the
+  // skin's triangles do not show as spikes along it
+  const arch = (i: number): number => 1 + 2 * Math.sin((Math.PI * Math.min(i, c.length - 1)) / (c.length - 0.4));
+  let best = Infinity, hh = 0, along = 0;
   for (let i = 0; i + 1 < c.length; i++) {
-    const a = add(c[i]!, [0, 1, 0]), b = add(c[i + 1]!, [0, 1, 0]);
+    const a = add(c[i]!, [0, arch(i), 0]), b = add(c[i + 1]!, [0, arch(i + 1), 0]);
     const ab = sub(b, a);
     const t = clamp(dot(sub(q, a), ab) / dot(ab, ab), 0, 1);
     const d = dist(q, add(a, scale(ab, t)));
-    if (d < best) [best, hh] = [d, lerp(h[i]!, h[i + 1]!, t) * 0.56];
+    if (d < best) [best, hh, along] = [d, lerp(h[i]!, h[i + 1]!, t) * 0.7, (i + t) / (c.length - 1)];
   }
   if (q[2] < 40) return 0;
-  const head = smoothstep(c[0]![0] - 3, c[0]![0] + 5, q[0]); // soft medial start
-  return head * (1 - smoothstep(hh - 0.6, hh + 1.2, best));
+  const head = smoothstep(c[0]![0] - 2, c[0]![0] + 7, q[0]); // soft medial start
+  // fuller and denser at the head, fading along the tail
+  const density = lerp(0.95, 0.5, smoothstep(0.4, 1, along));
+  return head * density * (1 - smoothstep(hh - 1.6, hh + 1.8, best));
 }
 
 /** Vermilion of the lips (1) with a soft border. Design choice: from the canonical mask's lip contour. */
@@ -256,6 +261,7 @@ export function lipMask(p: V3, field: HeadField): number {
   };
   const yu = at(upper), yl = at(lower);
   if (Number.isNaN(yu) || Number.isNaN(yl) || p[2] < 60) return 0;
-  const inside = Math.min(yu - p[1], p[1] - yl);
-  return smoothstep(-0.8, 0.8, inside);
+  // the vermilion drawn ≈ 0.6 mm beyond the mask's contour (the fuller lips of the warp), soft at its border
+  const inside = Math.min(yu - p[1], p[1] - yl) + 0.6;
+  return smoothstep(-0.9, 0.9, inside);
 }

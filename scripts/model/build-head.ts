@@ -12,7 +12,7 @@ import { LANDMARK_IDS } from '../../src/core/anatomy/landmarks.ts';
 import { browMask, computeLandmarks, computeMeasures, hairMask, lipMask, regionWeights, type Landmarks } from './anatomy-map.ts';
 import { strandShade } from './hair.ts';
 import { type V3, compact, dist, edgeReport, fillGridNarrowBand, lerp, makeGrid, marchingTetrahedra, taubin, vertexNormals } from './geom.ts';
-import { buildHeadField } from './head-sdf.ts';
+import { buildHeadField, partingDepth } from './head-sdf.ts';
 import { dtfDepth, dtfExtent, eyeMesh, offsetSheet, skinThickness, smasDepth, smasExtent } from './layers.ts';
 import { surfaceQuery } from './surface.ts';
 import { buildMaleHead } from './male.ts';
@@ -49,10 +49,25 @@ function dropFins(indices: Uint32Array): Uint32Array {
   return Uint32Array.from(out);
 }
 
-function simplify(mesh: Mesh, targetTriangles: number): Mesh {
-  const [idx] = MeshoptSimplifier.simplify(mesh.indices, mesh.positions, 3, targetTriangles * 3, 0.05, []);
-  const c = compact(mesh.positions, dropFins(idx));
-  return { positions: c.positions, indices: c.indices };
+/**
+ * Simplifies to about targetTriangles. With `colourMasks` (per-vertex masks, `stride` per vertex), the simplifier
+ * also keeps the masks' edges (hairline, vermilion border, brows) on triangle edges, so the vertex colours along
+ * them do not come out as spikes.
+ */
+function simplify(mesh: Mesh, targetTriangles: number, colourMasks?: { data: Float32Array; stride: number; weights: number[] }): Mesh {
+  // an edge collapse can, rarely, leave an edge shared by four triangles: the target is then lowered a little and
+  // the simplification run again (deterministic: the same input always takes the same tries)
+  let out: Mesh | null = null;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const target = (targetTriangles - attempt * 11) * 3;
+    const [idx] = colourMasks
+      ? MeshoptSimplifier.simplifyWithAttributes(mesh.indices, mesh.positions, 3, colourMasks.data, colourMasks.stride, colourMasks.weights, null, target, 0.05, [])
+      : MeshoptSimplifier.simplify(mesh.indices, mesh.positions, 3, target, 0.05, []);
+    const c = compact(mesh.positions, dropFins(idx));
+    out = { positions: c.positions, indices: c.indices };
+    if (edgeReport(out.indices).nonManifold === 0) break;
+  }
+  return out!;
 }
 
 /** Keeps only the connected component with the most triangles (drops stray islands). */
@@ -89,12 +104,18 @@ const P = (a: Float32Array, i: number): V3 => [a[i * 3]!, a[i * 3 + 1]!, a[i * 3
 function skinAttributes(positions: Float32Array, lm: Landmarks, field: ReturnType<typeof buildHeadField>) {
   const n = positions.length / 3;
   const r0 = new Float32Array(n * 3), r1 = new Float32Array(n * 3), color = new Float32Array(n * 3);
-  // design choices: a light-medium East Asian skin tone, soft rose lips, near-black brown hair drawn back, and
-  // soft dark-brown brows
-  const skinTone: V3 = [0.88, 0.74, 0.645];
-  const hairTone: V3 = [0.1, 0.078, 0.068];
-  const lipTone: V3 = [0.77, 0.47, 0.47];
-  const browTone: V3 = [0.34, 0.25, 0.21];
+  // design choices (linear RGB; the scene's skin material is white, so these are the colours lit): a light-medium
+  // East Asian skin tone (warm beige, not pink), a faint warmth over the cheeks, dusty-rose lips, near-black brown
+  // hair drawn back (the parting a little lighter: scalp showing through) and soft dark-brown brows
+  const skinTone: V3 = [0.7, 0.485, 0.355];
+  const cheekTone: V3 = [0.7, 0.43, 0.33];
+  const hairTone: V3 = [0.05, 0.033, 0.025];
+  const lipTone: V3 = [0.55, 0.27, 0.25];
+  const browTone: V3 = [0.085, 0.06, 0.048];
+  const cheek = (p: V3): number => {
+    const m = lm[p[0] >= 0 ? 'malar-eminence-l' : 'malar-eminence-r'];
+    return 0.45 * Math.exp(-0.5 * (((p[0] - m[0]) / 14) ** 2 + ((p[1] - m[1] + 8) / 12) ** 2 + ((p[2] - m[2]) / 16) ** 2));
+  };
   for (let i = 0; i < n; i++) {
     const p = P(positions, i);
     const w = regionWeights(p, lm);
@@ -102,9 +123,10 @@ function skinAttributes(positions: Float32Array, lm: Landmarks, field: ReturnTyp
     r1.set([w[3], w[4], w[5]], i * 3);
     const h = hairMask(p, field);
     const l = lipMask(p, field);
-    const b = 0.6 * browMask(p, field);
-    const shade = h > 0 ? strandShade(p, field.hairline) : 1;
-    for (let k = 0; k < 3; k++) color[i * 3 + k] = lerp(lerp(lerp(skinTone[k]!, lipTone[k]!, l), browTone[k]!, b), hairTone[k]! * shade, h);
+    const b = 0.9 * browMask(p, field);
+    const c = cheek(p);
+    const shade = h > 0 ? strandShade(p, field.hairline) * (1 + 1.2 * Math.min(1, partingDepth(p, field.hairline))) : 1;
+    for (let k = 0; k < 3; k++) color[i * 3 + k] = lerp(lerp(lerp(lerp(skinTone[k]!, cheekTone[k]!, c), lipTone[k]!, l), browTone[k]!, b), hairTone[k]! * shade, h);
   }
   return { r0, r1, color };
 }
@@ -122,8 +144,16 @@ export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array>
   raw = largestComponent(raw);
   taubin(raw.positions, raw.indices, 5);
   log(`iso-surface: ${raw.indices.length / 3} triangles`);
-  const skin = simplify(raw, SKIN_TRIANGLES);
-  const skinLod = simplify(raw, SKIN_LOD_TRIANGLES);
+  // the colour masks on the iso-surface, so the simplified skins keep their edges (design choice: weights)
+  const nRaw = raw.positions.length / 3;
+  const masks = new Float32Array(nRaw * 3);
+  for (let i = 0; i < nRaw; i++) {
+    const p = P(raw.positions, i);
+    masks.set([hairMask(p, field), lipMask(p, field), browMask(p, field)], i * 3);
+  }
+  const colourMasks = { data: masks, stride: 3, weights: [0, 0.5, 0.5] };
+  const skin = simplify(raw, SKIN_TRIANGLES, colourMasks);
+  const skinLod = simplify(raw, SKIN_LOD_TRIANGLES, colourMasks);
   const layerSrc = simplify(raw, LAYER_SOURCE_TRIANGLES);
   for (const [name, m] of [['skin', skin], ['skin_lod', skinLod]] as const) {
     const r = edgeReport(m.indices);

@@ -61,6 +61,14 @@ const bump = (p: V3, c: V3, s: V3): number => {
   return Math.exp(-0.5 * (dx * dx + dy * dy + dz * dz));
 };
 
+/**
+ * Amounts (mm) of the likeness pass, added to the sourced directions above after looking at the head in the app:
+ * fuller vermilion (women's fuller upper lip, norms sheet §5 Pongsri 2025 direction; the lower lip kept fuller than
+ * LOWER_LIP_THINNING alone leaves it), a softer brow ridge and a more convex forehead (same row, and the glabellar
+ * angle row). Design choices: not sourced amounts.
+ */
+const LIKENESS = { upperLipPout: 1.1, lowerLipPout: 1.3, browRidge: 1.2, forehead: 1.8 } as const;
+
 export interface WarpReport {
   readonly before: Record<string, number>;
   readonly after: Record<string, number>;
@@ -135,12 +143,12 @@ export function warpFemale(pos: Float64Array): WarpReport {
   const ch = P(I.cheilion);
   widen(MOUTH_WIDTH_FEMALE, measure().mouth!, [ch[0], ch[1], ch[2]], [12, 8, 14]);
   // mandible: the lower face narrowed toward the jaw's angle (women's narrower mandible, norms sheet §5 Pongsri
-  // 2025: 113.8 vs 124.4 mm; the 7 % is a design choice), fading out above the mouth, sparing the commissures
+  // 2025: 113.8 vs 124.4 mm; the 9 % is a design choice), fading out above the mouth, sparing the commissures
   const stoY = P(I.stomion[0])[1];
   for (let i = 0; i < n; i++) {
     const p = P(i);
     const w = smoothstep(stoY + 12, stoY - 18, p[1]) * smoothstep(26, 52, Math.abs(p[0]));
-    pos[i * 3] = p[0] * (1 - 0.07 * w);
+    pos[i * 3] = p[0] * (1 - 0.09 * w);
   }
   // eyes: medial and lateral canthi moved to en–en and en–en + 2·ex–en (the apertures themselves are carved
   // analytically from the same constants; this keeps the mask's lids under them)
@@ -191,6 +199,15 @@ export function warpFemale(pos: Float64Array): WarpReport {
     // smaller nose: tip and columella drawn toward the nasion
     const nt = bump(p, tip, [9, 9, 9]);
     add(i, [noseDir[0] * back * nt, noseDir[1] * back * nt, noseDir[2] * back * nt]);
+    // the likeness pass (LIKENESS, design choices): lips fuller in the vermilion, the brow ridge softer again, the
+    // forehead rounder over its whole height, the midface a little fuller under the eyes
+    const ulv = bump([ax, p[1], p[2]], [7, (ulTop[1] + sto[1]) / 2 + 0.5, ulTop[2]], [13, 3, 9]);
+    add(i, [0, 0.5 * LIKENESS.upperLipPout * ulv, LIKENESS.upperLipPout * ulv]);
+    const llv = bump([ax, p[1], p[2]], [6, (llBot[1] + sto[1]) / 2 - 0.5, llBot[2]], [12, 3, 9]);
+    add(i, [0, -0.4 * LIKENESS.lowerLipPout * llv, LIKENESS.lowerLipPout * llv]);
+    add(i, [0, 0, -LIKENESS.browRidge * Math.min(1, br)]);
+    const fh2 = bump(p, [0, glab[1] + 30, glab[2]], [42, 20, 50]);
+    add(i, [0, 0, LIKENESS.forehead * fh2]);
   }
   return { before, after: measure() };
 }

@@ -40,16 +40,32 @@ export function hairlineSpec(glabella: V3): HairlineSpec {
 }
 
 /**
+ * A hair-bearing region of the scalp, as lines on the head (mm, head frame, left side; the right is the mirror).
+ * The one hairline definition of the build: the woman's (hairRegionOf) and the man's (male.ts maleHairRegion) are
+ * both this shape with different lines.
+ */
+export interface HairRegion {
+  /** Temporal hairline and sideburn, top → bottom (temporalUpper, temporalLower, sideburnTop, sideburnBottom): y, z used. */
+  readonly temporal: readonly [V3, V3, V3, V3];
+  /** Height of the frontal hairline at |x| (mm). */
+  readonly frontalY: (ax: number) => number;
+  /** Height of the nape hairline at |x| (mm). */
+  readonly napeY: (ax: number) => number;
+  /** Centre (y, z) of the bare margin around the auricle (≈ 6 mm around it; an ellipse of 37 × 21 mm half-axes). */
+  readonly earCentre: readonly [number, number];
+}
+
+/**
  * Signed "depth into the hair-bearing skin", mm-like: > 0 inside the hair, < 0 on glabrous skin. hair = above
  * the nape line ∧ outside the hairless margin around the auricle ∧ (behind the temporal line ∨ above the frontal
  * line). The temporal line runs temporalUpper → temporalLower → sideburnTop → sideburnBottom; below the sideburn
- * it steps back behind the ear.
+ * it steps back behind the ear. Design choice throughout (shapes, margins).
  */
-export function hairSigned(p: V3, s: HairlineSpec): number {
+export function hairRegionSigned(p: V3, r: HairRegion): number {
   const ax = Math.abs(p[0]);
   const y = p[1], z = p[2];
-  const line: V3[] = [s.temporalUpper, s.temporalLower, s.sideburnTop, s.sideburnBottom];
-  const top = line[0]!, bottom = line[3]!;
+  const line = r.temporal;
+  const top = line[0], bottom = line[3];
   let zLine: number;
   if (y >= top[1]) zLine = top[2] + (y - top[1]) * 1.1;
   else if (y <= bottom[1]) zLine = lerp(bottom[2], -34, smoothstep(bottom[1], bottom[1] - 7, y));
@@ -61,18 +77,38 @@ export function hairSigned(p: V3, s: HairlineSpec): number {
     }
   }
   const temporal = zLine - z;
-  const frontal = y - (s.trichion[1] - s.frontalArch * ax * ax);
-  // nape: hair drawn up into the bun leaves a low, soft nape line
-  const nape = y - lerp(-56, -30, smoothstep(25, 62, ax));
+  const frontal = y - r.frontalY(ax);
+  const nape = y - r.napeY(ax);
   // hairless skin around the auricle (≈ 6 mm margin), only on the head's side
-  const earE = Math.hypot((y - 2) / 37, (z + 17) / 21);
+  const earE = Math.hypot((y - r.earCentre[0]) / 37, (z - r.earCentre[1]) / 21);
   const ear = ax > 45 ? (earE - 1) * 22 : 50;
   return Math.min(Math.max(temporal, frontal), nape * 0.45, ear);
 }
 
+/** Hair weight in [0, 1] of a region, with a soft edge (wide enough to hide the mesh's triangles along it). */
+export function hairRegionWeight(p: V3, r: HairRegion): number {
+  return smoothstep(-3.6, 3.6, hairRegionSigned(p, r));
+}
+
+/** The default patient's hair-bearing region from her spec: the frontal line arches down toward the temples. */
+export function hairRegionOf(s: HairlineSpec): HairRegion {
+  return {
+    temporal: [s.temporalUpper, s.temporalLower, s.sideburnTop, s.sideburnBottom],
+    frontalY: (ax) => s.trichion[1] - s.frontalArch * ax * ax,
+    // hair drawn up into the bun leaves a low, soft nape line
+    napeY: (ax) => lerp(-56, -30, smoothstep(25, 62, ax)),
+    earCentre: [2, -17],
+  };
+}
+
+/** hairRegionSigned of the default patient (hairRegionOf(s)). */
+export function hairSigned(p: V3, s: HairlineSpec): number {
+  return hairRegionSigned(p, hairRegionOf(s));
+}
+
 /** Hair mask in [0, 1] with a soft edge (wide enough to hide the mesh's triangles along it). */
 export function hairWeight(p: V3, s: HairlineSpec): number {
-  return smoothstep(-3.6, 3.6, hairSigned(p, s));
+  return hairRegionWeight(p, hairRegionOf(s));
 }
 
 /**

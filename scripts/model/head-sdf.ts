@@ -50,8 +50,20 @@ export interface HeadField {
   readonly warp: WarpReport;
 }
 
-/** Thickness of the hair drawn tight over the scalp. Design choice: not sourced. */
-const HAIR_THICKNESS = 2.6;
+/**
+ * Thickness of the hair over the scalp, mm: thin where it is drawn tight over the sides and the nape, fuller over the
+ * top of the head (the volume of hair combed back to the bun). Design choice: not sourced.
+ */
+const HAIR_THICKNESS = { sides: 2.8, crown: 6.5 } as const;
+/**
+ * How far the lid aperture sits below the globe's centre line, in arc mm on the lid sphere. The lids stand 2–3 mm
+ * in front of the globe, so seen from the front an aperture centred on the globe shows sclera above the iris;
+ * lowered by this much, the upper lid margin lies ≈ 1.5 mm over the top of the iris and the lower lid just over
+ * its bottom (the calm gaze of an adult). Design choice: not sourced.
+ */
+const APERTURE_BELOW_GLOBE = 2.4;
+/** The hair's parting: x of the side parting (subject's left), its groove depth and half-width, mm. Design choice. */
+export const HAIR_PARTING = { x: 22, depth: 1.6, halfWidth: 1.6, length: 85 } as const;
 
 /** MediaPipe canonical cm → head frame mm. */
 export function fromMask(x: number, y: number, z: number): V3 {
@@ -192,6 +204,27 @@ function almond(u: number, v: number): number {
   return Math.max(dv, du);
 }
 
+/** Depth of the parting's groove at p (mm, ≥ 0): along x = HAIR_PARTING.x from the frontal hairline backward. */
+export function partingDepth(p: V3, s: HairlineSpec): number {
+  const front = s.trichion[2] + 6, back = front - HAIR_PARTING.length;
+  if (p[1] < s.trichion[1] - 10 || p[2] > front + 4 || p[2] < back - 10) return 0;
+  const t = (p[0] - HAIR_PARTING.x) / HAIR_PARTING.halfWidth;
+  const along = smoothstep(back - 10, back + 25, p[2]) * (1 - smoothstep(front - 8, front + 4, p[2]));
+  return HAIR_PARTING.depth * Math.exp(-t * t) * along;
+}
+
+/** How far the hair stands above the scalp at p (mm): HAIR_THICKNESS over the hair-bearing scalp, less the parting. */
+function hairThickness(p: V3, s: HairlineSpec): number {
+  const inside = smoothstep(-1, 18, hairSigned(p, s)); // a long ramp: no rim where the hair starts
+  if (inside <= 0) return 0;
+  // fuller over the top of the head and toward the front of the crown, tight over the sides and the nape
+  const top = smoothstep(45, 112, p[1]) * (1 - 0.35 * smoothstep(-40, -90, p[2]));
+  // hair swept back over the upper sides of the head stands out a little there (not over the temple's bare skin)
+  const side = smoothstep(20, 50, p[1]) * (1 - smoothstep(60, 95, p[1])) * smoothstep(45, 65, Math.abs(p[0]));
+  const t = lerp(HAIR_THICKNESS.sides, HAIR_THICKNESS.crown, top) + 1.2 * side;
+  return Math.max(0, t * inside - partingDepth(p, s) * smoothstep(0, 6, t * inside));
+}
+
 export function buildHeadField(): HeadField {
   const mask = loadCanonicalMask();
   const base = new Float64Array(mask.positions.length);
@@ -239,7 +272,7 @@ export function buildHeadField(): HeadField {
     const az = Math.atan2(rr, f);
     const el = Math.atan2(uu, Math.hypot(f, rr));
     const medialAz = -(PALPEBRAL_FISSURE_LENGTH / 2) / lidArc;
-    return { u: (az - medialAz) * lidArc, v: el * lidArc + 0.8, f, r };
+    return { u: (az - medialAz) * lidArc, v: el * lidArc + APERTURE_BELOW_GLOBE, f, r };
   };
   const eyeCarve = (x: number, y: number, z: number, e: EyeFrame): number => {
     const { u, v, f, r } = eyeUV(x, y, z, e);
@@ -284,7 +317,9 @@ export function buildHeadField(): HeadField {
   });
   const jawR = jawIdx.map((_, k) => (k < 3 ? 7 : 8.5));
   // ramus / parotid block under the ear (design choice); its lower-posterior quadrant is the jaw's angle
-  const RAMUS_C: V3 = [47, -40, -2], RAMUS_R: V3 = [12, 34, 22];
+  // placed so the skull put under it has the women's gonial angle (≈ 117°, norms sheet §5 Korean CBCT row; checked
+  // on the placed mandible by tests/unit/model/gonial.test.ts): the angle a little forward and up of a man's
+  const RAMUS_C: V3 = [44.5, -33, 11], RAMUS_R: V3 = [10, 32, 20];
   const gonion: V3 = [RAMUS_C[0] + 0.55 * RAMUS_R[0], RAMUS_C[1] - 0.82 * RAMUS_R[1], RAMUS_C[2] + 0.1 * RAMUS_R[2]];
   const menton = maskPoint(152);
   const jaw = (x: number, y: number, z: number): number => {
@@ -293,12 +328,12 @@ export function buildHeadField(): HeadField {
     const ramus = sdEllipsoid(ax, y, z, RAMUS_C, RAMUS_R);
     const floor = sdEllipsoid(x, y, z, [0, menton[1] + 11, 36], [44, 11, 44]);
     // preauricular / parotid–masseter mass: a soft ellipsoid, narrower than the arch so it never widens the face
-    const side = sdEllipsoid(ax, y, z, [0, -22, -2], [63.5, 44, 40]);
+    const side = sdEllipsoid(ax, y, z, [0, -22, -2], [61, 44, 40]);
     // lower-face mass under the mask's jaw border (buccal / masseteric soft tissue), so the mask can hand over to
     // the fitted parts without a hollow under its edge
     // (narrowed for a woman's tapering lower face: design choice)
-    const lower = sdEllipsoid(ax, y, z, [0, -52, 20], [61, 38, 62]);
-    return smin(smin(smin(smin(border, ramus, 16), floor, 16), side, 14), lower, 12);
+    const lower = sdEllipsoid(ax, y, z, [0, -50, 22], [54, 36, 60]);
+    return smin(smin(smin(smin(border, ramus, 26), floor, 16), side, 14), lower, 12);
   };
   // ---- neck, shoulders and upper chest (design choices: not sourced; a woman's proportions) ----
   // neck: an elliptic column (circumference ≈ 320 mm), narrower than the mandible so the submandibular hollow
@@ -311,20 +346,24 @@ export function buildHeadField(): HeadField {
     const q = Math.hypot(x / rx, (z - cz) / rz);
     return smax((q - 1) * Math.min(rx, rz), y - 10, 20);
   };
+  // the bust's cut: flat at BUST_CUT_Y under the chest, curving up under the shoulders so the arms are cut away
+  // obliquely as on a sculptor's bust, not a block (design choice)
+  const bustCut = (ax: number, y: number): number => BUST_CUT_Y + 24 * Math.pow(smoothstep(100, 180, ax), 1.4) - y;
   // shoulders and upper chest: a superelliptic trunk section (half-breadth SHOULDER_HALF_WIDTH, depth ≈ 136 mm)
   // under a sloping trapezius line, cut flat at BUST_CUT_Y
   const trunk = (x: number, y: number, z: number): number => {
     const ax = Math.abs(x);
     // the upper chest deepens forward as it descends (sternum and pectoral fullness)
     const fwd = smoothstep(-160, -250, y);
-    const cz = -14 + 7 * fwd, rx = SHOULDER_HALF_WIDTH, rz = 66 + 7 * fwd, e = 2.4;
+    const cz = -14 + 7 * fwd, rx = SHOULDER_HALF_WIDTH, rz = 66 + 7 * fwd, e = 2.15;
     const sec = (Math.pow(Math.pow(ax / rx, e) + Math.pow(Math.abs(z - cz) / rz, e), 1 / e) - 1) * rz;
-    const slope = Math.max(0, ax - 48);
-    const topY = -134 - 0.3 * slope - 0.0009 * slope * slope - 0.0075 * (z + 16) * (z + 16);
+    // the trapezius line falls away from the neck more steeply toward the acromion (a woman's sloping shoulders)
+    const slope = Math.max(0, ax - 46);
+    const topY = -132 - 0.26 * slope - 0.0021 * slope * slope - 0.0075 * (z + 16) * (z + 16);
     const top = (y - topY) * 0.8;
-    return smax(smax(sec, top, 36), BUST_CUT_Y - y, 3);
+    return smax(smax(sec, top, 40), bustCut(ax, y), 10);
   };
-  const neckTrunk = (x: number, y: number, z: number): number => smax(smin(neckColumn(x, y, z), trunk(x, y, z), 30), BUST_CUT_Y - y, 3);
+  const neckTrunk = (x: number, y: number, z: number): number => smax(smin(neckColumn(x, y, z), trunk(x, y, z), 30), bustCut(Math.abs(x), y), 10);
   /** Bisection from `a` (inside) to `b` (outside) for the zero of f. */
   const surfaceBetween = (f: (x: number, y: number, z: number) => number, a: V3, b: V3): V3 => {
     let lo = a, hi = b;
@@ -374,7 +413,8 @@ export function buildHeadField(): HeadField {
     if (Math.abs(y - thyroidSurf[1]) < 30) d = smin(d, sdEllipsoid(x, y, z, [0, thyroidSurf[1], thyroidSurf[2] - 5.5], [9, 12, 7]), 5);
     // suprasternal notch between the sternal heads
     if (Math.abs(y - notchSurf[1]) < 30) d = smax(d, -sdEllipsoid(x, y, z, [0, notchSurf[1], notchSurf[2] + 7.5], [12, 10, 9]), 5);
-    return d;
+    // the clavicles' lateral ends are cut with the bust
+    return smax(d, bustCut(ax, y), 10);
   };
 
   // bounds of the mask's authority (beyond them its extrapolated edge planes are ignored)
@@ -423,20 +463,27 @@ export function buildHeadField(): HeadField {
     return sum > 0 ? -k * Math.log(sum) : best;
   };
   const analyticField = (x: number, y: number, z: number): number =>
-    smin(smin(smin(cranium(x, y, z), jaw(x, y, z), 18), neck(x, y, z), 22), maskHull(x, y, z), 6);
+    smin(smin(smin(cranium(x, y, z), jaw(x, y, z), 18), neck(x, y, z), 27), maskHull(x, y, z), 6);
+  // the mouth closed at rest: the canonical mask's lips stand ≈ 5 mm apart (a mouth a little open reads as
+  // surprise); the gap behind them is filled 2 mm behind the lips' inner line, leaving a closed lip seam (design choice)
+  const stoUp = maskPoint(13), stoLo = maskPoint(14), chi = maskPoint(291);
+  const mouthFillC: V3 = [0, (stoUp[1] + stoLo[1]) / 2, Math.min(stoUp[2], stoLo[2]) - 11];
+  const mouthFillR: V3 = [Math.abs(chi[0]) - 3, 6, 9];
   const skinField = (x: number, y: number, z: number): number => {
     const analytic = analyticField(x, y, z);
     const mb = maskBound(x, y, z);
     if (mb > 0) return analytic;
     const m = md.signed(x, y, z);
     const w = m.w * (1 - smoothstep(-10, 0, mb));
-    return lerp(analytic, m.d, w);
+    const d = lerp(analytic, m.d, w);
+    return Math.abs(y - mouthFillC[1]) < 16 && Math.abs(x) < 30 ? smin(d, sdEllipsoid(x, y, z, mouthFillC, mouthFillR), 2) : d;
   };
-  // hair drawn back: a thin layer over the hair-bearing scalp (thinning to nothing at the hairline) and a low bun
+  // hair drawn back: a layer over the hair-bearing scalp (thinning to nothing at the hairline, fuller over the top,
+  // parted on the left) and a low bun
   const hairline = hairlineSpec(maskPoint(9));
   const baseField = (x: number, y: number, z: number): number => {
     let d = skinField(x, y, z);
-    if (y > -70 && d < 12) d -= HAIR_THICKNESS * smoothstep(-1, 9, hairSigned([x, y, z], hairline));
+    if (y > -70 && d < 14) d -= hairThickness([x, y, z], hairline);
     const b = hairline.bunCentre;
     if (z < -40 && Math.abs(y - b[1]) < 60) d = smin(d, sdEllipsoid(x, y, z, b, hairline.bunRadii), 7);
     return d;

@@ -241,12 +241,12 @@ export function eyeMesh(field: HeadField): { positions: Float32Array; indices: U
   const pos: number[] = [];
   const col: number[] = [];
   const idx: number[] = [];
-  const rings = 24, segs = 32;
+  const rings = 36, segs = 32;
   for (const e of field.eyes) {
     const base = pos.length / 3;
     const f = e.forward, r = e.right, u = e.up;
     for (let i = 0; i <= rings; i++) {
-      const th = (i / rings) * Math.PI; // 0 at the front pole
+      const th = Math.pow(i / rings, 1.5) * Math.PI; // 0 at the front pole; rings denser over the iris
       for (let j = 0; j <= segs; j++) {
         const ph = (j / segs) * Math.PI * 2;
         const dir = add(scale(f, Math.cos(th)), add(scale(r, Math.sin(th) * Math.cos(ph)), scale(u, Math.sin(th) * Math.sin(ph))));
@@ -255,8 +255,13 @@ export function eyeMesh(field: HeadField): { positions: Float32Array; indices: U
         pos.push(...add(e.center, scale(dir, rad)));
         const ring = EYEBALL_RADIUS * Math.sin(th);
         const front = Math.cos(th) > 0;
-        let c: V3 = [0.93, 0.91, 0.88];
-        if (front && ring < IRIS_RADIUS) c = ring < 2.0 ? [0.04, 0.03, 0.03] : lerp3([0.2, 0.12, 0.07], [0.33, 0.2, 0.12], ring / IRIS_RADIUS);
+        // design choices: a soft off-white sclera, a dark brown East Asian iris (the pupil barely stands out from
+        // it, so the eye does not stare) darkening to a limbal ring at its edge
+        let c: V3 = [0.8, 0.76, 0.72];
+        if (front && ring < IRIS_RADIUS + 0.5) {
+          const t = ring / IRIS_RADIUS;
+          c = ring < 1.7 ? [0.022, 0.017, 0.015] : t < 0.85 ? lerp3([0.07, 0.045, 0.032], [0.12, 0.075, 0.048], (t - 0.29) / 0.56) : lerp3([0.06, 0.04, 0.03], [0.5, 0.45, 0.42], smoothstep(1, 1.08, t));
+        }
         col.push(...c);
       }
     }

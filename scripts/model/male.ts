@@ -23,6 +23,7 @@ import { type V3, clamp, dist, dot, lerp, norm, smoothstep, sub, vertexNormals }
 import type { Landmarks } from './anatomy-map.ts';
 import { LIGAMENT_NAMES, ligamentAnchors, ligamentBands, zygomaticus } from './ligaments.ts';
 import { fatFloorDepth, placeSkull, softTissueExtras } from './skull.ts';
+import { hairRegionWeight, type HairRegion } from './hair.ts';
 
 /** Landmarks in millimetres, head frame (+x subject left, +y up, +z forward, origin mid-tragi). */
 export type LandmarksMm = Readonly<Record<LandmarkId, V3>>;
@@ -282,48 +283,68 @@ export function maleDisplacement(lm: LandmarksMm, backOfHead?: BackOfHead): (p: 
 }
 
 /**
- * The man's hair-bearing scalp (1) vs bare skin (0), on HER positions and landmarks: short hair over the whole
- * cranium (no bun), a frontal hairline a little higher with the temporal recession of a man in his fifties, and
- * sideburns to the tragus. Design choice throughout (the clinic's sites — temple, sideburn, front of the ear — stay
- * bare exactly where the woman's are: the temporal line runs through the same landmarks).
+ * The man's hair-bearing region on HER positions and landmarks (hair.ts's one hairline definition): short hair over
+ * the whole cranium (no bun), a frontal hairline a little higher with the temporal recession of a man in his
+ * fifties, and sideburns to the tragus. Design choice throughout (the clinic's sites — temple, sideburn, front of
+ * the ear — stay bare exactly where the woman's are: the temporal line runs through the same landmarks).
  */
+export function maleHairRegion(lm: LandmarksMm, side: 'l' | 'r'): HairRegion {
+  const g = (id: string): V3 => lm[`${id}-${side}` as LandmarkId];
+  const tragus = lm['tragus-l'];
+  return {
+    temporal: [g('temporal-hairline-upper'), g('temporal-hairline-lower'), g('sideburn-top'), g('sideburn-bottom')],
+    // frontal hairline ≈ 50 mm above the glabella, receding ≈ 9 mm at the temples (design choice)
+    frontalY: (ax) => lm.glabella[1] + 50 + 9 * gauss((ax - 34) / 11) - 0.004 * ax * ax,
+    // nape hairline, relative to the tragi (design choice)
+    napeY: (ax) => lerp(tragus[1] - 56, tragus[1] - 32, smoothstep(25, 62, ax)),
+    earCentre: [tragus[1] + 2, tragus[2] - 16],
+  };
+}
+
+/** The man's hair (1) vs bare skin (0) at p (her head, mm): hairRegionWeight of maleHairRegion. */
 export function maleHairMask(p: V3, lm: LandmarksMm): number {
-  const ax = Math.abs(p[0]);
-  const [, y, z] = p;
-  const s = p[0] >= 0 ? 'l' : 'r';
-  const g = (id: string): V3 => lm[`${id}-${s}` as LandmarkId];
-  const line: V3[] = [g('temporal-hairline-upper'), g('temporal-hairline-lower'), g('sideburn-top'), g('sideburn-bottom')];
-  const top = line[0]!, bottom = line[3]!;
-  let zLine: number;
-  if (y >= top[1]) zLine = top[2] + (y - top[1]) * 1.1;
-  else if (y <= bottom[1]) zLine = lerp(bottom[2], -34, smoothstep(bottom[1], bottom[1] - 7, y));
-  else {
-    zLine = bottom[2];
-    for (let i = 0; i + 1 < line.length; i++) {
-      const a = line[i]!, b = line[i + 1]!;
-      if (y <= a[1] && y >= b[1]) zLine = lerp(a[2], b[2], smoothstep(a[1], b[1], y));
-    }
-  }
-  const temporal = zLine - z;
-  // frontal hairline ≈ 50 mm above the glabella, receding ≈ 9 mm at the temples (design choice)
-  const recession = 9 * gauss((ax - 34) / 11);
-  const frontal = y - (lm.glabella[1] + 50 + recession - 0.004 * ax * ax);
-  // nape hairline, relative to the tragi (design choice)
-  const tragusY = lm['tragus-l'][1];
-  const nape = y - lerp(tragusY - 56, tragusY - 32, smoothstep(25, 62, ax));
-  // bare skin around the auricle
-  const earC = lm['tragus-l'];
-  const earE = Math.hypot((y - earC[1] - 2) / 37, (z - earC[2] + 16) / 21);
-  const ear = ax > 45 ? (earE - 1) * 22 : 50;
-  const e = Math.min(Math.max(temporal, frontal), nape * 0.45, ear);
-  return smoothstep(-3.6, 3.6, e);
+  return hairRegionWeight(p, maleHairRegion(lm, p[0] >= 0 ? 'l' : 'r'));
 }
 
 /** Hair tones: dark brown-black with grey at the temples and sideburns, as at 55. Design choice. */
-const HAIR_DARK: V3 = [0.13, 0.115, 0.105];
-const HAIR_GREY: V3 = [0.46, 0.45, 0.44];
+const HAIR_DARK: V3 = [0.045, 0.038, 0.034];
+const HAIR_GREY: V3 = [0.22, 0.21, 0.2];
 /** A man's skin a little darker and less pink than the woman's (lips less red: maleSkinColour). Design choice. */
-const SKIN_TINT: V3 = [0.97, 0.95, 0.94];
+const SKIN_TINT: V3 = [0.95, 0.91, 0.89];
+/** His brows: straighter, thicker and darker than hers, along the supraorbital rim. Design choice. */
+const BROW_DARK: V3 = [0.06, 0.048, 0.04];
+/** The shaved beard's shadow over the upper lip, chin, cheeks below the malar line and the jaw. Design choice. */
+const BEARD_SHADOW: V3 = [0.86, 0.86, 0.9];
+
+/**
+ * His brow (1) vs skin (0) at p (her head, mm): a band over the supraorbital rim from ≈ 10 mm off the midline to
+ * 8 mm beyond the lateral canthus, ≈ 7 mm tall medially and 4 mm at the tail, nearly straight. Design choice.
+ */
+export function maleBrowMask(p: V3, lm: LandmarksMm): number {
+  const ax = Math.abs(p[0]);
+  const ex = lm[p[0] >= 0 ? 'lateral-canthus-l' : 'lateral-canthus-r'];
+  const g = lm.glabella;
+  if (p[2] < g[2] - 45) return 0;
+  const x0 = 10, x1 = Math.abs(ex[0]) + 8;
+  const t = clamp((ax - x0) / (x1 - x0), 0, 1);
+  const yc = g[1] + 2 + 2.5 * Math.sin(Math.PI * Math.min(1, t * 1.3)) - 3 * t * t;
+  const half = lerp(3.6, 2, t);
+  const along = smoothstep(x0 - 2, x0 + 4, ax) * (1 - smoothstep(x1 - 3, x1 + 2, ax));
+  return along * (1 - smoothstep(half - 1.2, half + 1.2, Math.abs(p[1] - yc)));
+}
+
+/** Where his shaved beard's shadow lies (0–1) at p (her head, mm). Design choice. */
+export function maleBeardMask(p: V3, lm: LandmarksMm): number {
+  const ax = Math.abs(p[0]);
+  const sn = lm.subnasale, me = lm.menton;
+  const go = lm[p[0] >= 0 ? 'mandibular-angle-l' : 'mandibular-angle-r'];
+  const sb = lm[p[0] >= 0 ? 'sideburn-bottom-l' : 'sideburn-bottom-r'];
+  // below a line from under the nose out to the sideburn's lower end, above the jaw's underside
+  const top = lerp(sn[1] - 2, sb[1] - 4, smoothstep(12, Math.abs(go[0]), ax));
+  const under = smoothstep(top + 2, top - 8, p[1]) * smoothstep(me[1] - 22, me[1] - 6, p[1]);
+  const front = smoothstep(sb[2] - 6, sb[2] + 4, p[2]);
+  return under * front;
+}
 
 const luminance = (c: V3): number => 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
 
@@ -342,7 +363,11 @@ export function maleSkinColour(female: V3, p: V3, lm: LandmarksMm, bareSkin: V3)
   const lip = 0.55 * smoothstep(redness(bareSkin) + 0.04, redness(bareSkin) + 0.12, redness(base));
   const mutedLip: V3 = [bareSkin[0] * 0.92, bareSkin[1] * 0.84, bareSkin[2] * 0.83];
   const lips: V3 = [lerp(base[0], mutedLip[0], lip), lerp(base[1], mutedLip[1], lip), lerp(base[2], mutedLip[2], lip)];
-  const tinted: V3 = [lips[0] * SKIN_TINT[0], lips[1] * SKIN_TINT[1], lips[2] * SKIN_TINT[2]];
+  const beard = 0.75 * maleBeardMask(p, lm) * (1 - lip);
+  const shadowed: V3 = [lips[0] * lerp(1, BEARD_SHADOW[0], beard), lips[1] * lerp(1, BEARD_SHADOW[1], beard), lips[2] * lerp(1, BEARD_SHADOW[2], beard)];
+  const brow = 0.8 * maleBrowMask(p, lm);
+  const browed: V3 = [lerp(shadowed[0], BROW_DARK[0], brow), lerp(shadowed[1], BROW_DARK[1], brow), lerp(shadowed[2], BROW_DARK[2], brow)];
+  const tinted: V3 = [browed[0] * SKIN_TINT[0], browed[1] * SKIN_TINT[1], browed[2] * SKIN_TINT[2]];
   // grey at the temples and over the ears' level
   const grey = 0.6 * smoothstep(48, 66, Math.abs(p[0])) * (1 - smoothstep(lm['tragus-l'][1] + 40, lm['tragus-l'][1] + 70, p[1]));
   const hairTone: V3 = [lerp(HAIR_DARK[0], HAIR_GREY[0], grey), lerp(HAIR_DARK[1], HAIR_GREY[1], grey), lerp(HAIR_DARK[2], HAIR_GREY[2], grey)];

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { MeshoptSimplifier } from 'meshoptimizer';
 import { fsttFor, FSTT, vaultThickness, type FsttLandmarkId, type Sex } from '../../src/core/anatomy/softTissueThickness.ts';
 import type { Landmarks } from './anatomy-map.ts';
-import { type V3, adjacency, compact, dot, norm, sub, add, scale, vertexNormals } from './geom.ts';
+import { type V3, adjacency, compact, dot, lerp, norm, smoothstep, sub, add, scale, vertexNormals } from './geom.ts';
 import { DTF_DEPTH } from '../../src/core/anatomy/dimensions.ts';
 import { dtfExtent, skinThickness } from './layers.ts';
 import { MeshQuery, readObj, type TriangleMesh } from './mesh-query.ts';
@@ -23,6 +23,13 @@ export const SKULL_TRIANGLES = 15000;
 /** Thinnest skin (radix/dorsum 1.51 mm) + thinnest superficial fat (radix/dorsum 1.61 mm): sheet §4 / §1.2 (Kim YS 2019). */
 export const SKIN_PLUS_FAT_MIN = 1.51 + 1.61;
 
+/**
+ * Floor for bone under the nasal dorsum, mm: 3.4, between the sheet's thinnest skin + fat there (SKIN_PLUS_FAT_MIN,
+ * 3.12) and the layer check of tests/unit/model/head-model.test.ts (bone deeper than the buccal SMAS depth − 1.5 =
+ * 3.32). Design choice within those bounds.
+ */
+const NASAL_DORSUM_FLOOR = 3.4;
+
 /** Thin-plate-spline regularisation, in scan units (≈ 15 mm each). Design choice: smooth, residuals < 0.1 SD. */
 const TPS_SMOOTHING = 0.02;
 
@@ -32,7 +39,13 @@ const TPS_SMOOTHING = 0.02;
  * (DTF_DEPTH + 1.5 mm of temporalis, design choice).
  */
 export function fatFloorDepth(p: V3): number {
-  return dtfExtent(p) > 0.5 ? DTF_DEPTH + 1.5 : skinThickness(p) + 1.61;
+  if (dtfExtent(p) > 0.5) return DTF_DEPTH + 1.5;
+  // over the nasal dorsum (nasion to above the tip, on the midline; placement a design choice) the skin is the
+  // sheet's thin radix/dorsum skin, not the cheek's: the floor there is NASAL_DORSUM_FLOOR, which leaves the
+  // rhinion's sourced thickness (2.8 ± 1 mm) reachable
+  const ax = Math.abs(p[0]);
+  const dorsum = (1 - smoothstep(6, 10, ax)) * smoothstep(-18, -12, p[1]) * (1 - smoothstep(16, 22, p[1])) * smoothstep(84, 90, p[2]);
+  return lerp(skinThickness(p) + 1.61, NASAL_DORSUM_FLOOR, dorsum);
 }
 
 export interface PlacedLandmark {
@@ -227,7 +240,9 @@ export async function placeSkull(skin: TriangleMesh, skinLandmarks: Landmarks, s
   const adj = adjacency(nV, I);
   let pushedCount = 0, pushedMax = 0, pushedSum = 0;
   const everPushed = new Uint8Array(nV);
-  for (let pass = 0; pass < 4; pass++) {
+  // (the passes after the third move only the offenders, unsmoothed; a fifth catches a vertex the fourth pushed
+  // next to another skin point)
+  for (let pass = 0; pass < 5; pass++) {
     const disp = new Float32Array(P.length);
     const fixed = new Uint8Array(nV);
     let any = 0;

@@ -3,7 +3,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import type { BufferGeometry, Mesh, MeshStandardMaterial } from 'three';
 import { LAYERS, type LayerId } from '../core/ids.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
-import { createLayerMaterials, LAYER_COLOURS } from './materials.ts';
+import { createLayerMaterials, LAYER_COLOURS, SKIN_MATERIAL_COLOUR } from './materials.ts';
 import { enableCreaseShading } from './creaseShading.ts';
 import type { CutawayRig } from './cutaway.ts';
 import { loadChunk } from '../ui/lazyChunk.ts';
@@ -143,7 +143,7 @@ export function HeadScene({
 
   useEffect(() => {
     const skin = materials.skin as MeshStandardMaterial;
-    skin.color.set(heatmap ? '#ffffff' : LAYER_COLOURS.skin);
+    skin.color.set(heatmap ? '#ffffff' : SKIN_MATERIAL_COLOUR);
     // The heat map's colours are read as millimetres: no crease shading over them.
     enableCreaseShading(skin).strength.value = heatmap ? 0 : 1;
     invalidate();

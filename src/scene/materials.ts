@@ -15,8 +15,15 @@ export const LAYER_COLOURS = {
   eyes: '#f4f1ec',
 } as const;
 
+/**
+ * The skin material's own colour: white, because the head file's vertex colours carry the skin, lip, brow and hair
+ * tones (scripts/model/build-head.ts); a tinted material multiplied them into orange. LAYER_COLOURS.skin stays the
+ * layer's swatch. Design choice.
+ */
+export const SKIN_MATERIAL_COLOUR = '#ffffff';
+
 export function createLayerMaterials(): Record<MeshName, Material> {
-  const skin = new MeshStandardMaterial({ color: LAYER_COLOURS.skin, roughness: 0.62, metalness: 0, vertexColors: true });
+  const skin = new MeshStandardMaterial({ color: SKIN_MATERIAL_COLOUR, roughness: 0.62, metalness: 0, vertexColors: true });
   // Crow's feet, nasolabial, marionette and neck creases whose depth the tissue engine sets (TissueDeformer).
   enableCreaseShading(skin);
   const sheet = (color: string, roughness = 0.7) =>
