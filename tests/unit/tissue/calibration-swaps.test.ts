@@ -1,5 +1,6 @@
 // The relations of calibration.ts come from the techniques' mechanics, not from their names: swap two techniques'
-// vectors (each traction's origin, aim and angle, and the default vector; layer, grip, take-up and dissection stay)
+// vectors — direction and magnitude: each traction's origin, aim and angle, the default angle and the default lift
+// (take-up) — while layer, grip and dissection stay,
 // and the relation must break. The conventional thread's SMAS share depends on the layer its barbs grip, not on
 // its vector (it runs on the dual-layer thread's line), so for it the layer is swapped. Real engine, committed head;
 // the technique data is swapped in place and restored after each case (this file's own module instance).
@@ -39,8 +40,8 @@ function swapVectors(a: TechniqueId, b: TechniqueId): void {
   const tb = B.tractions.map((t, i) => (i < n ? withLine(t, A.tractions[i]!) : t));
   const [da, db] = [A.defaults, B.defaults];
   [A.tractions, B.tractions] = [ta, tb];
-  A.defaults = { ...da, vectorAngleDeg: db.vectorAngleDeg };
-  B.defaults = { ...db, vectorAngleDeg: da.vectorAngleDeg };
+  A.defaults = { ...da, vectorAngleDeg: db.vectorAngleDeg, liftMm: db.liftMm };
+  B.defaults = { ...db, vectorAngleDeg: da.vectorAngleDeg, liftMm: da.liftMm };
 }
 
 function swapGrippedLayer(a: TechniqueId, b: TechniqueId): void {

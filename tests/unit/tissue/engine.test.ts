@@ -176,13 +176,15 @@ describe.each(heads)('tissue engine on the $name head', ({ head }) => {
     expect(verticality(model, smileWithTrad, lower)).toBeGreaterThan(verticality(model, tradWithSmile, lower));
   });
 
-  it("traditional's jawline rises by at least a quarter of its take-up (the elevated flap moves with the loops)", () => {
+  it("traditional's jawline rises by at least a fifth of its take-up (the elevated flap moves with the loops)", () => {
     // About half the jawline region's weight lies between the mandibular angle and the jowl, where the two loops
-    // bite; an elevated flap moves with its suture at ≥ half the take-up there → ≥ 1/2 · 1/2 = 25 % over the region.
+    // bite; an elevated flap moves with its suture at ≥ 40 % of the take-up there (the rest goes into the tissue
+    // between the loops' bites and the anchor) → ≥ 1/2 · 0.4 = 20 % over the region. Design estimate; a flap that
+    // does not follow its loops (no undermining, a loop on the wrong layer) stays far below it.
     const sol = solveTechnique(model, 'traditional', {}, 1);
     expect(sol.actions).toHaveLength(2); // the U and the O loop, tightened together
     for (const a of sol.actions) expect(a.takeUpMm).toBeGreaterThan(0);
-    expect(regionLift(model, sol).jawline.vertical).toBeGreaterThanOrEqual(0.25 * sol.params.liftMm);
+    expect(regionLift(model, sol).jawline.vertical).toBeGreaterThanOrEqual(0.2 * sol.params.liftMm);
   });
 
   it('undermining frees the flap: each undermining technique has its own, softer stiffness; threads keep the intact one', () => {
