@@ -1,11 +1,11 @@
 // Fits the default patient's head to a photographed face: MediaPipe's 468 face-mesh landmarks (the topology the
 // head was built on, scripts/model/) → the same head with its face region on the photo's landmarks and the rest of
 // the head, the fat, the SMAS and the skull following smoothly (a thin-plate spline, src/core/geometry/tps.ts).
-// Pure: typed arrays in, typed arrays out; no DOM, no three.
+// The head's own 468 points are where the same landmark model finds them on a front render of the head
+// (public/models/head-face-landmarks.json, scripts/face-calibrate.ts). Pure: typed arrays in and out; no DOM, no three.
 import type { HeadData, LayerMesh } from '../anatomy/headData.ts';
-import { MASK_MM_PER_CM, MASK_TRAGUS_YZ_CM } from '../anatomy/dimensions.ts';
 import type { LandmarkId } from '../anatomy/landmarks.ts';
-import { fitTps, type V3 } from '../geometry/tps.ts';
+import { fitTps, type Tps, type V3 } from '../geometry/tps.ts';
 
 /** Points in MediaPipe's face mesh (without the iris refinement). */
 export const FACE_MESH_POINTS = 468;
@@ -19,8 +19,8 @@ export const FACE_MESH_POINTS = 468;
 export const INTERCANTHAL_WIDTH_MM = 36.4;
 
 /**
- * MediaPipe face-mesh indices (canonical topology) of named points. `-l` is the subject's left. The midline and
- * canthus indices are those scripts/model/ uses to place the head's own landmarks (anatomy-map.ts, face-warp.ts).
+ * MediaPipe face-mesh indices (canonical topology) of named points. `-l` is the subject's left (the indices
+ * scripts/model/ uses for the same points: anatomy-map.ts, face-warp.ts).
  */
 export const MESH_INDEX = {
   glabella: 9,
@@ -37,27 +37,6 @@ export const MESH_INDEX = {
   malarL: 346,
   malarR: 117,
 } as const;
-
-/**
- * Pairs (mesh index → head landmark, offset mm from the mesh point to the landmark) that tie MediaPipe's canonical
- * face to the built head. Offsets are the build's own (scripts/model/anatomy-map.ts: menton lies 2 mm below and
- * 3 mm behind the mask's vertex 152).
- */
-const TIES: readonly (readonly [number, LandmarkId, V3])[] = [
-  [MESH_INDEX.glabella, 'glabella', [0, 0, 0]],
-  [MESH_INDEX.nasion, 'nasion', [0, 0, 0]],
-  [MESH_INDEX.pronasale, 'pronasale', [0, 0, 0]],
-  [MESH_INDEX.subnasale, 'subnasale', [0, 0, 0]],
-  [MESH_INDEX.menton, 'menton', [0, -2, -3]],
-  [MESH_INDEX.medialCanthusL, 'medial-canthus-l', [0, 0, 0]],
-  [MESH_INDEX.medialCanthusR, 'medial-canthus-r', [0, 0, 0]],
-  [MESH_INDEX.lateralCanthusL, 'lateral-canthus-l', [0, 0, 0]],
-  [MESH_INDEX.lateralCanthusR, 'lateral-canthus-r', [0, 0, 0]],
-  [MESH_INDEX.cheilionL, 'oral-commissure-l', [0, 0, 0]],
-  [MESH_INDEX.cheilionR, 'oral-commissure-r', [0, 0, 0]],
-  [MESH_INDEX.malarL, 'malar-eminence-l', [0, 0, 0]],
-  [MESH_INDEX.malarR, 'malar-eminence-r', [0, 0, 0]],
-];
 
 export class FaceFitError extends Error {
   constructor(
@@ -103,7 +82,7 @@ function closestOnTriangle(p: V3, a: V3, b: V3, c: V3): V3 {
   return [a[0] + ab[0]! * v + ac[0]! * w, a[1] + ab[1]! * v + ac[1]! * w, a[2] + ab[2]! * v + ac[2]! * w];
 }
 
-/** Each point moved to the closest point of `mesh` among the triangles around its nearest vertex (mm). */
+/** Each point moved to the closest point of `mesh` among the triangles around its nearest vertex (mm); used to check that a point set lies on a mesh. */
 export function snapToMesh(points: Float32Array, mesh: LayerMesh): Float32Array {
   const { positions, indices } = mesh;
   const nv = positions.length / 3;
@@ -128,32 +107,6 @@ export function snapToMesh(points: Float32Array, mesh: LayerMesh): Float32Array 
     out.set(q, i * 3);
   }
   return out;
-}
-
-/**
- * The head's own 468 face-mesh points (mm, head frame): MediaPipe's canonical face (`canonicalCm`, 468 × xyz in
- * centimetres, as read from @mediapipe/face_mesh) placed by the build's frame transform (MASK_MM_PER_CM,
- * MASK_TRAGUS_YZ_CM), bent onto the head's named landmarks by a thin-plate spline through the TIES above (the build
- * warps the canonical face toward the norms, scripts/model/face-warp.ts), then snapped onto the skin.
- * Throws FaceFitError when the canonical array has the wrong length.
- */
-export function headMeshPoints(canonicalCm: ArrayLike<number>, head: HeadData): Float32Array {
-  if (canonicalCm.length !== FACE_MESH_POINTS * 3) throw new FaceFitError(`canonical face: expected ${FACE_MESH_POINTS * 3} numbers, got ${canonicalCm.length}`, 'bad-input');
-  const placed: V3[] = [];
-  for (let i = 0; i < FACE_MESH_POINTS; i++) {
-    const [x, y, z] = at(canonicalCm, i);
-    placed.push([x * MASK_MM_PER_CM, (y - MASK_TRAGUS_YZ_CM[0]) * MASK_MM_PER_CM, (z - MASK_TRAGUS_YZ_CM[1]) * MASK_MM_PER_CM]);
-  }
-  const sources = TIES.map(([i]) => placed[i]!);
-  const targets = TIES.map(([, id, off]): V3 => {
-    const l = head.landmarks[id];
-    return [l[0] - off[0], l[1] - off[1], l[2] - off[2]];
-  });
-  // regularised (design choice: 2 mm) so a landmark the build placed by its own rule bends the face gently
-  const tps = fitTps(sources, targets, 2);
-  const bent = new Float32Array(FACE_MESH_POINTS * 3);
-  placed.forEach((p, i) => bent.set(tps.apply(p), i * 3));
-  return snapToMesh(bent, head.skin);
 }
 
 /** A rotation (row-major 3 × 3). */
@@ -244,9 +197,16 @@ export interface AlignedPhoto {
   readonly points: Float32Array;
   /** Millimetres per photo pixel (from INTERCANTHAL_WIDTH_MM). */
   readonly mmPerPx: number;
+  /** head point = rotation · (mmPerPx · (x', −y', −z)) + translation, for photo point (x, y, z) px with its perspective undone (x', y'). */
+  readonly rotation: Mat3;
+  readonly translation: V3;
   readonly pose: FacePose;
   /** Median distance (mm) from the aligned photo points to the head's points before any bending. */
   readonly rigidResidualMm: number;
+  /** The camera distance (mm) whose perspective was undone (Infinity: none). */
+  readonly cameraDistanceMm: number;
+  /** The optical centre taken (px). */
+  readonly center: readonly [number, number];
 }
 
 const median = (values: number[]): number => {
@@ -255,36 +215,99 @@ const median = (values: number[]): number => {
 };
 
 /**
- * Brings the photo's landmarks into the head frame. `photo`: 468 × (x, y, z) in image pixels (x right, y down, z
- * MediaPipe's relative depth times the image width: smaller is nearer the camera). Scaled to mm by
- * INTERCANTHAL_WIDTH_MM (en–en = points 133 and 362), turned and moved onto `headPoints` (headMeshPoints) by the
- * best rigid fit. Throws FaceFitError on a wrong length, non-finite numbers or coincident canthi.
+ * The distance between landmarks 133 and 362 that a face with the norm's intercanthal width (INTERCANTHAL_WIDTH_MM)
+ * shows to the landmark model: on the default head the model puts its inner-eye-corner points a little inside the
+ * anatomical medial canthi (33.1 mm apart where the head's canthi are 35.7 mm apart), so a photo scaled by the raw
+ * norm came out 10 % too large. `headPoints` are the model's points on the head, `landmarks` the head's own.
  */
-export function alignPhoto(photo: Float32Array, headPoints: Float32Array): AlignedPhoto {
-  if (photo.length !== FACE_MESH_POINTS * 3 || headPoints.length !== FACE_MESH_POINTS * 3)
-    throw new FaceFitError(`expected ${FACE_MESH_POINTS} landmarks (x, y, z) each`, 'bad-input');
-  if (!photo.every(Number.isFinite)) throw new FaceFitError('landmarks contain non-finite numbers', 'bad-input');
-  const a = at(photo, MESH_INDEX.medialCanthusL), b = at(photo, MESH_INDEX.medialCanthusR);
-  const enEnPx = Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
-  if (!(enEnPx > 1e-6)) throw new FaceFitError('the inner eye corners coincide', 'degenerate');
-  const s = INTERCANTHAL_WIDTH_MM / enEnPx;
+export function landmarkIntercanthalMm(headPoints: Float32Array, landmarks: HeadData['landmarks']): number {
+  const a = at(headPoints, MESH_INDEX.medialCanthusL), b = at(headPoints, MESH_INDEX.medialCanthusR);
+  const l = landmarks['medial-canthus-l'], r = landmarks['medial-canthus-r'];
+  const anatomical = Math.hypot(l[0] - r[0], l[1] - r[1], l[2] - r[2]);
+  const model = Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+  if (!(anatomical > 0) || !(model > 0)) throw new FaceFitError('the head has coincident medial canthi', 'degenerate');
+  return (INTERCANTHAL_WIDTH_MM * model) / anatomical;
+}
+
+/**
+ * Camera distances (mm from the face) tried when undoing the photo's perspective: from a selfie at arm's length to a
+ * telephoto portrait; Infinity is the orthographic picture. Design choice.
+ */
+export const CAMERA_DISTANCES_MM = [Infinity, 4000, 2000, 1400, 1000, 800, 650, 520, 420, 340, 280] as const;
+
+/** The photo's landmarks in head axes and millimetres, with the perspective of a camera `distance` mm away undone. */
+function toHeadAxes(photo: Float32Array, distance: number, cx: number, cy: number, enEnMm: number): { scaled: Float32Array; s: number } | null {
+  let zMean = 0;
+  for (let i = 0; i < FACE_MESH_POINTS; i++) zMean += photo[i * 3 + 2]! / FACE_MESH_POINTS;
+  const enEn = (p: Float32Array) => {
+    const a = at(p, MESH_INDEX.medialCanthusL), b = at(p, MESH_INDEX.medialCanthusR);
+    return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+  };
+  const en0 = enEn(photo);
+  if (!(en0 > 1e-6)) return null;
+  let s = enEnMm / en0;
+  const corrected = new Float32Array(photo.length);
+  // two passes: the depths (mm) need the scale, the scale needs the corrected eye corners
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < FACE_MESH_POINTS; i++) {
+      const towardCamera = -(photo[i * 3 + 2]! - zMean) * s;
+      // a point nearer the camera than the face's mean plane looks larger by D / (D − z): undo it
+      const k = Number.isFinite(distance) ? (distance - towardCamera) / distance : 1;
+      corrected[i * 3] = cx + (photo[i * 3]! - cx) * k;
+      corrected[i * 3 + 1] = cy + (photo[i * 3 + 1]! - cy) * k;
+      corrected[i * 3 + 2] = photo[i * 3 + 2]!;
+    }
+    s = enEnMm / enEn(corrected);
+  }
   // image axes (x right, y down, z away) → head axes (+x subject's left, +y up, +z toward the camera): a half turn about x
   const scaled = new Float32Array(photo.length);
   for (let i = 0; i < FACE_MESH_POINTS; i++) {
-    scaled[i * 3] = photo[i * 3]! * s;
-    scaled[i * 3 + 1] = -photo[i * 3 + 1]! * s;
-    scaled[i * 3 + 2] = -photo[i * 3 + 2]! * s;
+    scaled[i * 3] = corrected[i * 3]! * s;
+    scaled[i * 3 + 1] = -corrected[i * 3 + 1]! * s;
+    scaled[i * 3 + 2] = -corrected[i * 3 + 2]! * s;
   }
+  return { scaled, s };
+}
+
+/**
+ * Brings the photo's landmarks into the head frame. `photo`: 468 × (x, y, z) in image pixels (x right, y down, z
+ * MediaPipe's relative depth times the image width: smaller is nearer the camera). Scaled to mm by
+ * `intercanthalMm` between points 133 and 362 (default INTERCANTHAL_WIDTH_MM; see landmarkIntercanthalMm), turned and
+ * moved onto `headPoints` by the best rigid fit. With
+ * `image` (its size, px; the optical centre is taken at its middle) the photo's perspective is undone too: the camera
+ * distance among CAMERA_DISTANCES_MM that fits the head best is used (a selfie makes the nose look larger and the
+ * cheeks narrower than a portrait from afar). Throws FaceFitError on a wrong length, non-finite numbers or
+ * coincident canthi.
+ */
+export function alignPhoto(
+  photo: Float32Array,
+  headPoints: Float32Array,
+  image?: { width: number; height: number },
+  intercanthalMm: number = INTERCANTHAL_WIDTH_MM,
+): AlignedPhoto {
+  if (photo.length !== FACE_MESH_POINTS * 3 || headPoints.length !== FACE_MESH_POINTS * 3)
+    throw new FaceFitError(`expected ${FACE_MESH_POINTS} landmarks (x, y, z) each`, 'bad-input');
+  if (!photo.every(Number.isFinite)) throw new FaceFitError('landmarks contain non-finite numbers', 'bad-input');
+  const cx = image ? image.width / 2 : 0, cy = image ? image.height / 2 : 0;
   const all = Array.from({ length: FACE_MESH_POINTS }, (_, i) => i);
-  const { rotation: R, translation: t } = rigidAlign(scaled, headPoints, all);
-  const points = new Float32Array(photo.length);
-  const residuals: number[] = [];
-  for (let i = 0; i < FACE_MESH_POINTS; i++) {
-    const [x, y, z] = at(scaled, i);
-    const q: V3 = [R[0] * x + R[1] * y + R[2] * z + t[0], R[3] * x + R[4] * y + R[5] * z + t[1], R[6] * x + R[7] * y + R[8] * z + t[2]];
-    points.set(q, i * 3);
-    residuals.push(Math.hypot(q[0] - headPoints[i * 3]!, q[1] - headPoints[i * 3 + 1]!, q[2] - headPoints[i * 3 + 2]!));
+  let best: Omit<AlignedPhoto, 'pose'> | null = null;
+  for (const distance of image ? CAMERA_DISTANCES_MM : [Infinity]) {
+    const placed = toHeadAxes(photo, distance, cx, cy, intercanthalMm);
+    if (!placed) throw new FaceFitError('the inner eye corners coincide', 'degenerate');
+    const { rotation: R, translation: t } = rigidAlign(placed.scaled, headPoints, all);
+    const points = new Float32Array(photo.length);
+    const residuals: number[] = [];
+    for (let i = 0; i < FACE_MESH_POINTS; i++) {
+      const [x, y, z] = at(placed.scaled, i);
+      const q: V3 = [R[0] * x + R[1] * y + R[2] * z + t[0], R[3] * x + R[4] * y + R[5] * z + t[1], R[6] * x + R[7] * y + R[8] * z + t[2]];
+      points.set(q, i * 3);
+      residuals.push(Math.hypot(q[0] - headPoints[i * 3]!, q[1] - headPoints[i * 3 + 1]!, q[2] - headPoints[i * 3 + 2]!));
+    }
+    const residual = median(residuals);
+    if (!best || residual < best.rigidResidualMm)
+      best = { points, mmPerPx: placed.s, rotation: R, translation: t, rigidResidualMm: residual, cameraDistanceMm: distance, center: [cx, cy] };
   }
+  const { rotation: R } = best!;
   // The face's forward axis seen from the camera: R maps photo → head, so the head's +z in photo-head axes is Rᵀ·ẑ.
   const f: V3 = [R[6], R[7], R[8]];
   const up: V3 = [R[3], R[4], R[5]];
@@ -295,7 +318,7 @@ export function alignPhoto(photo: Float32Array, headPoints: Float32Array): Align
     rollDeg: Math.atan2(-up[0], up[1]) * deg,
     turnDeg: Math.acos(Math.max(-1, Math.min(1, f[2]))) * deg,
   };
-  return { points, mmPerPx: s, pose, rigidResidualMm: median(residuals) };
+  return { ...best!, pose };
 }
 
 export interface FittedHead {
@@ -318,13 +341,17 @@ const MIN_CONTROL_SPACING_MM = 1;
 const FIT_REGULARIZATION = 0.5;
 
 /**
- * The head bent so its face-mesh points `headPoints` land on `targets` (alignPhoto's points): one thin-plate spline
- * through the 468 pairs (merged where closer than 1 mm) and anchors on the back of the head and the low neck that
- * stay put, applied to the skin, fat, SMAS, bone and every named landmark, so the layers keep their thickness
- * where the face moves as a whole and the back of the head and the neck do not move. Throws FaceFitError on a
- * wrong length or a singular system.
+ * The spline that bends the head so its face-mesh points `headPoints` land on `targets` (alignPhoto's points): one
+ * thin-plate spline through the 468 pairs (merged where closer than 1 mm) and anchors on the back of the head and
+ * the low neck (skin vertices of `skinPositions` behind the tragi or below the menton of `landmarks`) that stay
+ * put. Throws FaceFitError on a wrong length, non-finite targets or a singular system.
  */
-export function fitHead(head: HeadData, headPoints: Float32Array, targets: Float32Array): FittedHead {
+export function bendingSpline(
+  skinPositions: Float32Array,
+  landmarks: HeadData['landmarks'],
+  headPoints: Float32Array,
+  targets: Float32Array,
+): Tps {
   if (headPoints.length !== FACE_MESH_POINTS * 3 || targets.length !== FACE_MESH_POINTS * 3)
     throw new FaceFitError(`expected ${FACE_MESH_POINTS} points each`, 'bad-input');
   if (!targets.every(Number.isFinite)) throw new FaceFitError('targets contain non-finite numbers', 'bad-input');
@@ -337,45 +364,60 @@ export function fitHead(head: HeadData, headPoints: Float32Array, targets: Float
     sources.push(p);
     goals.push(at(targets, i));
   }
-  const tragusZ = Math.min(head.landmarks['tragus-l'][2], head.landmarks['tragus-r'][2]);
-  const mentonY = head.landmarks.menton[1];
+  const tragusZ = Math.min(landmarks['tragus-l'][2], landmarks['tragus-r'][2]);
+  const mentonY = landmarks.menton[1];
   const still: number[] = [];
-  const skin = head.skin.positions;
-  for (let v = 0; v < skin.length / 3; v++)
-    if (skin[v * 3 + 2]! < tragusZ - ANCHOR_BEHIND_TRAGUS_MM || skin[v * 3 + 1]! < mentonY - ANCHOR_BELOW_MENTON_MM) still.push(v);
+  for (let v = 0; v < skinPositions.length / 3; v++)
+    if (skinPositions[v * 3 + 2]! < tragusZ - ANCHOR_BEHIND_TRAGUS_MM || skinPositions[v * 3 + 1]! < mentonY - ANCHOR_BELOW_MENTON_MM) still.push(v);
   const stride = Math.max(1, Math.floor(still.length / ANCHOR_COUNT));
   for (let k = 0; k < still.length; k += stride) {
-    const p = at(skin, still[k]!);
+    const p = at(skinPositions, still[k]!);
     if (tooClose(p)) continue;
     sources.push(p);
     goals.push(p);
   }
-  let tps;
   try {
-    tps = fitTps(sources, goals, FIT_REGULARIZATION);
+    return fitTps(sources, goals, FIT_REGULARIZATION);
   } catch (error) {
     throw new FaceFitError((error as Error).message, 'degenerate');
   }
-  const move = (positions: Float32Array): Float32Array => {
-    const out = new Float32Array(positions.length);
-    for (let v = 0; v < positions.length / 3; v++) out.set(tps.apply(at(positions, v)), v * 3);
-    return out;
-  };
-  const layer = (m: LayerMesh): LayerMesh => ({ positions: move(m.positions), indices: m.indices });
-  const skinMoved = move(skin);
+}
+
+/** Every point of `positions` (n × xyz, mm) moved by the spline. */
+export function warpPositions(tps: Tps, positions: Float32Array): Float32Array {
+  const out = new Float32Array(positions.length);
+  for (let v = 0; v < positions.length / 3; v++) out.set(tps.apply(at(positions, v)), v * 3);
+  return out;
+}
+
+/** Every named landmark moved by the spline. */
+export function warpLandmarks(tps: Tps, landmarks: HeadData['landmarks']): HeadData['landmarks'] {
+  const out = {} as Record<LandmarkId, readonly [number, number, number]>;
+  for (const [id, p] of Object.entries(landmarks) as [LandmarkId, V3][]) out[id] = tps.apply(p);
+  return out;
+}
+
+/**
+ * The head bent by bendingSpline and applied to the skin, fat, SMAS, bone and every named landmark, so the layers
+ * keep their thickness where the face moves as a whole and the back of the head and the neck do not move.
+ * Same topology and vertex order as `head`. Throws as bendingSpline.
+ */
+export function fitHead(head: HeadData, headPoints: Float32Array, targets: Float32Array): FittedHead {
+  const tps = bendingSpline(head.skin.positions, head.landmarks, headPoints, targets);
+  const layer = (m: LayerMesh): LayerMesh => ({ positions: warpPositions(tps, m.positions), indices: m.indices });
+  const skin = head.skin.positions;
+  const skinMoved = warpPositions(tps, skin);
   const skinDisplacement = new Float32Array(skin.length);
   for (let i = 0; i < skin.length; i++) skinDisplacement[i] = skinMoved[i]! - skin[i]!;
-  const landmarks = {} as Record<LandmarkId, readonly [number, number, number]>;
-  for (const [id, p] of Object.entries(head.landmarks) as [LandmarkId, V3][]) landmarks[id] = tps.apply(p);
   return {
     head: {
       skin: { positions: skinMoved, indices: head.skin.indices, regionWeights: head.skin.regionWeights },
       fat: layer(head.fat),
       smas: layer(head.smas),
       bone: layer(head.bone),
-      landmarks,
+      landmarks: warpLandmarks(tps, head.landmarks),
     },
-    meshPoints: move(headPoints),
+    meshPoints: warpPositions(tps, headPoints),
     skinDisplacement,
   };
 }
