@@ -13,7 +13,7 @@ type Status =
   | { kind: 'idle' }
   | { kind: 'camera' }
   | { kind: 'working' }
-  | { kind: 'done'; several: boolean; differenceMm: number; turnDeg: number }
+  | { kind: 'done'; several: boolean; differenceMm: number; turnDeg: number; landmarksMs: number; fitMs: number }
   | { kind: 'error'; problem: PhotoProblem }
   | { kind: 'forgotten' };
 
@@ -32,7 +32,7 @@ export interface PhotoPanelProps {
 export default function PhotoPanel({ mode, onClose }: PhotoPanelProps) {
   const { t, i18n } = useTranslation();
   i18n.addSection('photoPanel', 'privacy', PHOTO_STRINGS);
-  const [status, setStatus] = useState<Status>(() => (currentPhotoHead() ? { kind: 'done', several: false, differenceMm: NaN, turnDeg: NaN } : { kind: 'idle' }));
+  const [status, setStatus] = useState<Status>(() => (currentPhotoHead() ? { kind: 'done', several: false, differenceMm: NaN, turnDeg: NaN, landmarksMs: NaN, fitMs: NaN } : { kind: 'idle' }));
   const video = useRef<HTMLVideoElement>(null);
   const stream = useRef<MediaStream | null>(null);
   const file = useRef<HTMLInputElement>(null);
@@ -54,7 +54,14 @@ export default function PhotoPanel({ mode, onClose }: PhotoPanelProps) {
       setStatus({ kind: 'working' });
       try {
         const outcome = await applyPhoto(source);
-        setStatus({ kind: 'done', several: outcome.faceCount > 1, differenceMm: outcome.differenceMm, turnDeg: outcome.pose.turnDeg });
+        setStatus({
+          kind: 'done',
+          several: outcome.faceCount > 1,
+          differenceMm: outcome.differenceMm,
+          turnDeg: outcome.pose.turnDeg,
+          landmarksMs: outcome.timings.landmarksMs,
+          fitMs: outcome.timings.fitMs,
+        });
       } catch (error) {
         setStatus({ kind: 'error', problem: error instanceof PhotoError ? error.problem : 'model-failed' });
         if (!(error instanceof PhotoError)) console.warn('[lift] photo', error);
@@ -157,7 +164,14 @@ export default function PhotoPanel({ mode, onClose }: PhotoPanelProps) {
           </button>
         </div>
       )}
-      <p role="status" aria-live="polite" className="photo-status" {...(status.kind === 'done' ? { 'data-difference-mm': status.differenceMm.toFixed(2), 'data-turn-deg': status.turnDeg.toFixed(1) } : {})}>
+      <p role="status" aria-live="polite" className="photo-status" {...(status.kind === 'done'
+          ? {
+              'data-difference-mm': status.differenceMm.toFixed(2),
+              'data-turn-deg': status.turnDeg.toFixed(1),
+              'data-landmarks-ms': status.landmarksMs.toFixed(0),
+              'data-fit-ms': status.fitMs.toFixed(0),
+            }
+          : {})}>
         {status.kind === 'working' && t('photoPanel.working')}
         {status.kind === 'done' && t('photoPanel.done')}
         {status.kind === 'done' && status.several && ` ${t('photoPanel.several')}`}
