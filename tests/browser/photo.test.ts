@@ -2,9 +2,15 @@
 // fit must land within 2 mm (median) of the head's own face-mesh points from the front and ±15°; each bad input
 // shows its message and keeps the model; the photo's bytes are in no request and nothing is stored; the kiosk has
 // no photo control.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromium } from 'playwright-core';
+// @ts-expect-error plain ESM helper shared with the npm scripts
+import { CHROMIUM_ARGS } from '../../scripts/lib/chromium.mjs';
 import type { Browser, Page } from 'playwright-core';
-import { foreignRequests, launch, openPage, waitForQuietFrames, waitReady } from './harness.ts';
+import { appUrl, foreignRequests, launch, openPage, waitForQuietFrames, waitReady } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -104,6 +110,7 @@ describe('photo of the patient', () => {
       const outcome = await feed(page, { name: `render-${i}.png`, mimeType: 'image/png', buffer });
       expect(outcome, `render ${i}`).toMatchObject({ status: 'done' });
       const mm = Number(await page.locator('.photo-status').getAttribute('data-difference-mm'));
+      console.info(`[photo] render ${['front', '+15°', '−15°'][i]}: fitted face ${mm} mm (median) from the head's own points; turn ${outcome.turnDeg}°`);
       expect(mm, `render ${i}: median distance of the fitted face from the head's own points`).toBeLessThan(2);
       expect(await viewer(page).getAttribute('data-face')).toBe('photo');
       await waitReady(page);
@@ -212,6 +219,61 @@ describe('photo of the patient', () => {
       await page.context().close();
     }
   }, 120_000);
+
+  it('camera: the live preview with its face guide, the shutter, and the face from the frame (the fake camera of Chromium playing a render)', async () => {
+    // the "camera" plays an MJPEG of the default head rendered from the front
+    const { page: renderPage } = await openPage(browser, '?mode=consult&lang=en&view=front&technique=facelift');
+    await waitReady(renderPage);
+    const png = await render(renderPage, 0);
+    const jpeg = await renderPage.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = Math.floor(img.width / 2) * 2;
+      c.height = Math.floor(img.height / 2) * 2;
+      c.getContext('2d')!.drawImage(img, 0, 0);
+      return c.toDataURL('image/jpeg', 0.92).split(',')[1]!;
+    }, png.toString('base64'));
+    await renderPage.context().close();
+    const dir = mkdtempSync(join(tmpdir(), 'lift-camera-'));
+    const video = join(dir, 'face.mjpeg');
+    writeFileSync(video, Buffer.concat(Array.from({ length: 30 }, () => Buffer.from(jpeg, 'base64'))));
+    const camBrowser = await chromium.launch({
+      executablePath: inject('chromiumPath'),
+      args: [...(CHROMIUM_ARGS as string[]), '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+      headless: true,
+    });
+    try {
+      const context = await camBrowser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', permissions: ['camera'] });
+      const page = await context.newPage();
+      await page.goto(appUrl('?mode=consult&lang=en&view=front&technique=facelift'));
+      await waitReady(page);
+      await page.locator('[data-photo-open]').click();
+      await page.locator('[data-photo-camera]').click();
+      await page.waitForFunction(
+        () => {
+          const v = document.querySelector<HTMLVideoElement>('.photo-preview video');
+          return v !== null && v.videoWidth > 0;
+        },
+        undefined,
+        { timeout: 60_000 },
+      );
+      expect(await page.locator('.photo-guide').count()).toBe(1);
+      expect(await page.locator('.photo-privacy').textContent()).toContain('stays on this device');
+      await page.getByRole('button', { name: 'Take the photo' }).click();
+      await page.waitForFunction(() => Number(document.querySelector('.photo-panel')?.getAttribute('data-photo-runs')) > 0, undefined, { timeout: 120_000 });
+      expect(await page.locator('.photo-panel').getAttribute('data-photo-status')).toBe('done');
+      // the camera is closed after the shutter
+      expect(await page.locator('.photo-preview video').count()).toBe(0);
+      await waitReady(page);
+      expect(await viewer(page).getAttribute('data-face')).toBe('photo');
+      await context.close();
+    } finally {
+      await camBrowser.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it('the kiosk has no photo control, whatever the link says', async () => {
     const { page, rec } = await openPage(browser, '?mode=kiosk&lang=en&photo=1&camera=1');
