@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../scripts/lib/chromium.mjs';
 import type { Browser, Page } from 'playwright-core';
 import { appUrl, foreignRequests, launch, openPage, waitForQuietFrames, waitReady } from './harness.ts';
+import { seriousAxeViolations } from './axe.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -178,6 +179,8 @@ describe('photo of the patient', () => {
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done' });
     await waitReady(page);
     expect(await viewer(page).getAttribute('data-face')).toBe('photo');
+    // the open panel (privacy line, buttons, status, Forget) passes axe like the rest of the page
+    expect(await seriousAxeViolations(page)).toEqual([]);
     // no request carries a body, all stay on the origin, none names the photo
     expect(bodies).toEqual([]);
     expect(foreignRequests(rec)).toEqual([]);
