@@ -43,7 +43,7 @@ async function render(page: Page, yawDeg = 0): Promise<Buffer> {
 }
 
 /** Derived test pictures, drawn in the page from a PNG: darker, blurred, two faces, tiny, blank. */
-async function derive(page: Page, png: Buffer, kind: 'dark' | 'blur' | 'two' | 'tiny' | 'blank'): Promise<Buffer> {
+async function derive(page: Page, png: Buffer, kind: 'dark' | 'blur' | 'two' | 'tiny' | 'blank' | 'huge'): Promise<Buffer> {
   const dataUrl = await page.evaluate(
     async ({ b64, kind }) => {
       const img = new Image();
@@ -56,6 +56,11 @@ async function derive(page: Page, png: Buffer, kind: 'dark' | 'blur' | 'two' | '
         c.height = img.height;
         ctx.drawImage(img, 0, 0);
         ctx.drawImage(img, img.width + img.width * 0.15, img.height * 0.15, img.width * 0.7, img.height * 0.7);
+      } else if (kind === 'huge') {
+        // 6000 × 6000 (36 megapixels): the feature must bring it down before anything else
+        c.width = c.height = 6000;
+        ctx.drawImage(img, 0, 0, 6000, 6000);
+        return c.toDataURL('image/jpeg', 0.85);
       } else if (kind === 'tiny') {
         c.width = c.height = 96;
         ctx.drawImage(img, 0, 0, 96, 96);
@@ -151,13 +156,17 @@ describe('photo of the patient', () => {
     await page.context().close();
   }, 600_000);
 
-  it('uses the largest of several faces and says so', async () => {
+  it('uses the largest of several faces and says so; a 36-megapixel photo is brought down and used', async () => {
     const { page } = await openPage(browser, '?mode=consult&lang=en&view=front&technique=facelift');
     await waitReady(page);
-    const two = await derive(page, await render(page, 0), 'two');
+    const face = await render(page, 0);
+    const two = await derive(page, face, 'two');
     const outcome = await feed(page, { name: 'two.png', mimeType: 'image/png', buffer: two });
     expect(outcome).toMatchObject({ status: 'done' });
     expect(outcome.text).toContain('Several faces');
+    const huge = await feed(page, { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: await derive(page, face, 'huge') });
+    expect(huge, JSON.stringify(huge)).toMatchObject({ status: 'done' });
+    expect(huge.text).not.toContain('Several faces');
     await page.context().close();
   }, 300_000);
 

@@ -44,6 +44,7 @@ interface FaceMeshLike {
   onResults(listener: (results: FaceMeshResults) => void): void;
   initialize(): Promise<void>;
   send(inputs: { image: HTMLCanvasElement }): Promise<void>;
+  reset(): void;
   close(): Promise<void>;
 }
 type FaceMeshCtor = new (config: { locateFile: (file: string) => string }) => FaceMeshLike;
@@ -104,6 +105,9 @@ async function findFaces(canvas: HTMLCanvasElement): Promise<Float32Array[]> {
   }
   const run = queue.then(async () => {
     loaded.results.last = null;
+    // every photo stands alone: without a reset the graph tracks, taking the previous picture's faces as where to
+    // look (a photo after a two-face photo came out with nonsense landmarks)
+    loaded.mesh.reset();
     await loaded.mesh.send({ image: canvas });
     return loaded.results.last as FaceMeshResults | null;
   });

@@ -17,7 +17,7 @@ export const PHOTO_STRINGS = {
     several: 'Several faces were found; the largest one is used.',
     forgotten: 'The photo and the face made from it are forgotten.',
     problem: {
-      'not-image': 'This file is not a picture. Choose a photo (JPEG, PNG, HEIC…).',
+      'not-image': 'This file is not a picture. Choose a photo (JPEG, PNG, WebP…).',
       'too-small': 'This picture is too small. Use a photo at least 160 pixels on its short side.',
       'face-too-small': 'The face is too small in this picture. Come closer, or crop the photo around the face.',
       'no-face': 'No face was found in this picture. Use a photo of one face, seen from the front.',
@@ -44,7 +44,7 @@ export const PHOTO_STRINGS = {
     several: '여러 얼굴이 보여 가장 큰 얼굴을 사용합니다.',
     forgotten: '사진과 사진으로 만든 얼굴을 지웠습니다.',
     problem: {
-      'not-image': '이 파일은 사진이 아닙니다. 사진(JPEG, PNG, HEIC 등)을 선택해 주세요.',
+      'not-image': '이 파일은 사진이 아닙니다. 사진(JPEG, PNG, WebP 등)을 선택해 주세요.',
       'too-small': '사진이 너무 작습니다. 짧은 변이 160픽셀 이상인 사진을 사용해 주세요.',
       'face-too-small': '사진 속 얼굴이 너무 작습니다. 더 가까이에서 찍거나 얼굴 주변으로 잘라 주세요.',
       'no-face': '사진에서 얼굴을 찾지 못했습니다. 정면에서 찍은 한 사람의 사진을 사용해 주세요.',
@@ -71,7 +71,7 @@ export const PHOTO_STRINGS = {
     several: '照片中有多张脸，已使用最大的一张。',
     forgotten: '照片及由它生成的面部已删除。',
     problem: {
-      'not-image': '这个文件不是图片。请选择照片（JPEG、PNG、HEIC 等）。',
+      'not-image': '这个文件不是图片。请选择照片（JPEG、PNG、WebP 等）。',
       'too-small': '图片太小。请使用短边至少 160 像素的照片。',
       'face-too-small': '照片中的脸太小。请靠近一些拍摄，或将照片裁剪到脸部周围。',
       'no-face': '照片中没有找到脸。请使用一张从正面拍摄的单人照片。',
@@ -98,7 +98,7 @@ export const PHOTO_STRINGS = {
     several: '複数の顔が見つかったため、いちばん大きい顔を使います。',
     forgotten: '写真と、そこから作った顔を消去しました。',
     problem: {
-      'not-image': 'このファイルは画像ではありません。写真（JPEG、PNG、HEIC など）を選んでください。',
+      'not-image': 'このファイルは画像ではありません。写真（JPEG、PNG、WebP など）を選んでください。',
       'too-small': '画像が小さすぎます。短い辺が 160 ピクセル以上の写真を使ってください。',
       'face-too-small': '写真の中の顔が小さすぎます。近づいて撮るか、顔の周りで切り抜いてください。',
       'no-face': '写真の中に顔が見つかりません。正面から撮った一人の写真を使ってください。',
