@@ -173,8 +173,8 @@ const loadsOrNull = new Map<PatientId, Promise<HeadAsset | null>>();
 const listeners = new Set<() => void>();
 
 /**
- * The head fitted to a patient's photo (src/ui/photo/), shown instead of the patient's model by every view and
- * panel while it is set; memory only (never stored), dropped by "Forget this photo" or a reload.
+ * The head fitted to a patient's photo (src/ui/photo/), shown instead of the default patient's model by every view
+ * and panel while it is set; memory only (never stored), dropped by "Forget this photo" or a reload.
  */
 let photoHead: { readonly asset: HeadAsset; readonly promise: Promise<HeadAsset> } | null = null;
 let photoVersion = 0;
@@ -203,9 +203,12 @@ export function onPhotoHeadChange(listener: () => void): () => void {
   return () => photoListeners.delete(listener);
 }
 
-/** One load per page and patient; every view shares it. While a photo head is set, that head instead. */
+/**
+ * One load per page and patient; every view shares it. While a photo head is set, the default patient is that head
+ * (the photo is fitted to her model; choosing the man in consult shows him, choosing her again shows the photo).
+ */
 export function headAssetPromise(patient: PatientId = DEFAULT_PATIENT): Promise<HeadAsset> {
-  if (photoHead) return photoHead.promise;
+  if (photoHead && patient === DEFAULT_PATIENT) return photoHead.promise;
   return modelAssetPromise(patient);
 }
 
@@ -225,7 +228,7 @@ export function modelAssetPromise(patient: PatientId = DEFAULT_PATIENT): Promise
 
 /** The same load for side panels, which show nothing (rather than fail) while there is no model. */
 export function headAssetOrNull(patient: PatientId = DEFAULT_PATIENT): Promise<HeadAsset | null> {
-  if (photoHead) return photoHead.promise;
+  if (photoHead && patient === DEFAULT_PATIENT) return photoHead.promise;
   let p = loadsOrNull.get(patient);
   if (!p) loadsOrNull.set(patient, (p = modelAssetPromise(patient).catch(() => null)));
   return p;

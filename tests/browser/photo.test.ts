@@ -127,6 +127,15 @@ describe('photo of the patient', () => {
       expect(await viewer(page).getAttribute('data-face')).toBe('photo');
       await waitReady(page);
     }
+    // the photo replaces the default patient: the man stays himself, and back to her shows the photo's face
+    await page.locator('button[data-patient="male"]').dispatchEvent('click');
+    await page.waitForFunction(() => document.querySelector('[role="img"][data-ready]')?.getAttribute('data-patient') === 'male');
+    await waitReady(page);
+    expect(await viewer(page).getAttribute('data-face')).toBe('model');
+    await page.locator('button[data-patient="female"]').dispatchEvent('click');
+    await page.waitForFunction(() => document.querySelector('[role="img"][data-ready]')?.getAttribute('data-patient') === 'female');
+    await waitReady(page);
+    expect(await viewer(page).getAttribute('data-face')).toBe('photo');
     expect(foreignRequests(rec)).toEqual([]);
     expect(await rec.cspViolations()).toEqual([]);
     expect(rec.pageErrors).toEqual([]);
