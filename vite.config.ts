@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { bootGuard } from './src/bootGuard.ts';
 import { SANDBOX_TEXT, UPDATE_TEXT } from './src/i18n/update.ts';
+// @ts-expect-error plain ESM build helper (scripts/face-model.mjs)
+import { faceMeshFiles } from './scripts/face-model.mjs';
 
 // The Content Security Policy ships in the built index.html (and is documented in the README for servers
 // that prefer a header). Not applied to the dev server, whose HMR client needs inline code.
@@ -60,6 +62,31 @@ function bootGuardScript(): Plugin {
   };
 }
 
+/**
+ * The photo feature's face-landmark model, served from our own origin under facemodel/ (scripts/face-model.mjs:
+ * @mediapipe/face_mesh's runtime with its eval-built functions replaced, and its packed networks. Requested only
+ * when someone uses the photo feature (src/ui/photo/detect.ts); never precached.
+ */
+function faceModel(): Plugin {
+  const files = (): [string, Uint8Array][] => faceMeshFiles() as [string, Uint8Array][];
+  const TYPES: Record<string, string> = { js: 'text/javascript', wasm: 'application/wasm', json: 'application/json' };
+  return {
+    name: 'lift-face-model',
+    generateBundle() {
+      for (const [fileName, source] of files()) this.emitFile({ type: 'asset', fileName, source });
+    },
+    configureServer(server) {
+      const byPath = new Map(files().map(([p, b]) => [`/${p}`, b]));
+      server.middlewares.use((req, res, next) => {
+        const body = byPath.get((req.url ?? '').split('?')[0]!);
+        if (body === undefined) return next();
+        res.setHeader('content-type', TYPES[(req.url ?? '').split('?')[0]!.split('.').pop()!] ?? 'application/octet-stream');
+        res.end(body);
+      });
+    },
+  };
+}
+
 /** The service worker's cache of config.json (network first). */
 const CONFIG_CACHE = 'lift-config';
 
@@ -94,6 +121,7 @@ export default defineConfig({
     react(),
     cspMeta(),
     bootGuardScript(),
+    faceModel(),
     // Offline after the first load for the lobby kiosk. The service worker is registered only by the kiosk
     // (src/modes/kiosk/registerServiceWorker.ts, bundled register code: injectRegister false); workbox runs
     // from a file generated next to sw.js ('production' mode, no CDN), so no request leaves the origin.
@@ -123,7 +151,9 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,json,glb,webmanifest}'],
         // The clinic's config is edited on the server without a rebuild: network first (the edit shows on the
         // next load), the last copy when offline; cached at install (sw-config-warmup.js) for an offline start.
-        globIgnores: ['config.json', '**/models/head-male.glb'],
+        // The photo feature's model (facemodel/, ~10 MB) is fetched only when a photo is used; the kiosk has no
+        // photo feature at all.
+        globIgnores: ['config.json', '**/models/head-male.glb', '**/facemodel/**', '**/models/head-face-landmarks.json'],
         runtimeCaching: [
           {
             urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('/config.json'),

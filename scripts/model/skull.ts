@@ -14,7 +14,7 @@ import { DTF_DEPTH } from '../../src/core/anatomy/dimensions.ts';
 import { dtfExtent, skinThickness } from './layers.ts';
 import { MeshQuery, readObj, type TriangleMesh } from './mesh-query.ts';
 import { findSkullAnatomy, type SkullLandmark, type SkullLandmarkName } from './skull-landmarks.ts';
-import { fitTps } from './tps.ts';
+import { fitTps } from '../../src/core/geometry/tps.ts';
 
 /** The skull scan read by the build (full resolution; simplified here). */
 export const SKULL_OBJ = resolve('../shared/data/skull/skull.obj');

@@ -158,6 +158,7 @@ export const en = {
     restarting: 'Restarting in a moment…',
   },
   label: { incision: 'Incision ≈ {{cm}} cm', fixation: 'Fixation', entry: 'Thread entry' },
+  photo: { consult: 'Use a photo of the patient', web: 'Try it on my photo' },
   language: { ko: '한국어', en: 'English', zh: '中文', ja: '日本語' },
 };
 

@@ -131,5 +131,6 @@ export const ja: Resources = {
     restarting: 'まもなく再起動します…',
   },
   label: { incision: '切開 約{{cm}}cm', fixation: '固定部位', entry: '糸の挿入部位' },
+  photo: { consult: '患者さんの写真を使う', web: '自分の写真で試す' },
   language: { ko: '한국어', en: 'English', zh: '中文', ja: '日本語' },
 };

@@ -148,5 +148,6 @@ export const ko: Resources = {
     restarting: '잠시 후 다시 시작합니다…',
   },
   label: { incision: '절개 약 {{cm}}cm', fixation: '고정 부위', entry: '실 삽입 부위' },
+  photo: { consult: '환자 사진 사용', web: '내 사진으로 보기' },
   language: { ko: '한국어', en: 'English', zh: '中文', ja: '日本語' },
 };

@@ -131,5 +131,6 @@ export const zh: Resources = {
     restarting: '即将重新启动…',
   },
   label: { incision: '切口约 {{cm}} 厘米', fixation: '固定点', entry: '埋线入口' },
+  photo: { consult: '使用患者照片', web: '用我的照片试试' },
   language: { ko: '한국어', en: 'English', zh: '中文', ja: '日本語' },
 };

@@ -1,4 +1,4 @@
-import { Component, Suspense, use, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Component, Suspense, use, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { addAfterEffect, type RootState } from '@react-three/fiber';
 import { LiteCanvas } from './LiteCanvas.tsx';
 import { OrbitControls } from '@react-three/drei';
@@ -6,7 +6,7 @@ import { useTranslation } from '../i18n/react.ts';
 import { MOUSE, TOUCH, type BufferGeometry } from 'three';
 import { DEFAULT_PATIENT, type TechniqueId, type ViewId, type LayerId, type PatientId } from '../core/ids.ts';
 import type { LandmarkId } from '../core/anatomy/landmarks.ts';
-import { clearHeadAsset, headAssetPromise, HeadAssetError, type HeadAsset, type MeshName } from './headAsset.ts';
+import { clearHeadAsset, headAssetPromise, HeadAssetError, currentPhotoHead, onPhotoHeadChange, photoHeadVersion, type HeadAsset, type MeshName } from './headAsset.ts';
 import { HeadScene } from './HeadScene.tsx';
 import { StudioLights } from './StudioLights.tsx';
 import { CameraRig } from './CameraRig.tsx';
@@ -105,7 +105,7 @@ function Stage({ asset, props, callbacks }: { asset: HeadAsset; props: ViewerPro
     (state: RootState) => {
       const canvas = state.gl.domElement;
       const gl = state.gl;
-      cleanups.current.push(registerRenderer(gl));
+      cleanups.current.push(registerRenderer(gl, () => state.get().camera));
       // A canvas this stage has let go of (another patient, a rebuilt renderer, the viewer leaving) loses its
       // context on purpose as it is disposed, a moment later: that is not an interruption of the picture shown.
       const canvasState = { current: true };
@@ -352,6 +352,14 @@ export function Viewer(props: ViewerProps) {
     // Choosing a patient again after his download failed is a new attempt (loaded models stay cached).
     clearHeadAsset();
   }, [patient, setReady]);
+  // A head fitted to a photo (or that photo forgotten): the same, keyed on its version.
+  const photo = useSyncExternalStore(onPhotoHeadChange, photoHeadVersion);
+  const shownPhoto = useRef(photo);
+  useLayoutEffect(() => {
+    if (shownPhoto.current === photo) return;
+    shownPhoto.current = photo;
+    setReady(false);
+  }, [photo, setReady]);
   const onError = useCallback(() => setReady(false), [setReady]);
   return (
     <div
@@ -362,6 +370,7 @@ export function Viewer(props: ViewerProps) {
       data-ready="false"
       data-technique={props.technique}
       data-patient={patient}
+      data-face={currentPhotoHead() && patient === DEFAULT_PATIENT ? 'photo' : 'model'}
       data-title={props.title ?? ''}
       data-render={fallback ? '2d' : '3d'}
       {...(fallback ? { 'data-fallback': fallback } : {})}
@@ -384,7 +393,7 @@ export function Viewer(props: ViewerProps) {
         </ModelBoundary>
       ) : (
         <ModelBoundary
-          key={patient}
+          key={`${patient}#${photo}`}
           onUnsupported={onUnsupported}
           render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} onShown={onError} />}
         >

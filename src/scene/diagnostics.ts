@@ -1,6 +1,7 @@
 // Read-only counters for budgets, soak tests and the surgeon's "is it slow?" question: every live
-// renderer's frame count, draw calls, triangles and GPU resources. Exposed as `window.__lift`.
-import type { WebGLRenderer } from 'three';
+// renderer's frame count, draw calls, triangles and GPU resources, and its camera (for the photo feature's
+// calibration, scripts/face-calibrate.ts). Exposed as `window.__lift`.
+import type { Camera, WebGLRenderer } from 'three';
 
 export interface RendererStats {
   frames: number;
@@ -12,12 +13,34 @@ export interface RendererStats {
 }
 
 const renderers = new Set<WebGLRenderer>();
+const cameraOf = new Map<WebGLRenderer, () => Camera>();
 
-export function registerRenderer(gl: WebGLRenderer): () => void {
+/** Track a renderer (and, optionally, how to read its current camera) until the returned function is called. */
+export function registerRenderer(gl: WebGLRenderer, camera?: () => Camera): () => void {
   renderers.add(gl);
+  if (camera) cameraOf.set(gl, camera);
   return () => {
     renderers.delete(gl);
+    cameraOf.delete(gl);
   };
+}
+
+/** Each renderer's camera now: projection and world matrices (column-major) and the canvas size in CSS pixels. */
+export interface CameraState {
+  projection: number[];
+  world: number[];
+  width: number;
+  height: number;
+}
+
+export function cameraStates(): CameraState[] {
+  return [...renderers].flatMap((gl) => {
+    const camera = cameraOf.get(gl)?.();
+    if (!camera) return [];
+    camera.updateMatrixWorld();
+    const canvas = gl.domElement;
+    return [{ projection: [...camera.projectionMatrix.elements], world: [...camera.matrixWorld.elements], width: canvas.clientWidth, height: canvas.clientHeight }];
+  });
 }
 
 export function rendererStats(): RendererStats[] {
@@ -34,7 +57,7 @@ export function rendererStats(): RendererStats[] {
 
 declare global {
   interface Window {
-    __lift?: { stats: () => RendererStats[] };
+    __lift?: { stats: () => RendererStats[]; cameras: () => CameraState[] };
   }
 }
-if (typeof window !== 'undefined') window.__lift = { stats: rendererStats };
+if (typeof window !== 'undefined') window.__lift = { stats: rendererStats, cameras: cameraStates };

@@ -125,16 +125,31 @@ export async function loadHeadAsset(url: string = HEAD_URL): Promise<HeadAsset> 
 
   const rawLandmarks = (extras.landmarks ?? {}) as Record<string, unknown>;
   const landmarks = {} as Record<LandmarkId, readonly [number, number, number]>;
-  const landmarksMm = {} as Record<LandmarkId, readonly [number, number, number]>;
   for (const id of LANDMARK_IDS) {
     const p = rawLandmarks[id];
     if (!Array.isArray(p) || p.length !== 3 || !p.every((v) => typeof v === 'number' && Number.isFinite(v))) {
       throw new HeadAssetError(`head.glb lacks landmark "${id}"`, 'corrupt');
     }
     landmarks[id] = [p[0], p[1], p[2]];
-    landmarksMm[id] = [p[0] * MM_PER_GLTF_UNIT, p[1] * MM_PER_GLTF_UNIT, p[2] * MM_PER_GLTF_UNIT];
   }
 
+  return assembleHeadAsset(geometries, landmarks);
+}
+
+/**
+ * A HeadAsset from baked geometries (metres) and landmarks (metres): the engine's HeadData (mm) from the same
+ * vertices, and the views' framing. Used for the loaded model and for a head fitted to a photo (photoHead.ts).
+ * Throws HeadAssetError('corrupt') when a layer the engine needs is missing.
+ */
+export function assembleHeadAsset(
+  geometries: Partial<Record<MeshName, BufferGeometry>>,
+  landmarks: Readonly<Record<LandmarkId, readonly [number, number, number]>>,
+): HeadAsset {
+  const landmarksMm = {} as Record<LandmarkId, readonly [number, number, number]>;
+  for (const id of LANDMARK_IDS) {
+    const p = landmarks[id];
+    landmarksMm[id] = [p[0] * MM_PER_GLTF_UNIT, p[1] * MM_PER_GLTF_UNIT, p[2] * MM_PER_GLTF_UNIT];
+  }
   const skin = geometries.skin;
   if (!skin) throw new HeadAssetError('head.glb has no skin mesh', 'corrupt');
   const data: HeadData = {
@@ -157,8 +172,48 @@ const loads = new Map<PatientId, Load>();
 const loadsOrNull = new Map<PatientId, Promise<HeadAsset | null>>();
 const listeners = new Set<() => void>();
 
-/** One load per page and patient; every view shares it. */
+/**
+ * The head fitted to a patient's photo (src/ui/photo/), shown instead of the default patient's model by every view
+ * and panel while it is set; memory only (never stored), dropped by "Forget this photo" or a reload.
+ */
+let photoHead: { readonly asset: HeadAsset; readonly promise: Promise<HeadAsset> } | null = null;
+let photoVersion = 0;
+const photoListeners = new Set<() => void>();
+
+/** Show `asset` (a head fitted to a photo) everywhere, or go back to the patients' models (null). */
+export function setPhotoHead(asset: HeadAsset | null): void {
+  photoHead = asset ? { asset, promise: Promise.resolve(asset) } : null;
+  photoVersion++;
+  photoListeners.forEach((l) => l());
+  listeners.forEach((l) => l());
+}
+
+/** Changes each time the photo head is set or dropped (0: never set); for keys and useSyncExternalStore. */
+export function photoHeadVersion(): number {
+  return photoVersion;
+}
+
+/** The photo head shown now, or null. */
+export function currentPhotoHead(): HeadAsset | null {
+  return photoHead?.asset ?? null;
+}
+
+export function onPhotoHeadChange(listener: () => void): () => void {
+  photoListeners.add(listener);
+  return () => photoListeners.delete(listener);
+}
+
+/**
+ * One load per page and patient; every view shares it. While a photo head is set, the default patient is that head
+ * (the photo is fitted to her model; choosing the man in consult shows him, choosing her again shows the photo).
+ */
 export function headAssetPromise(patient: PatientId = DEFAULT_PATIENT): Promise<HeadAsset> {
+  if (photoHead && patient === DEFAULT_PATIENT) return photoHead.promise;
+  return modelAssetPromise(patient);
+}
+
+/** The patient's own model (never the photo head): the base a photo is fitted to. */
+export function modelAssetPromise(patient: PatientId = DEFAULT_PATIENT): Promise<HeadAsset> {
   let load = loads.get(patient);
   if (!load) {
     const promise = loadHeadAsset(HEAD_URLS[patient]);
@@ -173,8 +228,9 @@ export function headAssetPromise(patient: PatientId = DEFAULT_PATIENT): Promise<
 
 /** The same load for side panels, which show nothing (rather than fail) while there is no model. */
 export function headAssetOrNull(patient: PatientId = DEFAULT_PATIENT): Promise<HeadAsset | null> {
+  if (photoHead && patient === DEFAULT_PATIENT) return photoHead.promise;
   let p = loadsOrNull.get(patient);
-  if (!p) loadsOrNull.set(patient, (p = headAssetPromise(patient).catch(() => null)));
+  if (!p) loadsOrNull.set(patient, (p = modelAssetPromise(patient).catch(() => null)));
   return p;
 }
 

@@ -15,6 +15,7 @@ import type { TechniqueId } from '../../core/ids.ts';
 import { CONSULT_STRINGS } from './strings.ts';
 import { Measurements } from './Measurements.tsx';
 import { PatientPicker } from './PatientPicker.tsx';
+import { PhotoButton } from '../../ui/photo/PhotoButton.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { HEATMAP_MAX_MM, HEATMAP_STOPS_CSS, HEATMAP_TICKS_MM } from '../../scene/heatmapLegend.ts';
@@ -109,6 +110,7 @@ export default function ConsultMode() {
       </header>
       <aside className="consult-side">
         <PatientPicker />
+        <PhotoButton mode="consult" />
         <TechniquePicker techniques={ALL_TECHNIQUES} className="vertical" />
         <LayerToggles />
         <div className="tool-row">

@@ -8,6 +8,7 @@ import { LanguagePicker } from '../../ui/LanguagePicker.tsx';
 import { Disclaimer } from '../../ui/Disclaimer.tsx';
 import { About } from '../../ui/About.tsx';
 import { ConcernPicker, type ConcernId } from '../../ui/ConcernPicker.tsx';
+import { PhotoButton } from '../../ui/photo/PhotoButton.tsx';
 import { StepList } from '../../ui/StepList.tsx';
 import { useReducedMotion } from '../../ui/useReducedMotion.ts';
 import { useSteppedPlayback } from '../../ui/useSteppedPlayback.ts';
@@ -143,6 +144,7 @@ export default function WebMode() {
             </FeatureBoundary>
           )}
           <p className="hint">{t('web.animation.hint')}</p>
+          <PhotoButton mode="web" />
           <h3 id={ids.steps} className="steps-heading">
             {t('web.animation.steps')}
           </h3>

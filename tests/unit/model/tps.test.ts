@@ -1,6 +1,6 @@
 // The thin-plate spline that warps the skull, and the sex directions of the soft-tissue table.
 import { describe, expect, it } from 'vitest';
-import { fitTps } from '../../../scripts/model/tps.ts';
+import { fitTps } from '../../../src/core/geometry/tps.ts';
 import { FSTT, FSTT_LANDMARK_IDS, FSTT_SEX_SD_FRACTION, fsttFor } from '../../../src/core/anatomy/softTissueThickness.ts';
 import type { V3 } from '../../../scripts/model/geom.ts';
 

@@ -1,6 +1,8 @@
+// Moved from scripts/model/tps.ts (the photo feature fits the head at run time; one copy serves both).
 // A small 3D thin-plate spline (biharmonic kernel U(r) = r), as used in template-based facial reconstruction to
 // warp a reference skull onto target landmarks. Deterministic: plain Gaussian elimination with partial pivoting.
-import type { V3 } from './geom.ts';
+/** A point, mm (or any length unit used consistently). */
+export type V3 = readonly [number, number, number];
 
 export interface Tps {
   /** Maps a source point to the warped point. */

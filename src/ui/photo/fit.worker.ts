@@ -1,0 +1,74 @@
+// The photo fit off the main thread: the photo's landmarks
+// placed in the head frame, the pose check, the bending spline applied to every mesh, and the photo's colours on
+// the skin. Core code only (src/core/face); typed arrays in and out.
+import { MAX_TURN_DEG } from '../../core/face/photoChecks.ts';
+import { alignPhoto, bendingSpline, landmarkIntercanthalMm, medianDistance, warpLandmarks, warpPositions, type FacePose } from '../../core/face/faceFit.ts';
+import { photoSkinColours } from '../../core/face/photoColour.ts';
+import type { HeadData } from '../../core/anatomy/headData.ts';
+
+export interface FitRequest {
+  readonly id: number;
+  /** MediaPipe's 468 landmarks on the base head (mm, head frame: public/models/head-face-landmarks.json). */
+  readonly headPoints: Float32Array;
+  /** The base head (mm): the skin (for points and anchors) and its landmarks. */
+  readonly head: Pick<HeadData, 'skin' | 'landmarks'>;
+  /** Every mesh to bend, positions in mm. */
+  readonly meshes: readonly { readonly name: string; readonly positions: Float32Array }[];
+  /** The photo's landmarks, 468 × xyz px, and its pixels. */
+  readonly landmarksPx: Float32Array;
+  readonly photo: { readonly width: number; readonly height: number; readonly rgba: Uint8ClampedArray };
+  /** The skin's own colours, linear RGB (n × 3). */
+  readonly skinColours: Float32Array;
+}
+
+export type FitResponse =
+  | { readonly id: number; readonly ok: false; readonly problem: 'turned' | 'failed'; readonly detail: string; readonly pose?: FacePose }
+  | {
+      readonly id: number;
+      readonly ok: true;
+      readonly meshes: { name: string; positions: Float32Array }[];
+      readonly landmarks: HeadData['landmarks'];
+      readonly skinColours: Float32Array;
+      readonly pose: FacePose;
+      /** Median distance (mm) between the fitted face's points and the base head's, after the best rigid placement. */
+      readonly differenceMm: number;
+      readonly headPoints: Float32Array;
+      readonly fittedPoints: Float32Array;
+      readonly ms: number;
+    };
+
+function handle(req: FitRequest): FitResponse {
+  const t0 = performance.now();
+  const { headPoints } = req;
+  const aligned = alignPhoto(req.landmarksPx, headPoints, req.photo, landmarkIntercanthalMm(headPoints, req.head.landmarks));
+  if (aligned.pose.turnDeg > MAX_TURN_DEG)
+    return { id: req.id, ok: false, problem: 'turned', detail: `${aligned.pose.turnDeg.toFixed(0)}°`, pose: aligned.pose };
+  const tps = bendingSpline(req.head.skin.positions, req.head.landmarks, headPoints, aligned.points);
+  const meshes = req.meshes.map((m) => ({ name: m.name, positions: warpPositions(tps, m.positions) }));
+  const skin = meshes.find((m) => m.name === 'skin');
+  if (!skin) throw new Error('no skin mesh to fit');
+  const skinColours = photoSkinColours({ positions: skin.positions, indices: req.head.skin.indices }, req.skinColours, req.photo, aligned, req.landmarksPx);
+  const fittedPoints = warpPositions(tps, headPoints);
+  return {
+    id: req.id,
+    ok: true,
+    meshes,
+    landmarks: warpLandmarks(tps, req.head.landmarks),
+    skinColours,
+    pose: aligned.pose,
+    differenceMm: medianDistance(fittedPoints, headPoints),
+    headPoints,
+    fittedPoints,
+    ms: performance.now() - t0,
+  };
+}
+
+self.onmessage = (event: MessageEvent<FitRequest>) => {
+  let response: FitResponse;
+  try {
+    response = handle(event.data);
+  } catch (error) {
+    response = { id: event.data.id, ok: false, problem: 'failed', detail: (error as Error).message };
+  }
+  (self as unknown as Worker).postMessage(response);
+};

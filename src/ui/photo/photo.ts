@@ -1,0 +1,165 @@
+// From a photo to the patient's head on screen: landmarks (detect.ts), the fit and the skin colour in a Worker
+// (fit.worker.ts), then a HeadAsset every view and panel shows instead of the model (scene/headAsset.ts
+// setPhotoHead). The photo stays in this page's memory: nothing is sent, nothing is stored.
+import { BufferAttribute, type BufferGeometry } from 'three';
+import { MM_PER_GLTF_UNIT } from '../../core/anatomy/headData.ts';
+import type { LandmarkId } from '../../core/anatomy/landmarks.ts';
+import type { FacePose } from '../../core/face/faceFit.ts';
+import { DEFAULT_PATIENT } from '../../core/ids.ts';
+import { assembleHeadAsset, modelAssetPromise, setPhotoHead, type HeadAsset, type MeshName } from '../../scene/headAsset.ts';
+import { decodePhoto, detectFace, PhotoError } from './detect.ts';
+import type { FitRequest, FitResponse } from './fit.worker.ts';
+
+export { PhotoError, preloadFaceModel } from './detect.ts';
+
+export interface PhotoOutcome {
+  readonly asset: HeadAsset;
+  /** Faces in the picture (the largest was used when more than one). */
+  readonly faceCount: number;
+  readonly pose: FacePose;
+  /** Median distance (mm) of the fitted face's 468 points from the default head's. */
+  readonly differenceMm: number;
+  /** Milliseconds: landmarks, fit (worker). */
+  readonly timings: { readonly landmarksMs: number; readonly fitMs: number };
+}
+
+let worker: Worker | null = null;
+let nextId = 1;
+let headPoints: Promise<Float32Array> | null = null;
+
+function fitWorker(): Worker {
+  if (!worker) worker = new Worker(new URL('./fit.worker.ts', import.meta.url), { type: 'module' });
+  return worker;
+}
+
+/** MediaPipe's 468 landmarks on the default head (mm; scripts/face-calibrate.ts writes the file next to head.glb). */
+function defaultHeadPoints(): Promise<Float32Array> {
+  if (!headPoints) {
+    headPoints = fetch(new URL('models/head-face-landmarks.json', document.baseURI))
+      .then((r) => {
+        if (!r.ok) throw new Error(`head landmarks: HTTP ${r.status}`);
+        return r.json() as Promise<{ points: number[] }>;
+      })
+      .then((a) => {
+        if (a.points?.length !== 468 * 3) throw new Error('head landmarks: wrong length');
+        return Float32Array.from(a.points);
+      });
+    headPoints.catch(() => {
+      headPoints = null;
+    });
+  }
+  return headPoints;
+}
+
+function runFit(request: Omit<FitRequest, 'id'>): Promise<FitResponse> {
+  const w = fitWorker();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    const onMessage = (event: MessageEvent<FitResponse>) => {
+      if (event.data.id !== id) return;
+      w.removeEventListener('message', onMessage);
+      w.removeEventListener('error', onError);
+      resolve(event.data);
+    };
+    const onError = (event: ErrorEvent) => {
+      w.removeEventListener('message', onMessage);
+      w.removeEventListener('error', onError);
+      reject(new Error(event.message || 'the fit worker failed'));
+    };
+    w.addEventListener('message', onMessage);
+    w.addEventListener('error', onError);
+    w.postMessage({ ...request, id });
+  });
+}
+
+/** The skin's colours as linear RGB n × 3 (the model's COLOR_0, 3 or 4 components), or a flat skin tone. */
+function skinColours(geometry: BufferGeometry): Float32Array {
+  const count = geometry.getAttribute('position').count;
+  const attr = geometry.getAttribute('color');
+  const out = new Float32Array(count * 3);
+  for (let i = 0; i < count; i++) {
+    out[i * 3] = attr ? attr.getX(i) : 0.6;
+    out[i * 3 + 1] = attr ? attr.getY(i) : 0.42;
+    out[i * 3 + 2] = attr ? attr.getZ(i) : 0.33;
+  }
+  return out;
+}
+
+/**
+ * The patient's photo (a file, or a frame of the camera) → her head, shown everywhere (setPhotoHead). Rejects with
+ * PhotoError (its `problem` names the message) and leaves the head on screen as it was.
+ */
+export async function applyPhoto(source: Blob | HTMLVideoElement | HTMLCanvasElement): Promise<PhotoOutcome> {
+  const t0 = performance.now();
+  const picture = source instanceof Blob ? await decodePhoto(source) : source;
+  let detected;
+  try {
+    detected = await detectFace(picture);
+  } finally {
+    if (picture instanceof ImageBitmap) picture.close();
+  }
+  const t1 = performance.now();
+  let base: HeadAsset, points: Float32Array;
+  try {
+    [base, points] = await Promise.all([modelAssetPromise(DEFAULT_PATIENT), defaultHeadPoints()]);
+  } catch (error) {
+    throw new PhotoError('model-failed', (error as Error).message);
+  }
+  const names = Object.keys(base.geometries) as MeshName[];
+  const meshes = names.map((name) => {
+    const pos = base.geometries[name]!.getAttribute('position').array as Float32Array;
+    const mm = new Float32Array(pos.length);
+    for (let i = 0; i < pos.length; i++) mm[i] = pos[i]! * MM_PER_GLTF_UNIT;
+    return { name, positions: mm };
+  });
+  const ctx = detected.canvas.getContext('2d')!;
+  const pixels = ctx.getImageData(0, 0, detected.canvas.width, detected.canvas.height);
+  const response = await runFit({
+    headPoints: points,
+    head: { skin: base.data.skin, landmarks: base.data.landmarks },
+    meshes,
+    landmarksPx: detected.landmarks,
+    photo: { width: pixels.width, height: pixels.height, rgba: pixels.data },
+    skinColours: skinColours(base.geometries.skin!),
+  }).catch((error: Error) => {
+    throw new PhotoError('model-failed', error.message);
+  });
+  if (!response.ok) throw new PhotoError(response.problem === 'turned' ? 'turned' : 'model-failed', response.detail);
+  // the fitted head as baked geometries (metres), sharing everything but positions, normals and the skin's colours
+  const geometries: Partial<Record<MeshName, BufferGeometry>> = {};
+  for (const { name, positions } of response.meshes) {
+    const g = base.geometries[name as MeshName]!.clone();
+    const m = new Float32Array(positions.length);
+    for (let i = 0; i < m.length; i++) m[i] = positions[i]! / MM_PER_GLTF_UNIT;
+    g.setAttribute('position', new BufferAttribute(m, 3));
+    if (g.getAttribute('normal')) g.computeVertexNormals();
+    g.computeBoundingSphere();
+    geometries[name as MeshName] = g;
+  }
+  const skin = geometries.skin!;
+  const old = skin.getAttribute('color');
+  const itemSize = old?.itemSize ?? 3;
+  const colours = new Float32Array(response.skinColours.length / 3 * itemSize);
+  for (let i = 0; i < response.skinColours.length / 3; i++) {
+    for (let k = 0; k < 3; k++) colours[i * itemSize + k] = response.skinColours[i * 3 + k]!;
+    if (itemSize === 4) colours[i * 4 + 3] = old ? old.getW(i) : 1;
+  }
+  skin.setAttribute('color', new BufferAttribute(colours, itemSize));
+  const landmarks = {} as Record<LandmarkId, readonly [number, number, number]>;
+  for (const [id, p] of Object.entries(response.landmarks) as [LandmarkId, readonly [number, number, number]][])
+    landmarks[id] = [p[0] / MM_PER_GLTF_UNIT, p[1] / MM_PER_GLTF_UNIT, p[2] / MM_PER_GLTF_UNIT];
+  const asset = assembleHeadAsset(geometries, landmarks);
+  setPhotoHead(asset);
+  return {
+    asset,
+    faceCount: detected.faceCount,
+    pose: response.pose,
+    differenceMm: response.differenceMm,
+    timings: { landmarksMs: t1 - t0, fitMs: response.ms },
+  };
+}
+
+/** "Forget this photo": the fitted head goes, the patient's model comes back. Nothing of the photo is kept. */
+export function forgetPhoto(): void {
+  setPhotoHead(null);
+}

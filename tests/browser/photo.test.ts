@@ -1,0 +1,312 @@
+// The patient's own face from a photo (issue #15): the app's own renders of the default head are the photos. The
+// fit must land within 2 mm (median) of the head's own face-mesh points from the front and ±15°; each bad input
+// shows its message and keeps the model; the photo's bytes are in no request and nothing is stored; the kiosk has
+// no photo control.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromium } from 'playwright-core';
+// @ts-expect-error plain ESM helper shared with the npm scripts
+import { CHROMIUM_ARGS } from '../../scripts/lib/chromium.mjs';
+import type { Browser, Page } from 'playwright-core';
+import { appUrl, foreignRequests, launch, openPage, waitForQuietFrames, waitReady } from './harness.ts';
+import { seriousAxeViolations } from './axe.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const viewer = (page: Page) => page.locator('[role="img"][data-ready]').first();
+
+/** A PNG of the viewer as it is now (the app's renderer), turned by `yawDeg` with the orbit controls first. */
+async function render(page: Page, yawDeg = 0): Promise<Buffer> {
+  const box = (await viewer(page).boundingBox())!;
+  if (yawDeg !== 0) {
+    // OrbitControls: a drag of dx pixels turns by 2π·dx / height
+    const dx = (box.height * yawDeg) / 360;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + dx / 2, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+  }
+  // the orbit's damping and the camera's flight settle before the picture is taken
+  await waitForQuietFrames(page);
+  // square crop around the face (the viewer is wider than tall)
+  const side = Math.min(box.width, box.height);
+  return page.screenshot({ clip: { x: box.x + (box.width - side) / 2, y: box.y, width: side, height: side } });
+}
+
+/** Derived test pictures, drawn in the page from a PNG: darker, blurred, two faces, tiny, blank. */
+async function derive(page: Page, png: Buffer, kind: 'dark' | 'blur' | 'two' | 'tiny' | 'blank' | 'huge'): Promise<Buffer> {
+  const dataUrl = await page.evaluate(
+    async ({ b64, kind }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      const ctx = c.getContext('2d')!;
+      if (kind === 'two') {
+        c.width = img.width * 2;
+        c.height = img.height;
+        ctx.drawImage(img, 0, 0);
+        ctx.drawImage(img, img.width + img.width * 0.15, img.height * 0.15, img.width * 0.7, img.height * 0.7);
+      } else if (kind === 'huge') {
+        // 6000 × 6000 (36 megapixels): the feature must bring it down before anything else
+        c.width = c.height = 6000;
+        ctx.drawImage(img, 0, 0, 6000, 6000);
+        return c.toDataURL('image/jpeg', 0.85);
+      } else if (kind === 'tiny') {
+        c.width = c.height = 96;
+        ctx.drawImage(img, 0, 0, 96, 96);
+      } else if (kind === 'blank') {
+        c.width = 640;
+        c.height = 480;
+        const g = ctx.createLinearGradient(0, 0, 640, 480);
+        g.addColorStop(0, '#d8c3b0');
+        g.addColorStop(1, '#6d7f8c');
+        ctx.fillStyle = g;
+        ctx.fillRect(0, 0, 640, 480);
+      } else {
+        c.width = img.width;
+        c.height = img.height;
+        ctx.filter = kind === 'dark' ? 'brightness(0.12)' : 'blur(7px)';
+        ctx.drawImage(img, 0, 0);
+      }
+      return c.toDataURL('image/png');
+    },
+    { b64: png.toString('base64'), kind },
+  );
+  return Buffer.from(dataUrl.split(',')[1]!, 'base64');
+}
+
+/** Opens the photo panel (consult or web), gives it a file and waits for the outcome. */
+async function feed(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<{ status: string; problem: string | null; text: string; turnDeg: string | null }> {
+  if ((await page.locator('.photo-panel').count()) === 0) await page.locator('[data-photo-open]').click();
+  const panel = page.locator('.photo-panel');
+  await panel.waitFor();
+  const before = Number(await panel.getAttribute('data-photo-runs'));
+  await page.locator('[data-photo-input]').setInputFiles(file);
+  await page.waitForFunction((prev) => Number(document.querySelector('.photo-panel')?.getAttribute('data-photo-runs')) > prev, before, {
+    timeout: 120_000,
+    polling: 100,
+  });
+  return {
+    turnDeg: await page.locator('.photo-status').getAttribute('data-turn-deg'),
+    status: (await panel.getAttribute('data-photo-status'))!,
+    problem: await panel.getAttribute('data-problem'),
+    text: (await page.locator('.photo-status').textContent()) ?? '',
+  };
+}
+
+describe('photo of the patient', () => {
+  it('fits the default head to renders of itself within 2 mm (front, +15°, −15°), and the viewer shows the fitted head', async () => {
+    // each render from a fresh page, so every turn starts from the front view
+    const shots: Buffer[] = [];
+    for (const yaw of [0, 15, -15]) {
+      const r = await openPage(browser, '?mode=consult&lang=en&view=front&technique=facelift');
+      await waitReady(r.page);
+      shots.push(await render(r.page, yaw));
+      await r.page.context().close();
+    }
+    const { page, rec } = await openPage(browser, '?mode=consult&lang=en&view=front&technique=facelift');
+    await waitReady(page);
+    for (const [i, buffer] of shots.entries()) {
+      const outcome = await feed(page, { name: `render-${i}.png`, mimeType: 'image/png', buffer });
+      expect(outcome, `render ${i}`).toMatchObject({ status: 'done' });
+      const mm = Number(await page.locator('.photo-status').getAttribute('data-difference-mm'));
+      console.info(`[photo] render ${['front', '+15°', '−15°'][i]}: fitted face ${mm} mm (median) from the head's own points; turn ${outcome.turnDeg}°`);
+      expect(mm, `render ${i}: median distance of the fitted face from the head's own points`).toBeLessThan(2);
+      // the turned renders really are turned (the camera's own elevation adds a few degrees of pitch)
+      if (i > 0) expect(Number(outcome.turnDeg)).toBeGreaterThan(12);
+      expect(await viewer(page).getAttribute('data-face')).toBe('photo');
+      await waitReady(page);
+    }
+    // the photo replaces the default patient: the man stays himself, and back to her shows the photo's face
+    await page.locator('button[data-patient="male"]').dispatchEvent('click');
+    await page.waitForFunction(() => document.querySelector('[role="img"][data-ready]')?.getAttribute('data-patient') === 'male');
+    await waitReady(page);
+    expect(await viewer(page).getAttribute('data-face')).toBe('model');
+    await page.locator('button[data-patient="female"]').dispatchEvent('click');
+    await page.waitForFunction(() => document.querySelector('[role="img"][data-ready]')?.getAttribute('data-patient') === 'female');
+    await waitReady(page);
+    expect(await viewer(page).getAttribute('data-face')).toBe('photo');
+    expect(foreignRequests(rec)).toEqual([]);
+    expect(await rec.cspViolations()).toEqual([]);
+    expect(rec.pageErrors).toEqual([]);
+    await page.context().close();
+  }, 600_000);
+
+  it('refuses bad pictures with their message and keeps the model on screen', async () => {
+    const { page, rec } = await openPage(browser, '?mode=consult&lang=en&view=front&technique=facelift');
+    await waitReady(page);
+    const face = await render(page, 0);
+    const cases: [string, { name: string; mimeType: string; buffer: Buffer }, string][] = [
+      ['not-image', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') }, 'not a picture'],
+      ['not-image', { name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('garbage, not a PNG') }, 'not a picture'],
+      ['too-small', { name: 'tiny.png', mimeType: 'image/png', buffer: await derive(page, face, 'tiny') }, 'too small'],
+      ['no-face', { name: 'wall.png', mimeType: 'image/png', buffer: await derive(page, face, 'blank') }, 'No face'],
+      ['too-dark', { name: 'dark.png', mimeType: 'image/png', buffer: await derive(page, face, 'dark') }, 'too dark'],
+      ['blurred', { name: 'blur.png', mimeType: 'image/png', buffer: await derive(page, face, 'blur') }, 'blurred'],
+      ['turned', { name: 'turned.png', mimeType: 'image/png', buffer: await render(page, 45) }, 'turned too far'],
+    ];
+    for (const [problem, file, words] of cases) {
+      const outcome = await feed(page, file);
+      expect(outcome, file.name).toMatchObject({ status: 'error', problem });
+      expect(outcome.text).toContain(words);
+      expect(await viewer(page).getAttribute('data-face'), file.name).toBe('model');
+    }
+    expect(rec.pageErrors).toEqual([]);
+    await page.context().close();
+  }, 600_000);
+
+  it('uses the largest of several faces and says so; a 36-megapixel photo is brought down and used', async () => {
+    const { page } = await openPage(browser, '?mode=consult&lang=en&view=front&technique=facelift');
+    await waitReady(page);
+    const face = await render(page, 0);
+    const two = await derive(page, face, 'two');
+    const outcome = await feed(page, { name: 'two.png', mimeType: 'image/png', buffer: two });
+    expect(outcome).toMatchObject({ status: 'done' });
+    expect(outcome.text).toContain('Several faces');
+    const huge = await feed(page, { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: await derive(page, face, 'huge') });
+    expect(huge, JSON.stringify(huge)).toMatchObject({ status: 'done' });
+    expect(huge.text).not.toContain('Several faces');
+    await page.context().close();
+  }, 300_000);
+
+  it('web: the photo is in no request and nothing is stored; "Forget this photo" brings the model back', async () => {
+    // the photo: a front render from consult (web opens on an oblique view, which the feature rightly refuses as turned)
+    const consult = await openPage(browser, '?mode=consult&lang=en&view=front&technique=facelift');
+    await waitReady(consult.page);
+    const face = await render(consult.page, 0);
+    await consult.page.context().close();
+    const { page, rec } = await openPage(browser, '?mode=web&lang=en');
+    await waitReady(page);
+    const bodies: Buffer[] = [];
+    page.on('request', (r) => {
+      const body = r.postDataBuffer();
+      if (body) bodies.push(body);
+    });
+    const start = rec.requests.length;
+    const outcome = await feed(page, { name: 'me.png', mimeType: 'image/png', buffer: face });
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'done' });
+    await waitReady(page);
+    expect(await viewer(page).getAttribute('data-face')).toBe('photo');
+    // the open panel (privacy line, buttons, status, Forget) passes axe like the rest of the page
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // no request carries a body, all stay on the origin, none names the photo
+    expect(bodies).toEqual([]);
+    expect(foreignRequests(rec)).toEqual([]);
+    const during = rec.requests.slice(start);
+    expect(during.filter((u) => /me\.png|blob:|data:/.test(u))).toEqual([]);
+    // only the feature's own code and model files
+    expect(during.filter((u) => !/\/(facemodel\/[\w.]+|assets\/[\w.-]+|models\/head-face-landmarks\.json)$/.test(u))).toEqual([]);
+    const stored = await page.evaluate(async () => ({
+      local: localStorage.length,
+      session: sessionStorage.length,
+      caches: 'caches' in window ? (await caches.keys()).length : 0,
+      idb: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+    }));
+    expect(stored).toEqual({ local: 0, session: 0, caches: 0, idb: 0 });
+    // (the web page's playing viewer keeps the layout moving: a plain click waits for it to be still forever)
+    await page.locator('[data-photo-forget]').dispatchEvent('click');
+    await waitReady(page);
+    expect(await viewer(page).getAttribute('data-face')).toBe('model');
+    expect(await page.locator('.photo-status').textContent()).toContain('forgotten');
+    expect(rec.pageErrors).toEqual([]);
+    await page.context().close();
+  }, 300_000);
+
+  it('the camera refused or absent gets its message; the privacy line is on screen before the camera is asked for', async () => {
+    for (const [name, problem, words] of [
+      ['NotAllowedError', 'camera-denied', 'not allowed'],
+      ['NotFoundError', 'no-camera', 'No camera'],
+    ] as const) {
+      const { page } = await openPage(browser, '?mode=consult&lang=en&view=front&technique=facelift');
+      await page.evaluate((errorName) => {
+        // the browser's answer to a refused permission / a device without camera
+        (window as unknown as { __asked: boolean }).__asked = false;
+        navigator.mediaDevices.getUserMedia = () => {
+          (window as unknown as { __asked: boolean; __privacyShown: boolean }).__asked = true;
+          (window as unknown as { __privacyShown: boolean }).__privacyShown = !!document.querySelector('.photo-privacy')?.textContent?.includes('stays on this device');
+          return Promise.reject(new DOMException('test', errorName));
+        };
+      }, name);
+      await page.locator('[data-photo-open]').click();
+      await page.locator('[data-photo-camera]').click();
+      await page.waitForFunction(() => document.querySelector('.photo-panel')?.getAttribute('data-photo-status') === 'error');
+      expect(await page.locator('.photo-panel').getAttribute('data-problem')).toBe(problem);
+      expect(await page.locator('.photo-status').textContent()).toContain(words);
+      expect(await page.evaluate(() => (window as unknown as { __privacyShown: boolean }).__privacyShown)).toBe(true);
+      await page.context().close();
+    }
+  }, 120_000);
+
+  it('camera: the live preview with its face guide, the shutter, and the face from the frame (the fake camera of Chromium playing a render)', async () => {
+    // the "camera" plays an MJPEG of the default head rendered from the front
+    const { page: renderPage } = await openPage(browser, '?mode=consult&lang=en&view=front&technique=facelift');
+    await waitReady(renderPage);
+    const png = await render(renderPage, 0);
+    const jpeg = await renderPage.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = Math.floor(img.width / 2) * 2;
+      c.height = Math.floor(img.height / 2) * 2;
+      c.getContext('2d')!.drawImage(img, 0, 0);
+      return c.toDataURL('image/jpeg', 0.92).split(',')[1]!;
+    }, png.toString('base64'));
+    await renderPage.context().close();
+    const dir = mkdtempSync(join(tmpdir(), 'lift-camera-'));
+    const video = join(dir, 'face.mjpeg');
+    writeFileSync(video, Buffer.concat(Array.from({ length: 30 }, () => Buffer.from(jpeg, 'base64'))));
+    const camBrowser = await chromium.launch({
+      executablePath: inject('chromiumPath'),
+      args: [...(CHROMIUM_ARGS as string[]), '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+      headless: true,
+    });
+    try {
+      const context = await camBrowser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', permissions: ['camera'] });
+      const page = await context.newPage();
+      await page.goto(appUrl('?mode=consult&lang=en&view=front&technique=facelift'));
+      await waitReady(page);
+      await page.locator('[data-photo-open]').click();
+      await page.locator('[data-photo-camera]').click();
+      await page.waitForFunction(
+        () => {
+          const v = document.querySelector<HTMLVideoElement>('.photo-preview video');
+          return v !== null && v.videoWidth > 0;
+        },
+        undefined,
+        { timeout: 60_000 },
+      );
+      expect(await page.locator('.photo-guide').count()).toBe(1);
+      expect(await page.locator('.photo-privacy').textContent()).toContain('stays on this device');
+      await page.getByRole('button', { name: 'Take the photo' }).click();
+      await page.waitForFunction(() => Number(document.querySelector('.photo-panel')?.getAttribute('data-photo-runs')) > 0, undefined, { timeout: 120_000 });
+      expect(await page.locator('.photo-panel').getAttribute('data-photo-status')).toBe('done');
+      // the camera is closed after the shutter
+      expect(await page.locator('.photo-preview video').count()).toBe(0);
+      await waitReady(page);
+      expect(await viewer(page).getAttribute('data-face')).toBe('photo');
+      await context.close();
+    } finally {
+      await camBrowser.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('the kiosk has no photo control, whatever the link says', async () => {
+    const { page, rec } = await openPage(browser, '?mode=kiosk&lang=en&photo=1&camera=1');
+    await waitReady(page);
+    expect(await page.locator('[data-photo-open], .photo-panel').count()).toBe(0);
+    expect(rec.requests.filter((u) => u.includes('/facemodel/'))).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+});
