@@ -116,6 +116,26 @@ describe('browser support', () => {
     await context.close();
   }, 120_000);
 
+  it('WebGL 1 only (consult): the 2D illustration in every compare pane, and Save snapshot says why it cannot save', async () => {
+    const { context, page, pageErrors, requests } = await open('?mode=consult&lang=en&technique=smile', { init: NO_WEBGL2 });
+    await waitReady(page);
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect.poll(() => page.locator('.viewer[role="img"][data-fallback="no-webgl2"] .fallback2d').count()).toBe(3);
+    await waitReady(page);
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    // There is no 3D picture to compose: a polite message that says so (not silence, not "out of memory").
+    await page.getByRole('button', { name: 'Save snapshot (PNG)' }).click();
+    await expect.poll(() => politeText(page)).toContain('this device shows the 2D illustration');
+    expect(await page.locator('[data-notice="snapshot"]').isVisible()).toBe(true);
+    expect(downloads).toEqual([]);
+    expect(await page.locator('.model-error, .error-screen').count()).toBe(0);
+    // Consult's measurements read the model's data (no WebGL needed): fetched once at most, never retried.
+    expect(modelRequests(requests).length).toBeLessThanOrEqual(1);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('a lost GPU context that never comes back: a polite message within 2 s, then a new canvas draws the face; state kept', async () => {
     const { context, page, pageErrors } = await open('?mode=consult&lang=en&technique=smile&step=2');
     await waitReady(page);
