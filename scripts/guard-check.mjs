@@ -305,7 +305,7 @@ const SABOTAGES = [
     id: 'bs6',
     guarantee: 'lost GPU context and no new one, kiosk: reloads itself (once per window)',
     sabotage: 'the kiosk viewer no longer asks for the reload (it stays on the 2D illustration)',
-    patches: [{ file: 'src/modes/kiosk/KioskMode.tsx', find: ' onGpuFailure={reloadForGpu} />', replace: ' />' }],
+    patches: [{ file: 'src/modes/kiosk/KioskMode.tsx', find: ' onGpuFailure={onGpuFailure} />', replace: ' />' }],
     check: browserTest('browser-support.test.ts', 'the kiosk reloads itself and comes back in its loop'),
   },
   {
@@ -349,6 +349,13 @@ const SABOTAGES = [
     sabotage: 'Save snapshot returns without a word when no pane has a canvas (as before the full #14 check)',
     patches: [{ file: 'src/modes/consult/ConsultMode.tsx', find: "      store.getState().addNotice({ id: 'snapshot', kind: 'error', key: 'consult.snapshotNo3d' });\n", replace: '' }],
     check: browserTest('browser-support.test.ts', 'WebGL 1 only (consult)'),
+  },
+  {
+    id: 'bs13',
+    guarantee: 'lost GPU context and no new one during a kiosk visit: 2D illustration with the visitor\'s technique, step and language; the reload waits for the loop',
+    sabotage: 'the kiosk reloads at once in any phase (the visitor is thrown back to the attract loop)',
+    patches: [{ file: 'src/modes/kiosk/KioskMode.tsx', find: "    if (phaseNow.current === 'attract') return reloadForGpu();", replace: '    return reloadForGpu();' }],
+    check: browserTest('browser-support.test.ts', 'during a kiosk visit'),
   },
   // Issue #14 (field failures), part b: touch pen, sandboxed embeds, redeploys, kiosk service worker.
   {

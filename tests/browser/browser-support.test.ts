@@ -26,7 +26,12 @@ interface Opened {
 /** A page with its errors, console and requests recorded; `init` runs before the app's first script. */
 async function open(
   query: string,
-  { init, viewport = { width: 1280, height: 800 }, setup }: { init?: () => void; viewport?: { width: number; height: number }; setup?: (page: Page) => Promise<unknown> } = {},
+  {
+    init,
+    viewport = { width: 1280, height: 800 },
+    setup,
+    config = {},
+  }: { init?: () => void; viewport?: { width: number; height: number }; setup?: (page: Page) => Promise<unknown>; config?: Partial<typeof DEFAULT_CONFIG> } = {},
 ): Promise<Opened> {
   const context = await browser.newContext({ viewport, locale: 'en-US', hasTouch: query.includes('kiosk'), serviceWorkers: 'block' });
   if (init) await context.addInitScript(init);
@@ -38,7 +43,7 @@ async function open(
   page.on('console', (m) => consoleMessages.push({ type: m.type(), text: m.text() }));
   page.on('request', (r) => requests.push(r.url()));
   // The kiosk reads its language from the clinic's config: English, so the assertions can read the text.
-  await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...DEFAULT_CONFIG, defaultLanguage: 'en', languages: ['en'] }) }));
+  await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...DEFAULT_CONFIG, defaultLanguage: 'en', languages: ['en'], ...config }) }));
   await setup?.(page);
   await page.goto(appUrl(query));
   return { context, page, pageErrors, console: consoleMessages, requests };
@@ -191,6 +196,47 @@ describe('browser support', () => {
     // It was the GPU reload (remembered, so a GPU that dies again right away does not start a reload loop),
     // not the reload after an uncaught error.
     expect(Number(await page.evaluate(() => sessionStorage.getItem('lift.gpuReloadAt')))).toBeGreaterThan(0);
+    await context.close();
+  }, 180_000);
+
+  it('a lost GPU context with no new one during a kiosk visit: the 2D illustration keeps the visitor\'s technique, step and language; the reload waits for the loop', async () => {
+    const { context, page, pageErrors } = await open('?mode=kiosk', { viewport: { width: 1920, height: 1080 }, config: { languages: ['en', 'ko'], kioskIdleSeconds: 600 } });
+    await page.locator('[data-kiosk-state="attract"]').waitFor({ timeout: 60_000 });
+    await waitReady(page);
+    await page.evaluate(() => ((window as unknown as { beforeReload: boolean }).beforeReload = true));
+    // A visitor: wakes the kiosk, picks the thread lift, steps to its third step, switches to Korean.
+    await page.touchscreen.tap(960, 400);
+    await page.locator('[data-kiosk-state="interactive"]').waitFor();
+    const thread = page.getByRole('button', { name: 'Dual-layer thread lift', exact: true });
+    await expect.poll(async () => {
+      await thread.tap();
+      return page.locator('.viewer[role="img"]').getAttribute('data-technique');
+    }).toBe('thread');
+    for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Next step' }).tap();
+    await page.locator('[data-lang="ko"]').tap();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('2');
+    const before = new URL(page.url()).searchParams;
+    const title = await page.locator('.kiosk-title').textContent();
+    await loseContextForGood(page, { noNewContexts: true });
+    // No reload in the middle of the visit: the 2D illustration, and everything the visitor chose stays.
+    await page.locator('[role="img"][data-fallback="gpu-lost"] .fallback2d').waitFor({ timeout: 30_000 });
+    await waitReady(page);
+    expect(await page.evaluate(() => (window as unknown as { beforeReload?: boolean }).beforeReload)).toBe(true);
+    expect(await page.locator('[data-kiosk-state]').getAttribute('data-kiosk-state')).toBe('interactive');
+    expect(await page.locator('.viewer[role="img"]').getAttribute('data-technique')).toBe('thread');
+    expect(await page.locator('.kiosk-title').textContent()).toBe(title);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    const after = new URL(page.url()).searchParams;
+    for (const key of ['technique', 'step', 'lang', 'mode']) expect(after.get(key)).toBe(before.get(key));
+    // Back to the loop ("Start over"): now the kiosk reloads itself, and the new page draws in 3D again.
+    await page.locator('.kiosk-restart').tap();
+    await page.waitForFunction(() => !(window as unknown as { beforeReload?: boolean }).beforeReload, undefined, { timeout: 60_000, polling: 500 });
+    await page.locator('[data-kiosk-state="attract"]').waitFor({ timeout: 60_000 });
+    await waitReady(page);
+    expect(await page.locator('.viewer[role="img"]').getAttribute('data-render')).toBe('3d');
+    expect(Number(await page.evaluate(() => sessionStorage.getItem('lift.gpuReloadAt')))).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
     await context.close();
   }, 180_000);
 
