@@ -357,6 +357,13 @@ const SABOTAGES = [
     patches: [{ file: 'src/modes/kiosk/KioskMode.tsx', find: "    if (phaseNow.current === 'attract') return reloadForGpu();", replace: '    return reloadForGpu();' }],
     check: browserTest('browser-support.test.ts', 'during a kiosk visit'),
   },
+  {
+    id: 'bs14',
+    guarantee: 'lost GPU context: no labels left floating over the empty pane',
+    sabotage: 'the labels hidden with visibility (each label\'s own visibility: visible shows through, as on main before this check)',
+    patches: [{ file: 'src/styles.css', find: ".viewer[data-gpu='lost'] .scene-labels { display: none; }", replace: ".viewer[data-gpu='lost'] .scene-labels { visibility: hidden; }" }],
+    check: browserTest('browser-support.test.ts', 'a lost GPU context that never comes back'),
+  },
   // Issue #14 (field failures), part b: touch pen, sandboxed embeds, redeploys, kiosk service worker.
   {
     id: 'pen1',

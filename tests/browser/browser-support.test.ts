@@ -81,6 +81,10 @@ async function loseContextForGood(page: Page, { noNewContexts }: { noNewContexts
 
 const politeText = (page: Page) => page.locator('[aria-live="polite"]').allTextContents().then((t) => t.join(' '));
 
+/** How many of the labels laid over the picture (incision, fixation, callouts) a viewer can see right now. */
+const visibleSceneLabels = (page: Page) =>
+  page.locator('.viewer[role="img"] .scene-label').evaluateAll((els) => els.filter((el) => el.checkVisibility({ visibilityProperty: true, opacityProperty: true })).length);
+
 describe('browser support', () => {
   it('WebGL 1 only (web): the 2D illustration with its reason and the same controls; the model is never requested', async () => {
     const { context, page, pageErrors, requests } = await open('?lang=en&technique=thread', { init: NO_WEBGL2, viewport: { width: 390, height: 844 } });
@@ -144,11 +148,13 @@ describe('browser support', () => {
   it('a lost GPU context that never comes back: a polite message within 2 s, then a new canvas draws the face; state kept', async () => {
     const { context, page, pageErrors } = await open('?mode=consult&lang=en&technique=smile&step=2');
     await waitReady(page);
+    await expect.poll(() => visibleSceneLabels(page)).toBeGreaterThan(0);
     const before = new URL(page.url()).searchParams;
     await loseContextForGood(page, { noNewContexts: false });
     await expect.poll(() => politeText(page), { timeout: 2000, interval: 100 }).toContain('The graphics were interrupted');
-    // Not "ready" while the picture is gone.
+    // Not "ready" while the picture is gone, and no labels left floating over the empty pane.
     expect(await page.locator('.viewer[role="img"]').getAttribute('data-ready')).toBe('false');
+    expect(await visibleSceneLabels(page)).toBe(0);
     // About 5 s later a new canvas with a new context draws the face again, and the message goes.
     await page.waitForFunction(() => {
       const canvas = document.querySelector('[role="img"] canvas') as (HTMLCanvasElement & { __lost?: boolean }) | null;
