@@ -428,6 +428,19 @@ const SABOTAGES = [
     check: browserTest('redeploy.test.ts', 'the 2D drawings missing'),
   },
   {
+    id: 'chunk5',
+    guarantee: 'redeploy: a missing "after one year" chunk leaves the web face in place',
+    sabotage: 'the web mode\'s "after one year" rendered without its feature boundary',
+    patches: [
+      {
+        file: 'src/modes/web/WebMode.tsx',
+        find: '            <FeatureBoundary resetKey={technique}>\n              <Suspense fallback={null}>\n                <AfterMonths technique={technique} />\n              </Suspense>\n            </FeatureBoundary>',
+        replace: '            <Suspense fallback={null}>\n              <AfterMonths technique={technique} />\n            </Suspense>',
+      },
+    ],
+    check: browserTest('redeploy.test.ts', 'a missing optional feature (AfterMonths)'),
+  },
+  {
     id: 'sw1',
     guarantee: 'kiosk: config.json network-first (an edit shows on the next load)',
     sabotage: 'config.json cache-first',
