@@ -221,10 +221,14 @@ describe('browser support', () => {
     for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Next step' }).tap();
     await page.locator('[data-lang="ko"]').tap();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    // The address follows (its writes are coalesced): read it once it has both.
     await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('2');
+    await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('ko');
     const before = new URL(page.url()).searchParams;
     const title = await page.locator('.kiosk-title').textContent();
     await loseContextForGood(page, { noNewContexts: true });
+    // Said at once, in the visitor's language (not a blank stage with nothing said).
+    await expect.poll(() => politeText(page), { timeout: 2000, interval: 100 }).toContain('그래픽이 중단되었습니다');
     // No reload in the middle of the visit: the 2D illustration, and everything the visitor chose stays.
     await page.locator('[role="img"][data-fallback="gpu-lost"] .fallback2d').waitFor({ timeout: 30_000 });
     await waitReady(page);
