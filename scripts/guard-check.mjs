@@ -330,6 +330,13 @@ const SABOTAGES = [
     check: browserTest('browser-support.test.ts', 'the kiosk asks again for a screen wake lock'),
   },
   {
+    id: 'bs15',
+    guarantee: 'kiosk: a wake lock the system refuses is asked for again, with a back-off, quietly',
+    sabotage: 'a refused request is only tried again on the next touch or visibility change',
+    patches: [{ file: 'src/modes/kiosk/useWakeLock.ts', find: '        // Not allowed right now (no user activation yet, battery saver, policy): ask again later, quietly.\n        scheduleRetry();\n', replace: '' }],
+    check: browserTest('browser-support.test.ts', 'a screen wake lock the system refuses'),
+  },
+  {
     id: 'bs10',
     guarantee: 'snapshot: the composed canvas is released after every save',
     sabotage: 'the composed canvas is kept (its pixel memory lingers until garbage collection)',

@@ -339,6 +339,40 @@ describe('browser support', () => {
     await context.close();
   });
 
+  it('the kiosk asks again, with a back-off, for a screen wake lock the system refuses, quietly', async () => {
+    // Battery saver or a power policy: the request itself is refused (NotAllowedError), twice, then granted.
+    const REFUSING_WAKE_LOCK = () => {
+      const log = { requests: [] as number[], granted: 0 };
+      (window as unknown as { __wake: typeof log }).__wake = log;
+      Object.defineProperty(Navigator.prototype, 'wakeLock', {
+        configurable: true,
+        get: () => ({
+          request: () => {
+            log.requests.push(performance.now());
+            if (log.requests.length <= 2) return Promise.reject(new DOMException('Wake lock refused by the system', 'NotAllowedError'));
+            log.granted++;
+            const sentinel = new EventTarget();
+            return Promise.resolve(Object.assign(sentinel, { released: false, type: 'screen', release: () => Promise.resolve() }));
+          },
+        }),
+      });
+    };
+    const { context, page, pageErrors, console: messages } = await open('?mode=kiosk', { init: REFUSING_WAKE_LOCK, viewport: { width: 1920, height: 1080 } });
+    await page.locator('[data-kiosk-state="attract"]').waitFor({ timeout: 60_000 });
+    const wake = () => page.evaluate(() => (window as unknown as { __wake: { requests: number[]; granted: number } }).__wake);
+    // Nobody touches the screen: the kiosk asks again by itself until the lock is granted, then stops asking.
+    await expect.poll(async () => (await wake()).granted, { timeout: 30_000, interval: 200 }).toBe(1);
+    const { requests } = await wake();
+    expect(requests.length).toBe(3);
+    // Pauses of at least 1 s, then 2 s (lower bounds only: load makes them longer).
+    expect(requests[1]! - requests[0]!).toBeGreaterThanOrEqual(900);
+    expect(requests[2]! - requests[1]!).toBeGreaterThanOrEqual(1900);
+    expect(messages.filter((m) => /wake/i.test(m.text))).toEqual([]);
+    expect(await page.locator('[data-notice="kiosk-error"]').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('a snapshot the device cannot make: a polite message, nothing uncaught, the composed canvas released every time', async () => {
     const TRACK_TO_BLOB = () => {
       const w = window as unknown as { __snapshots: HTMLCanvasElement[]; __failToBlob: boolean };
