@@ -497,8 +497,19 @@ function shellCommand(check) {
   return `npx vitest run --project ${check.project} ${check.file} -t "${check.name}"`;
 }
 
+// A value that is some row's id selects that row only; any other value selects the rows whose id or guarantee contains it.
+const selects = (value, s) => (SABOTAGES.some((r) => r.id === value) ? s.id === value : s.id.includes(value) || s.guarantee.includes(value));
+const selected = SABOTAGES.filter((s) => !only || only.some((value) => selects(value, s)));
+if (selected.length === 0) {
+  console.error(`[guard-check] --only ${only?.join(',')} selects no row`);
+  process.exit(2);
+}
+
 // --- the throwaway copy: tracked and untracked-but-not-ignored files of this tree, node_modules linked ---
 const copy = mkdtempSync(join(tmpdir(), 'guard-'));
+// The commit (and whether the tree had uncommitted changes) as copied: a long run outlives the branch head.
+const copiedCommit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+const copiedDirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() !== '';
 const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
 for (const f of files) {
   if (f === 'node_modules' || !existsSync(join(ROOT, f))) continue;
@@ -512,13 +523,6 @@ writeFileSync(logFile, `guard-check in ${copy}\n`);
 console.log(`[guard-check] throwaway copy: ${copy} (log: artifacts/guard-check.log)`);
 
 const rows = [];
-// A value that is some row's id selects that row only; any other value selects the rows whose id or guarantee contains it.
-const selects = (value, s) => (SABOTAGES.some((r) => r.id === value) ? s.id === value : s.id.includes(value) || s.guarantee.includes(value));
-const selected = SABOTAGES.filter((s) => !only || only.some((value) => selects(value, s)));
-if (selected.length === 0) {
-  console.error(`[guard-check] --only ${only?.join(',')} selects no row`);
-  process.exit(2);
-}
 let builtClean = false;
 for (const s of selected) {
   const reportFile = join(copy, `guard-report-${s.id}.json`);
@@ -584,9 +588,9 @@ if (!keep) rmSync(copy, { recursive: true, force: true });
 
 const cell = (v) => String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const lines = [
-  `# guard-check: each guarantee of issue #7, broken once`,
+  `# guard-check: each guarantee of issues #7 and #14, broken once`,
   ``,
-  `Run \`npm run guard-check\` (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim()}${spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() ? ' + uncommitted changes' : ''}).`,
+  `Run \`npm run guard-check\` (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${copiedCommit}${copiedDirty ? ' + uncommitted changes' : ''}, as copied at the start).`,
   `Each sabotage is applied to a throwaway copy, built, and only the guarding check is run; "yes" means it failed,`,
   `and for the guarded reason (the named budget reported OVER, or the named test failed).`,
   ``,
