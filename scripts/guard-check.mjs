@@ -337,6 +337,13 @@ const SABOTAGES = [
     check: browserTest('browser-support.test.ts', 'a screen wake lock the system refuses'),
   },
   {
+    id: 'bs16',
+    guarantee: 'lost GPU contexts in several compare panes: the message stays until the last pane is back',
+    sabotage: 'the first pane back dismisses the shared message (as on main before this check)',
+    patches: [{ file: 'src/modes/ViewerForTechnique.tsx', find: "      if (interruptedViewers.size === 0) store.getState().dismissNotice('gpu');", replace: "      store.getState().dismissNotice('gpu');" }],
+    check: browserTest('browser-support.test.ts', 'several compare panes lose their GPU contexts'),
+  },
+  {
     id: 'bs10',
     guarantee: 'snapshot: the composed canvas is released after every save',
     sabotage: 'the composed canvas is kept (its pixel memory lingers until garbage collection)',

@@ -170,6 +170,41 @@ describe('browser support', () => {
     await context.close();
   });
 
+  it('several compare panes lose their GPU contexts: the message stays until the last of them is back', async () => {
+    const { context, page, pageErrors } = await open('?mode=consult&lang=en&technique=smile');
+    await waitReady(page);
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect.poll(() => page.locator('.viewer[role="img"] canvas').count()).toBe(3);
+    await waitReady(page);
+    // Watch the message: when it goes, is any pane still without its picture?
+    await page.evaluate(() => {
+      const w = window as unknown as { __gpuMessageGone?: { paneStillLost: boolean } };
+      const notices = document.querySelector('.notices')!;
+      let shown = false;
+      new MutationObserver(() => {
+        const there = notices.querySelector('[data-notice="gpu"]') !== null;
+        if (there) shown = true;
+        else if (shown && !w.__gpuMessageGone) w.__gpuMessageGone = { paneStillLost: document.querySelector('.viewer[data-gpu="lost"]') !== null };
+      }).observe(notices, { childList: true, subtree: true });
+    });
+    // Two panes lose their contexts; the browser gives the first one back at once, the second never.
+    await page.evaluate(() => {
+      const canvases = [...document.querySelectorAll('.viewer[role="img"] canvas')] as HTMLCanvasElement[];
+      const [first, second] = canvases.map((c) => c.getContext('webgl2')!.getExtension('WEBGL_lose_context')!);
+      canvases[0]!.addEventListener('webglcontextlost', () => setTimeout(() => first!.restoreContext(), 0), { once: true });
+      first!.loseContext();
+      second!.loseContext();
+    });
+    // The second pane is rebuilt on a new canvas about 5 s later; only then may the message go (not when the
+    // first pane is back, a moment after it came).
+    await page.waitForFunction(() => (window as unknown as { __gpuMessageGone?: unknown }).__gpuMessageGone !== undefined, undefined, { timeout: 60_000, polling: 250 });
+    expect(await page.evaluate(() => (window as unknown as { __gpuMessageGone: { paneStillLost: boolean } }).__gpuMessageGone)).toEqual({ paneStillLost: false });
+    await waitReady(page);
+    expect(await page.locator('.viewer[role="img"][data-render="3d"]').count()).toBe(3);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('a lost GPU context with no new one to be had: the 2D illustration with its reason; controls and state kept', async () => {
     const { context, page, pageErrors } = await open('?mode=consult&lang=en&technique=smile&step=2');
     await waitReady(page);
