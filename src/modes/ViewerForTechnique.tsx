@@ -1,4 +1,4 @@
-import { createElement, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createElement, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TechniqueId } from '../core/ids.ts';
 import { actionActivation } from '../core/timeline/index.ts';
 import { useApp, useAppContext } from '../state/context.tsx';
@@ -51,6 +51,12 @@ const FACE_LANDMARK = 'subnasale';
 const CAMERA_DRIFT = chunkLoader('camera drift', async () => (await import('../scene/CameraDrift.tsx')).CameraDrift);
 // The pen is a consult tool: its code loads only where it is offered.
 const PEN_LAYER = chunkLoader('pen', async () => (await import('../scene/PenLayer.tsx')).PenLayer);
+
+/**
+ * The viewers whose GPU context is away right now. The panes of one page share one message: it goes when the last
+ * of them has its picture back (compare panes lose their contexts together and come back one by one).
+ */
+const interruptedViewers = new Set<object>();
 
 /** The kiosk's camera drift, when its code is here (without it the camera just holds still). */
 function Drift() {
@@ -123,11 +129,19 @@ export function ViewerForTechnique({
     lastStep.current = key;
   }, [drivesPlayback, technique, index, step, store]);
 
-  // A polite message while the picture is interrupted (lost GPU context), gone when it is back.
+  // A polite message while the picture is interrupted (lost GPU context), gone when every pane's picture is back.
+  const [self] = useState(() => ({}));
   const onGraphicsInterrupted = useCallback(
-    (interrupted: boolean) =>
-      interrupted ? store.getState().addNotice({ id: 'gpu', kind: 'webgl', key: 'notice.contextLost' }) : store.getState().dismissNotice('gpu'),
-    [store],
+    (interrupted: boolean) => {
+      if (interrupted) {
+        interruptedViewers.add(self);
+        store.getState().addNotice({ id: 'gpu', kind: 'webgl', key: 'notice.contextLost' });
+        return;
+      }
+      interruptedViewers.delete(self);
+      if (interruptedViewers.size === 0) store.getState().dismissNotice('gpu');
+    },
+    [store, self],
   );
 
   return (

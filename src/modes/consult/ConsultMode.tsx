@@ -66,7 +66,11 @@ export default function ConsultMode() {
       const canvas = wrapper.querySelector('canvas');
       return canvas ? [{ canvas, title: wrapper.dataset.title ?? '', labels: visibleLabels(wrapper, canvas), ...paneAnnotations(wrapper) }] : [];
     });
-    if (panes.length === 0) return;
+    if (panes.length === 0) {
+      // The 2D illustration (no WebGL 2, or a GPU gone for good) has no picture to compose: say so, never nothing.
+      store.getState().addNotice({ id: 'snapshot', kind: 'error', key: 'consult.snapshotNo3d' });
+      return;
+    }
     const date = new Date().toISOString().slice(0, 10);
     const legend = heatmap
       ? { title: t('consult.legendTitle'), caption: t('consult.heatmapLegend'), colours: HEATMAP_STOPS_CSS, ticksMm: HEATMAP_TICKS_MM, maxMm: HEATMAP_MAX_MM }

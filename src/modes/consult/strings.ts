@@ -3,6 +3,7 @@ export const CONSULT_STRINGS = {
   en: {
     export: 'Save snapshot (PNG)',
     snapshotFailed: 'The snapshot could not be saved: this device ran out of memory for the image. Nothing else was lost.',
+    snapshotNo3d: 'The snapshot could not be saved: it is made from the 3D picture, and this device shows the 2D illustration. Nothing else was lost.',
     before: 'Before',
     after: 'After',
     pen: 'Pen',
@@ -62,6 +63,7 @@ export const CONSULT_STRINGS = {
   ko: {
     export: '스냅샷 저장(PNG)',
     snapshotFailed: '스냅샷을 저장하지 못했습니다. 이 기기에 이미지를 만들 메모리가 부족합니다. 다른 내용은 그대로입니다.',
+    snapshotNo3d: '스냅샷을 저장하지 못했습니다. 스냅샷은 3D 화면으로 만드는데, 이 기기에는 2D 그림이 표시되어 있습니다. 다른 내용은 그대로입니다.',
     before: '시술 전',
     after: '시술 후',
     pen: '펜',
@@ -121,6 +123,7 @@ export const CONSULT_STRINGS = {
   zh: {
     export: '保存快照（PNG）',
     snapshotFailed: '无法保存快照：此设备没有足够的内存生成图像。其他内容均未丢失。',
+    snapshotNo3d: '无法保存快照：快照由3D画面生成，而此设备显示的是2D插图。其他内容均未丢失。',
     before: '术前',
     after: '术后',
     pen: '画笔',
@@ -180,6 +183,7 @@ export const CONSULT_STRINGS = {
   ja: {
     export: 'スナップショットを保存（PNG）',
     snapshotFailed: 'スナップショットを保存できませんでした。この端末に画像を作るメモリが足りません。ほかの内容はそのままです。',
+    snapshotNo3d: 'スナップショットを保存できませんでした。スナップショットは3D画像から作られますが、この端末には2Dのイラストが表示されています。ほかの内容はそのままです。',
     before: '施術前',
     after: '施術後',
     pen: 'ペン',

@@ -61,6 +61,18 @@ export default function KioskMode() {
     // A prefetch only: a failure is reported (the kiosk reloads in its loop) and the scene tries again itself.
     loadChunk('cutaway', () => import('../../scene/cutaway.ts')).catch(() => undefined);
   }, []);
+  // A GPU gone for good: in the loop a fresh page at once (nobody is watching, reloadForGpu keeps it to once in a
+  // while); during a visit the 2D illustration with the visitor's technique, step and language, and the reload
+  // once the kiosk is back in its loop (like an update: never in the middle of a visit).
+  const phaseNow = useRef(phase);
+  useEffect(() => {
+    phaseNow.current = phase;
+  }, [phase]);
+  const onGpuFailure = useCallback(() => {
+    if (phaseNow.current === 'attract') return reloadForGpu();
+    setPendingUpdate({ kind: 'reload', apply: () => void reloadForGpu() });
+    return false;
+  }, []);
   useAttractLoop(phase === 'attract');
   useSteppedPlayback(technique, reduced);
 
@@ -110,7 +122,7 @@ export default function KioskMode() {
       data-update={updateWaiting ? 'waiting' : undefined}
     >
       <main className="kiosk-stage">
-        <ViewerForTechnique technique={technique} drivesPlayback reducedMotion={reduced} autoRetryMs={KIOSK_MODEL_RETRY_MS} drift={!reduced} onGpuFailure={reloadForGpu} />
+        <ViewerForTechnique technique={technique} drivesPlayback reducedMotion={reduced} autoRetryMs={KIOSK_MODEL_RETRY_MS} drift={!reduced} onGpuFailure={onGpuFailure} />
       </main>
       {phase === 'attract' ? (
         <div className="kiosk-attract-wrap">
