@@ -137,6 +137,22 @@ describe('the months after', () => {
 });
 
 describe('the difference made plain', () => {
+  it('web: the before/after view draws the sagged face\'s contour over the "after" pane, from its own chunk', async () => {
+    const { page, rec } = await openPage(browser, '?mode=web&lang=en&technique=traditional&progress=1&view=front&sag=1');
+    await waitReady(page);
+    const chunk = page.waitForResponse((r) => /BeforeContour-[^/]*\.js$/.test(r.url()), { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Before / after' }).click();
+    expect((await chunk).status()).toBe(200);
+    await waitReady(page);
+    // Both panes draw the same head with the same layers; the "after" one adds the contour's two ribbons (the jawline
+    // and folds, and the profile faded out in this front view but still drawn).
+    const calls = () => page.evaluate(() => (window.__lift?.stats() ?? []).map((s) => s.calls));
+    await expect.poll(async () => { const [b, a] = await calls(); return (a ?? 0) - (b ?? 0); }, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+    expect(rec.pageErrors).toEqual([]);
+    expect(rec.consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('consult: exaggeration ×3 moves the picture more, is labelled on the canvas and in the snapshot, not in the URL', async () => {
     const { page, rec } = await openPage(browser, '?mode=consult&lang=en&technique=traditional&progress=1&view=front&sag=1');
     await waitReady(page);

@@ -19,6 +19,9 @@ import { FeatureBoundary, lazyChunk } from '../../ui/lazyChunk.ts';
 
 // "Right after" / "after one year": loaded with the before/after view.
 const AfterMonths = lazyChunk('after one year', async () => (await import('./AfterMonths.tsx')).default);
+// The sagged face's jawline and folds dashed over the "after" pane: loaded with the before/after view (the first
+// page's budget), drawn into the canvas.
+const BeforeContour = lazyChunk('before contour', async () => (await import('../../scene/BeforeContour.tsx')).BeforeContour);
 
 /** The patient's page (default mode): a calm guided explanation, phone first. */
 export default function WebMode() {
@@ -122,7 +125,21 @@ export default function WebMode() {
                   <figcaption>{t('web.animation.before')}</figcaption>
                 </figure>
                 <figure className="pane">
-                  <ViewerForTechnique key="after" labels technique={technique} fixedProgress={1} drivesPlayback reducedMotion={reduced} />
+                  <ViewerForTechnique
+                    key="after"
+                    labels
+                    technique={technique}
+                    fixedProgress={1}
+                    drivesPlayback
+                    reducedMotion={reduced}
+                    sceneExtra={
+                      <FeatureBoundary resetKey={technique}>
+                        <Suspense fallback={null}>
+                          <BeforeContour store={store} technique={technique} always enabled />
+                        </Suspense>
+                      </FeatureBoundary>
+                    }
+                  />
                   <figcaption>{t('web.animation.after')}</figcaption>
                 </figure>
               </>
