@@ -289,8 +289,10 @@ export function buildHeadField(): HeadField {
     const margin = PALPEBRAL_FISSURE_HEIGHT * 0.62 * Math.pow(Math.sin(Math.PI * Math.pow(sc, 0.9)), 0.75) + CANTHAL_RISE * sc;
     const vc = margin + 3.6 + 1.6 * Math.sin(Math.PI * sc);
     const along = Math.pow(Math.sin(Math.PI * clamp((s + 0.06) / 1.0, 0, 1)), 0.8);
-    const t = (v - vc) / 1.2;
-    return 1.2 * along * Math.exp(-t * t);
+    // 2.2 mm wide and 0.8 mm deep: a narrower groove falls between the SDF grid's samples and comes out jagged
+    // after meshing and simplification (seen as a torn dark line above each eye in the app's front view).
+    const t = (v - vc) / 2.2;
+    return 0.8 * along * Math.exp(-t * t);
   };
 
   // ---- analytic cranium / jaw / neck ----
