@@ -187,27 +187,8 @@ export function marchingTetrahedra(grid: Grid): TriMesh {
 
 // ---- mesh helpers ----
 
-export function vertexNormals(positions: ArrayLike<number>, indices: ArrayLike<number>): Float32Array {
-  const n = new Float32Array(positions.length);
-  for (let t = 0; t < indices.length; t += 3) {
-    const a = indices[t]! * 3, b = indices[t + 1]! * 3, c = indices[t + 2]! * 3;
-    const ux = positions[b]! - positions[a]!, uy = positions[b + 1]! - positions[a + 1]!, uz = positions[b + 2]! - positions[a + 2]!;
-    const vx = positions[c]! - positions[a]!, vy = positions[c + 1]! - positions[a + 1]!, vz = positions[c + 2]! - positions[a + 2]!;
-    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
-    for (const o of [a, b, c]) {
-      n[o] = n[o]! + nx;
-      n[o + 1] = n[o + 1]! + ny;
-      n[o + 2] = n[o + 2]! + nz;
-    }
-  }
-  for (let i = 0; i < n.length; i += 3) {
-    const l = Math.hypot(n[i]!, n[i + 1]!, n[i + 2]!) || 1;
-    n[i] = n[i]! / l;
-    n[i + 1] = n[i + 1]! / l;
-    n[i + 2] = n[i + 2]! / l;
-  }
-  return n;
-}
+// Vertex normals: one copy, in the pure core (the photo fit and the wrinkles use it at run time).
+export { vertexNormals } from '../../src/core/geometry/surface.ts';
 
 /** Vertex → neighbour adjacency in CSR form, neighbours in first-seen order (deterministic). */
 export function adjacency(vertexCount: number, indices: ArrayLike<number>): { start: Uint32Array; list: Uint32Array } {

@@ -4,6 +4,7 @@
 import type { Mat3 } from './faceFit.ts';
 import { FACE_MESH_POINTS } from './faceFit.ts';
 import type { V3 } from '../geometry/tps.ts';
+import { vertexNormals } from '../geometry/surface.ts';
 
 /** How the photo sits in the head frame: head = R · (mmPerPx · flip(photo px, perspective undone)) + t (alignPhoto). */
 export interface PhotoPlacement {
@@ -34,28 +35,6 @@ const smoothstep = (a: number, b: number, x: number) => {
   return t * t * (3 - 2 * t);
 };
 
-/** Area-weighted vertex normals of a triangle mesh (unit; zero for unused vertices). */
-export function vertexNormals(positions: Float32Array, indices: Uint32Array): Float32Array {
-  const n = new Float32Array(positions.length);
-  for (let t = 0; t < indices.length; t += 3) {
-    const a = indices[t]! * 3, b = indices[t + 1]! * 3, c = indices[t + 2]! * 3;
-    const ux = positions[b]! - positions[a]!, uy = positions[b + 1]! - positions[a + 1]!, uz = positions[b + 2]! - positions[a + 2]!;
-    const vx = positions[c]! - positions[a]!, vy = positions[c + 1]! - positions[a + 1]!, vz = positions[c + 2]! - positions[a + 2]!;
-    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
-    for (const i of [a, b, c]) {
-      n[i] = n[i]! + nx;
-      n[i + 1] = n[i + 1]! + ny;
-      n[i + 2] = n[i + 2]! + nz;
-    }
-  }
-  for (let i = 0; i < n.length; i += 3) {
-    const l = Math.hypot(n[i]!, n[i + 1]!, n[i + 2]!) || 1;
-    n[i] = n[i]! / l;
-    n[i + 1] = n[i + 1]! / l;
-    n[i + 2] = n[i + 2]! / l;
-  }
-  return n;
-}
 
 /**
  * Vertex colours (linear RGB, n × 3) for the fitted skin: `base` (the model's own colours, linear RGB) blended

@@ -152,3 +152,30 @@ export function polylineLength(points: ArrayLike<number>): number {
   }
   return sum;
 }
+
+/**
+ * Area-weighted vertex normals of a triangle mesh: `positions` xyz per vertex (any unit), `indices` three per
+ * triangle. Returns unit normals, xyz per vertex (zero for a vertex no triangle uses). The one copy the model build,
+ * the wrinkles and the photo fit share.
+ */
+export function vertexNormals(positions: ArrayLike<number>, indices: ArrayLike<number>): Float32Array {
+  const n = new Float32Array(positions.length);
+  for (let t = 0; t < indices.length; t += 3) {
+    const a = indices[t]! * 3, b = indices[t + 1]! * 3, c = indices[t + 2]! * 3;
+    const ux = positions[b]! - positions[a]!, uy = positions[b + 1]! - positions[a + 1]!, uz = positions[b + 2]! - positions[a + 2]!;
+    const vx = positions[c]! - positions[a]!, vy = positions[c + 1]! - positions[a + 1]!, vz = positions[c + 2]! - positions[a + 2]!;
+    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+    for (const o of [a, b, c]) {
+      n[o] = n[o]! + nx;
+      n[o + 1] = n[o + 1]! + ny;
+      n[o + 2] = n[o + 2]! + nz;
+    }
+  }
+  for (let i = 0; i < n.length; i += 3) {
+    const l = Math.hypot(n[i]!, n[i + 1]!, n[i + 2]!) || 1;
+    n[i] = n[i]! / l;
+    n[i + 1] = n[i + 1]! / l;
+    n[i + 2] = n[i + 2]! / l;
+  }
+  return n;
+}

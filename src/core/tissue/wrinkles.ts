@@ -23,6 +23,7 @@ import type { HeadData } from '../anatomy/headData.ts';
 import type { LandmarkId } from '../anatomy/landmarks.ts';
 import { SIM_CELL_MM } from './constants.ts';
 import { PointGrid } from './geometry.ts';
+import { vertexNormals } from '../geometry/surface.ts';
 
 /** The creases drawn, in the order of `CreasePattern.zone` ids 1… (0 = no crease). */
 export const CREASE_ZONES = ['crows-feet', 'nasolabial', 'marionette', 'neck'] as const;
@@ -127,30 +128,6 @@ function band(x: number, a: number, b: number, fade: number): number {
   return s * s * (3 - 2 * s);
 }
 
-/** Area-weighted vertex normals of a triangle mesh (unit; zero for unused vertices). */
-function vertexNormals(positions: Float32Array, indices: Uint32Array): Float32Array {
-  const n = new Float32Array(positions.length);
-  for (let t = 0; t < indices.length; t += 3) {
-    const a = 3 * indices[t]!, b = 3 * indices[t + 1]!, c = 3 * indices[t + 2]!;
-    const e1 = [positions[b]! - positions[a]!, positions[b + 1]! - positions[a + 1]!, positions[b + 2]! - positions[a + 2]!];
-    const e2 = [positions[c]! - positions[a]!, positions[c + 1]! - positions[a + 1]!, positions[c + 2]! - positions[a + 2]!];
-    const f = cross(e1, e2);
-    for (const v of [a, b, c]) {
-      n[v]! += f[0];
-      n[v + 1]! += f[1];
-      n[v + 2]! += f[2];
-    }
-  }
-  for (let v = 0; v < n.length; v += 3) {
-    const l = Math.hypot(n[v]!, n[v + 1]!, n[v + 2]!);
-    if (l > 0) {
-      n[v]! /= l;
-      n[v + 1]! /= l;
-      n[v + 2]! /= l;
-    }
-  }
-  return n;
-}
 
 /** Mean unit normal of the skin within `r` mm of `p`. */
 function meanNormal(positions: Float32Array, normals: Float32Array, p: readonly number[], r: number): V3 {
