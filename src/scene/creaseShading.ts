@@ -6,6 +6,7 @@
 // geometry without them (the light skin, a view not deformed) reads 0 depth: no creases. The attributes are made
 // in creases.ts.
 import type { MeshStandardMaterial } from 'three';
+import { addShaderPatch } from './shaderPatch.ts';
 
 /**
  * How much a crease at full depth darkens the skin at its centre line (fraction of the lit colour). Design choice:
@@ -63,10 +64,7 @@ export function enableCreaseShading(material: MeshStandardMaterial): CreaseUnifo
   const existing = material.userData.crease as CreaseUniform | undefined;
   if (existing) return existing;
   const uniforms = { creaseStrength: { value: 1 } };
-  const previous = material.onBeforeCompile;
-  const previousKey = material.customProgramCacheKey;
-  material.onBeforeCompile = (shader, renderer) => {
-    previous.call(material, shader, renderer);
+  addShaderPatch(material, CREASE_PROGRAM_KEY, (shader) => {
     Object.assign(shader.uniforms, uniforms);
     shader.vertexShader = shader.vertexShader
       .replace('#include <common>', `${VERTEX_DECLARE}#include <common>`)
@@ -76,9 +74,7 @@ export function enableCreaseShading(material: MeshStandardMaterial): CreaseUnifo
       // Before the vertex colours are applied (a product, so the order does not change the colour): a patch that
       // REPLACES the colour after them (the cutaway's cut edge) then wins over the crease.
       .replace('#include <color_fragment>', `${FRAGMENT_APPLY}\n#include <color_fragment>`);
-  };
-  material.customProgramCacheKey = () => `${previousKey.call(material)}|${CREASE_PROGRAM_KEY}`;
-  material.needsUpdate = true;
+  });
   const handle: CreaseUniform = { strength: uniforms.creaseStrength };
   material.userData.crease = handle;
   return handle;

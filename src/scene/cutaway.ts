@@ -8,6 +8,7 @@ import { BufferAttribute, Color, type BufferGeometry, type Material, type MeshSt
 import { CUTAWAY_FAT_INSET_MM, cutawayDepth } from '../core/procedures/cutaway.ts';
 import { MM_PER_GLTF_UNIT, type HeadData } from '../core/anatomy/headData.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
+import { addShaderPatch } from './shaderPatch.ts';
 
 /** Width of the painted cut edge, mm (design choice: reads as the thickness of the cut layer). */
 const EDGE_MM = 1.6;
@@ -26,10 +27,7 @@ interface CutawayUniform {
 function enableCutaway(material: MeshStandardMaterial, edge: string): CutawayUniform {
   const uniforms = { cutThreshold: { value: CLOSED }, cutEdgeColor: { value: new Color(edge) } };
   // Another patch already on the material (the skin's creases, creaseShading.ts) runs first and stays.
-  const previous = material.onBeforeCompile;
-  const previousKey = material.customProgramCacheKey;
-  material.onBeforeCompile = (shader, renderer) => {
-    previous.call(material, shader, renderer);
+  addShaderPatch(material, 'cutaway', (shader) => {
     Object.assign(shader.uniforms, uniforms);
     shader.vertexShader = shader.vertexShader
       .replace('#include <common>', 'attribute float cutDepth;\nvarying float vCutDepth;\n#include <common>')
@@ -44,9 +42,7 @@ function enableCutaway(material: MeshStandardMaterial, edge: string): CutawayUni
         '#include <color_fragment>',
         `#include <color_fragment>\nif (vCutDepth > cutThreshold - ${EDGE_MM.toFixed(2)}) diffuseColor.rgb = cutEdgeColor;`,
       );
-  };
-  material.customProgramCacheKey = () => `${previousKey.call(material)}|cutaway`;
-  material.needsUpdate = true;
+  });
   return { threshold: uniforms.cutThreshold };
 }
 
