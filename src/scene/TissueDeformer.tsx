@@ -70,7 +70,7 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
       }
       late?.applyMonths(model, solution, months, out);
       paintHeatmap(s.heatmap, deformed.skin, asset.geometries.skin, out.skin, solution.sagField.skin);
-      creases?.write(out.skin);
+      creases?.write(out.skin, solution.sagField.skin);
       late?.exaggerate(out, solution.sagField, scale);
       for (const layer of LAYERS) {
         const geometry = deformed[layer];

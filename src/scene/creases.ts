@@ -53,9 +53,13 @@ export function attachCreases(geometry: BufferGeometry, wrinkles: Wrinkles): Buf
   return depth;
 }
 
-/** A view's skin creases: call `write` with the skin's TRUE displacement (mm, per vertex xyz) after each deformation. */
+/**
+ * A view's skin creases: call `write` with the skin's TRUE displacement (mm, per vertex xyz) after each deformation,
+ * and the displacement of the face before the operation (the solution's sag field): no crease is drawn deeper than
+ * on that face (creaseDepth's ceiling).
+ */
 export interface SkinCreases {
-  readonly write: (skinDisplacement: Float32Array) => void;
+  readonly write: (skinDisplacement: Float32Array, beforeDisplacement: Float32Array) => void;
 }
 
 /**
@@ -68,10 +72,18 @@ export function skinCreases(model: TissueModel, geometry: BufferGeometry): SkinC
   if (!depth) return null;
   const rest = model.head.skin.positions;
   const now = new Float32Array(rest.length);
+  const ceiling = new Float32Array(depth.array.length);
+  let ceilingOf: Float32Array | null = null;
   return {
-    write: (displacement) => {
+    write: (displacement, before) => {
+      if (before !== ceilingOf) {
+        // The face before the operation changes only with the sag: its depth is computed once per sag field.
+        skinPositions(rest, before, now);
+        creaseDepth(w, now, ceiling);
+        ceilingOf = before;
+      }
       skinPositions(rest, displacement, now);
-      creaseDepth(w, now, depth.array as Float32Array);
+      creaseDepth(w, now, depth.array as Float32Array, ceiling);
       depth.needsUpdate = true;
     },
   };

@@ -477,8 +477,14 @@ export function createWrinkles(head: HeadData, sagUnitSkin: Float32Array): Wrink
  * by a lift), 1 at the sag-1 face's mean compression of that zone and beyond. `current`: deformed skin positions,
  * xyz per vertex in mm (the unit of `head.skin.positions`, the operator's rest), e.g. from `skinPositions`; `out`:
  * CREASE_CHANNELS per vertex. No allocation.
+ *
+ * `ceiling` (optional, same layout as `out`): the depth of the face before the operation. A lift never draws a
+ * crease deeper than that: the engine has no skin excision, so the skin it gathers toward a fixation shows as
+ * compression next to the anchor, while in surgery that skin is redraped and trimmed ("the skin settles over the
+ * lifted SMAS and the incision is closed"). Design choice; it means thread puckering, a known transient side effect
+ * of barbed threads, is not drawn either.
  */
-export function creaseDepth(w: Wrinkles, current: Float32Array, out: Float32Array): void {
+export function creaseDepth(w: Wrinkles, current: Float32Array, out: Float32Array, ceiling?: Float32Array): void {
   const c = w.scratch;
   skinCompression(w.operator, current, c);
   const { zone, weight } = w.pattern;
@@ -490,7 +496,8 @@ export function creaseDepth(w: Wrinkles, current: Float32Array, out: Float32Arra
       continue;
     }
     const r = c[Math.floor(k / CREASE_CHANNELS)]! / ref[z - 1]!;
-    out[k] = weight[k]! * (r <= 0 ? 0 : r >= 1 ? 1 : r);
+    const d = weight[k]! * (r <= 0 ? 0 : r >= 1 ? 1 : r);
+    out[k] = ceiling && ceiling[k]! < d ? ceiling[k]! : d;
   }
 }
 

@@ -186,6 +186,29 @@ describe.each(heads)('wrinkles on the $name head', ({ head }) => {
     if (hasNeck) expect(untouched).toBeGreaterThan(0);
   });
 
+  it('never draws a crease deeper after a lift than on the face before it (the ceiling), and caps only what a lift gathered', () => {
+    let capped = 0;
+    for (const technique of TECHNIQUES) {
+      const before = depthOf(technique, 1, 0);
+      const free = depthOf(technique, 1, 1);
+      const sol = solveTechnique(model, technique, {}, 1);
+      const out = createDisplacements(model);
+      evaluate(model, sol, 1, out);
+      const cur = new Float32Array(head.skin.positions.length);
+      skinPositions(head.skin.positions, out.skin, cur);
+      const withCeiling = new Float32Array(free.length);
+      creaseDepth(wrinkles, cur, withCeiling, before);
+      for (let k = 0; k < free.length; k++) {
+        expect(withCeiling[k]!).toBeLessThanOrEqual(before[k]! + 1e-7);
+        // Where the lift softened the crease, the ceiling changes nothing; it only stops a deepening.
+        if (free[k]! <= before[k]!) expect(withCeiling[k]).toBe(free[k]);
+        else capped++;
+      }
+    }
+    // Not vacuous: without the ceiling some lift deepens some crease next to its fixation (no skin excision).
+    expect(capped).toBeGreaterThan(0);
+  });
+
   it('follows the compression: at every crease vertex the depth moves with the skin’s compression, never against it', () => {
     const out = createDisplacements(model);
     const cur = new Float32Array(head.skin.positions.length);
