@@ -4,6 +4,7 @@ import { useTranslation } from '../i18n/react.ts';
  * CC BY 3.0 credit line (../shared/data/skull/README.md) is, with its indication of changes. */
 const CREDITS: readonly (readonly [string, string])[] = [
   ['Face geometry: MediaPipe Face Mesh canonical model (© Google)', 'Apache-2.0'],
+  ['Face landmarks from a photo: MediaPipe Face Mesh runtime and networks (© Google), served from this site', 'Apache-2.0'],
   ['three.js and its meshopt decoder', 'MIT'],
   ['React, React Three Fiber, drei, zustand', 'MIT'],
   ['zod, leva, qrcode-generator', 'MIT'],
