@@ -173,6 +173,16 @@ export function meanAbsDiff(a: number[], b: number[]): number {
   return sum / a.length;
 }
 
+/**
+ * How many samples of two signatures differ by more than `levels` grey levels: a thin line (a contour, a crease)
+ * changes few pixels by a lot, which a mean over the whole canvas drowns.
+ */
+export function changedSamples(a: number[], b: number[], levels = 12): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (Math.abs((a[i] ?? 0) - (b[i] ?? 0)) > levels) n++;
+  return n;
+}
+
 /** Requests to any origin other than the app's own. */
 export function foreignRequests(rec: Recorded): string[] {
   const own = new URL(inject('baseUrl')).origin;
