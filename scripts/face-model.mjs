@@ -92,10 +92,31 @@ const FACE_MESH_FILES = [
   'face_mesh_solution_wasm_bin.wasm',
 ];
 
-/** The face_mesh runtime files to serve, as [path under dist, bytes]; the two wasm glue scripts made eval-free. */
+// ---- face_mesh.js made to run in a Worker (src/ui/photo/detect.worker.ts) ----
+//
+// The solution supports workers (importScripts, an OffscreenCanvas for its GL context), but in this version its
+// worker branch never keeps the WebGL context it creates, and every image sent then fails on `undefined.canvas`
+// (the page branch keeps it). The fix keeps the context, as the page branch does. Found by its exact text; the
+// build fails if the package changes so that it is not found exactly once.
+const WORKER_CONTEXT = {
+  find: 'a.h.GL.makeContextCurrent(g);p.g=4;break;',
+  replace: 'a.h.GL.makeContextCurrent(g);a.J=a.h.ctx;p.g=4;break;',
+};
+
+/** face_mesh.js able to take images in a Worker; throws if the package no longer matches. */
+export function workerReadySolution(source) {
+  const at = source.indexOf(WORKER_CONTEXT.find);
+  if (at < 0 || source.indexOf(WORKER_CONTEXT.find, at + 1) >= 0) throw new Error('face model: the worker branch of face_mesh.js was not found exactly once');
+  return source.slice(0, at) + WORKER_CONTEXT.replace + source.slice(at + WORKER_CONTEXT.find.length);
+}
+
+/** The face_mesh runtime files to serve, as [path under dist, bytes]; the two wasm glue scripts made eval-free,
+ * the solution script able to run in a Worker. */
 export function faceMeshFiles() {
   return FACE_MESH_FILES.map((name) => {
     const bytes = readFileSync(join(FACE_MESH_DIR, name));
-    return [`${FACE_MODEL_DIR}/${name}`, name.endsWith('_wasm_bin.js') ? Buffer.from(evalFreeGlue(bytes.toString('utf8'))) : bytes];
+    if (name.endsWith('_wasm_bin.js')) return [`${FACE_MODEL_DIR}/${name}`, Buffer.from(evalFreeGlue(bytes.toString('utf8')))];
+    if (name === 'face_mesh.js') return [`${FACE_MODEL_DIR}/${name}`, Buffer.from(workerReadySolution(bytes.toString('utf8')))];
+    return [`${FACE_MODEL_DIR}/${name}`, bytes];
   });
 }

@@ -7,7 +7,7 @@ import type { LandmarkId } from '../../core/anatomy/landmarks.ts';
 import type { FacePose } from '../../core/face/faceFit.ts';
 import { DEFAULT_PATIENT } from '../../core/ids.ts';
 import { assembleHeadAsset, modelAssetPromise, setPhotoHead, type HeadAsset, type MeshName } from '../../scene/headAsset.ts';
-import { decodePhoto, detectFace, PhotoError } from './detect.ts';
+import { detectFace, PhotoError } from './detect.ts';
 import type { FitRequest, FitResponse } from './fit.worker.ts';
 
 export { PhotoError, preloadFaceModel } from './detect.ts';
@@ -91,13 +91,7 @@ function skinColours(geometry: BufferGeometry): Float32Array {
  */
 export async function applyPhoto(source: Blob | HTMLVideoElement | HTMLCanvasElement): Promise<PhotoOutcome> {
   const t0 = performance.now();
-  const picture = source instanceof Blob ? await decodePhoto(source) : source;
-  let detected;
-  try {
-    detected = await detectFace(picture);
-  } finally {
-    if (picture instanceof ImageBitmap) picture.close();
-  }
+  const detected = await detectFace(source);
   const t1 = performance.now();
   let base: HeadAsset, points: Float32Array;
   try {
@@ -112,14 +106,13 @@ export async function applyPhoto(source: Blob | HTMLVideoElement | HTMLCanvasEle
     for (let i = 0; i < pos.length; i++) mm[i] = pos[i]! * MM_PER_GLTF_UNIT;
     return { name, positions: mm };
   });
-  const ctx = detected.canvas.getContext('2d')!;
-  const pixels = ctx.getImageData(0, 0, detected.canvas.width, detected.canvas.height);
+  const pixels = detected.pixels;
   const response = await runFit({
     headPoints: points,
     head: { skin: base.data.skin, landmarks: base.data.landmarks },
     meshes,
     landmarksPx: detected.landmarks,
-    photo: { width: pixels.width, height: pixels.height, rgba: pixels.data },
+    photo: { width: pixels.width, height: pixels.height, rgba: pixels.rgba },
     skinColours: skinColours(base.geometries.skin!),
   }).catch((error: Error) => {
     throw new PhotoError('model-failed', error.message);
