@@ -385,9 +385,7 @@ export function bendingSpline(
 
 /** Every point of `positions` (n × xyz, mm) moved by the spline. */
 export function warpPositions(tps: Tps, positions: Float32Array): Float32Array {
-  const out = new Float32Array(positions.length);
-  for (let v = 0; v < positions.length / 3; v++) out.set(tps.apply(at(positions, v)), v * 3);
-  return out;
+  return tps.applyMany(positions);
 }
 
 /** Every named landmark moved by the spline. */

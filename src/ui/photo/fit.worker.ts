@@ -5,6 +5,7 @@ import { MAX_TURN_DEG } from '../../core/face/photoChecks.ts';
 import { alignPhoto, bendingSpline, landmarkIntercanthalMm, medianDistance, warpLandmarks, warpPositions, type FacePose } from '../../core/face/faceFit.ts';
 import { photoSkinColours } from '../../core/face/photoColour.ts';
 import type { HeadData } from '../../core/anatomy/headData.ts';
+import { vertexNormals } from '../../core/geometry/surface.ts';
 
 export interface FitRequest {
   readonly id: number;
@@ -12,8 +13,10 @@ export interface FitRequest {
   readonly headPoints: Float32Array;
   /** The base head (mm): the skin (for points and anchors) and its landmarks. */
   readonly head: Pick<HeadData, 'skin' | 'landmarks'>;
-  /** Every mesh to bend, positions in mm. */
-  readonly meshes: readonly { readonly name: string; readonly positions: Float32Array }[];
+  /** Every mesh to bend, positions in the model's units (× mmPerUnit = mm); with its triangles when it has normals. */
+  readonly meshes: readonly { readonly name: string; readonly positions: Float32Array; readonly indices?: ArrayLike<number> }[];
+  /** Millimetres per model unit (MM_PER_GLTF_UNIT). */
+  readonly mmPerUnit: number;
   /** The photo's landmarks, 468 × xyz px, and its pixels. */
   readonly landmarksPx: Float32Array;
   readonly photo: { readonly width: number; readonly height: number; readonly rgba: Uint8ClampedArray };
@@ -26,7 +29,8 @@ export type FitResponse =
   | {
       readonly id: number;
       readonly ok: true;
-      readonly meshes: { name: string; positions: Float32Array }[];
+      /** The bent meshes, positions in the model's units, normals recomputed where triangles were given. */
+      readonly meshes: { name: string; positions: Float32Array; normals?: Float32Array }[];
       readonly landmarks: HeadData['landmarks'];
       readonly skinColours: Float32Array;
       readonly pose: FacePose;
@@ -44,10 +48,18 @@ function handle(req: FitRequest): FitResponse {
   if (aligned.pose.turnDeg > MAX_TURN_DEG)
     return { id: req.id, ok: false, problem: 'turned', detail: `${aligned.pose.turnDeg.toFixed(0)}°`, pose: aligned.pose };
   const tps = bendingSpline(req.head.skin.positions, req.head.landmarks, headPoints, aligned.points);
-  const meshes = req.meshes.map((m) => ({ name: m.name, positions: warpPositions(tps, m.positions) }));
-  const skin = meshes.find((m) => m.name === 'skin');
-  if (!skin) throw new Error('no skin mesh to fit');
-  const skinColours = photoSkinColours({ positions: skin.positions, indices: req.head.skin.indices }, req.skinColours, req.photo, aligned, req.landmarksPx);
+  let skinMm: Float32Array | null = null;
+  const meshes = req.meshes.map((m) => {
+    const mm = new Float32Array(m.positions.length);
+    for (let i = 0; i < mm.length; i++) mm[i] = m.positions[i]! * req.mmPerUnit;
+    const bent = warpPositions(tps, mm);
+    if (m.name === 'skin') skinMm = bent;
+    const positions = new Float32Array(bent.length);
+    for (let i = 0; i < bent.length; i++) positions[i] = bent[i]! / req.mmPerUnit;
+    return { name: m.name, positions, ...(m.indices ? { normals: vertexNormals(positions, m.indices) } : {}) };
+  });
+  if (!skinMm) throw new Error('no skin mesh to fit');
+  const skinColours = photoSkinColours({ positions: skinMm, indices: req.head.skin.indices }, req.skinColours, req.photo, aligned, req.landmarksPx);
   const fittedPoints = warpPositions(tps, headPoints);
   return {
     id: req.id,
@@ -70,5 +82,10 @@ self.onmessage = (event: MessageEvent<FitRequest>) => {
   } catch (error) {
     response = { id: event.data.id, ok: false, problem: 'failed', detail: (error as Error).message };
   }
-  (self as unknown as Worker).postMessage(response);
+  const transfer: Transferable[] = [];
+  if (response.ok) {
+    for (const m of response.meshes) transfer.push(m.positions.buffer, ...(m.normals ? [m.normals.buffer] : []));
+    transfer.push(response.skinColours.buffer);
+  }
+  (self as unknown as Worker).postMessage(response, transfer);
 };

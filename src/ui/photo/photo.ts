@@ -101,16 +101,17 @@ export async function applyPhoto(source: Blob | HTMLVideoElement | HTMLCanvasEle
   }
   const names = Object.keys(base.geometries) as MeshName[];
   const meshes = names.map((name) => {
-    const pos = base.geometries[name]!.getAttribute('position').array as Float32Array;
-    const mm = new Float32Array(pos.length);
-    for (let i = 0; i < pos.length; i++) mm[i] = pos[i]! * MM_PER_GLTF_UNIT;
-    return { name, positions: mm };
+    const g = base.geometries[name]!;
+    const positions = g.getAttribute('position').array as Float32Array;
+    const index = g.getIndex();
+    return { name, positions, ...(g.getAttribute('normal') && index ? { indices: index.array } : {}) };
   });
   const pixels = detected.pixels;
   const response = await runFit({
     headPoints: points,
     head: { skin: base.data.skin, landmarks: base.data.landmarks },
     meshes,
+    mmPerUnit: MM_PER_GLTF_UNIT,
     landmarksPx: detected.landmarks,
     photo: { width: pixels.width, height: pixels.height, rgba: pixels.rgba },
     skinColours: skinColours(base.geometries.skin!),
@@ -120,12 +121,11 @@ export async function applyPhoto(source: Blob | HTMLVideoElement | HTMLCanvasEle
   if (!response.ok) throw new PhotoError(response.problem === 'turned' ? 'turned' : 'model-failed', response.detail);
   // the fitted head as baked geometries (metres), sharing everything but positions, normals and the skin's colours
   const geometries: Partial<Record<MeshName, BufferGeometry>> = {};
-  for (const { name, positions } of response.meshes) {
+  for (const { name, positions, normals } of response.meshes) {
     const g = base.geometries[name as MeshName]!.clone();
-    const m = new Float32Array(positions.length);
-    for (let i = 0; i < m.length; i++) m[i] = positions[i]! / MM_PER_GLTF_UNIT;
-    g.setAttribute('position', new BufferAttribute(m, 3));
-    if (g.getAttribute('normal')) g.computeVertexNormals();
+    g.setAttribute('position', new BufferAttribute(positions, 3));
+    if (normals) g.setAttribute('normal', new BufferAttribute(normals, 3));
+    else if (g.getAttribute('normal')) g.computeVertexNormals();
     g.computeBoundingSphere();
     geometries[name as MeshName] = g;
   }
