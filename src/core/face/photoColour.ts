@@ -30,6 +30,64 @@ const FACING_LOW = 0.2;
 const OVAL_INNER = 0.75;
 const OVAL_OUTER = 1.05;
 
+/**
+ * The photo's own lighting is taken out before its colour goes on the skin (the app lights the head itself): the
+ * broad shading is the photo's luminance averaged over cells of 1/SHADING_CELLS of the face's width (≈ 23 mm at
+ * the intercanthal norm's scale; brows, lids and lips are finer and stay), blurred once; each sample is divided by
+ * it and multiplied by its median over the face. Design choices, as is the clamp on that gain.
+ */
+const SHADING_CELLS = 6;
+const SHADING_GAIN_MIN = 0.7;
+const SHADING_GAIN_MAX = 1.6;
+
+/** Broad shading of a photo: mean linear luminance per square cell, blurred by a 3 × 3 box, sampled bilinearly. */
+interface ShadingField {
+  sample(px: number, py: number): number;
+  /** Median of the cell values whose centres fall inside the ellipse (cx, cy, rx, ry). */
+  medianInside(cx: number, cy: number, rx: number, ry: number): number;
+}
+
+function shadingField(photo: PhotoPixels, lin: Float32Array, cell: number): ShadingField {
+  const gw = Math.max(1, Math.ceil(photo.width / cell)), gh = Math.max(1, Math.ceil(photo.height / cell));
+  const sum = new Float64Array(gw * gh), count = new Float64Array(gw * gh);
+  for (let y = 0; y < photo.height; y++)
+    for (let x = 0; x < photo.width; x++) {
+      const o = (y * photo.width + x) * 4;
+      const l = 0.2126 * lin[photo.rgba[o]!]! + 0.7152 * lin[photo.rgba[o + 1]!]! + 0.0722 * lin[photo.rgba[o + 2]!]!;
+      const g = Math.floor(y / cell) * gw + Math.floor(x / cell);
+      sum[g] = sum[g]! + l;
+      count[g] = count[g]! + 1;
+    }
+  const grid = new Float64Array(gw * gh);
+  for (let gy = 0; gy < gh; gy++)
+    for (let gx = 0; gx < gw; gx++) {
+      let s = 0, c = 0;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const x = gx + dx, y = gy + dy;
+          if (x < 0 || y < 0 || x >= gw || y >= gh) continue;
+          s += sum[y * gw + x]!;
+          c += count[y * gw + x]!;
+        }
+      grid[gy * gw + gx] = c ? s / c : 0;
+    }
+  const at = (x: number, y: number) => grid[Math.max(0, Math.min(gh - 1, y)) * gw + Math.max(0, Math.min(gw - 1, x))]!;
+  return {
+    sample(px, py) {
+      const fx = px / cell - 0.5, fy = py / cell - 0.5;
+      const x = Math.floor(fx), y = Math.floor(fy), u = fx - x, v = fy - y;
+      return (at(x, y) * (1 - u) + at(x + 1, y) * u) * (1 - v) + (at(x, y + 1) * (1 - u) + at(x + 1, y + 1) * u) * v;
+    },
+    medianInside(cx, cy, rx, ry) {
+      const inside: number[] = [];
+      for (let gy = 0; gy < gh; gy++)
+        for (let gx = 0; gx < gw; gx++) if (Math.hypot(((gx + 0.5) * cell - cx) / rx, ((gy + 0.5) * cell - cy) / ry) < 1) inside.push(grid[gy * gw + gx]!);
+      inside.sort((a, b) => a - b);
+      return inside.length ? inside[Math.floor(inside.length / 2)]! : 0;
+    },
+  };
+}
+
 const smoothstep = (a: number, b: number, x: number) => {
   const t = Math.max(0, Math.min(1, (x - a) / (b - a)));
   return t * t * (3 - 2 * t);
@@ -38,8 +96,9 @@ const smoothstep = (a: number, b: number, x: number) => {
 
 /**
  * Vertex colours (linear RGB, n × 3) for the fitted skin: `base` (the model's own colours, linear RGB) blended
- * toward the photo's colour (sRGB pixels, decoded to linear) by how squarely each vertex faces the camera and how
- * far inside the face's landmark oval its projection falls. `landmarksPx` (468 × xyz, photo px) give the oval.
+ * toward the photo's colour (sRGB pixels, decoded to linear, its broad lighting divided out: SHADING_CELLS) by how
+ * squarely each vertex faces the camera and how far inside the face's landmark oval its projection falls.
+ * `landmarksPx` (468 × xyz, photo px) give the oval.
  */
 export function photoSkinColours(
   skin: { positions: Float32Array; indices: Uint32Array },
@@ -67,6 +126,8 @@ export function photoSkinColours(
     const c = i / 255;
     lin[i] = c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   }
+  const shading = shadingField(photo, lin, Math.max(2, Math.round((x1 - x0) / SHADING_CELLS)));
+  const faceLight = shading.medianInside(cx, cy, 0.7 * rx, 0.7 * ry);
   const out = Float32Array.from(base);
   const n = skin.positions.length / 3;
   for (let v = 0; v < n; v++) {
@@ -87,7 +148,9 @@ export function photoSkinColours(
     const ix = Math.round(px), iy = Math.round(py);
     if (ix < 0 || iy < 0 || ix >= photo.width || iy >= photo.height) continue;
     const o = (iy * photo.width + ix) * 4;
-    for (let k = 0; k < 3; k++) out[v * 3 + k] = out[v * 3 + k]! * (1 - w) + lin[photo.rgba[o + k]!]! * w;
+    const light = shading.sample(px, py);
+    const gain = light > 0 ? Math.max(SHADING_GAIN_MIN, Math.min(SHADING_GAIN_MAX, faceLight / light)) : 1;
+    for (let k = 0; k < 3; k++) out[v * 3 + k] = out[v * 3 + k]! * (1 - w) + Math.min(1, lin[photo.rgba[o + k]!]! * gain) * w;
   }
   return out;
 }

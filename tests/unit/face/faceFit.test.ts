@@ -13,6 +13,7 @@ import {
   medianDistance,
   snapToMesh,
 } from '../../../src/core/face/faceFit.ts';
+import { photoSkinColours } from '../../../src/core/face/photoColour.ts';
 import { loadCommittedHead } from '../../fixtures/heads.ts';
 
 const POINTS_FILE = 'public/models/head-face-landmarks.json';
@@ -149,4 +150,64 @@ describe('face fit', () => {
     expect(() => alignPhoto(flat, points)).toThrow(/coincide/);
     expect(() => fitHead(head, points, new Float32Array(3))).toThrow(FaceFitError);
   });
+});
+
+describe('photo as skin colour', () => {
+  // A synthetic photo of the head's own face, 1280 × 960 px at 4 px/mm: even skin lit from the picture's right (a
+  // brightness ramp across the image) with a dark patch on the subject's right brow.
+  const W = 1280, H = 960;
+  const SKIN = [205, 160, 140];
+  const ramp = (x: number) => 0.3 + 0.7 * (x / W);
+  function litPhoto(browPx: readonly [number, number]): Uint8ClampedArray {
+    const rgba = new Uint8ClampedArray(W * H * 4);
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) {
+        const o = (y * W + x) * 4;
+        const brow = Math.abs(x - browPx[0]) < 24 && Math.abs(y - browPx[1]) < 10;
+        for (let k = 0; k < 3; k++) rgba[o + k] = brow ? 50 : SKIN[k]! * ramp(x);
+        rgba[o + 3] = 255;
+      }
+    return rgba;
+  }
+  const luminance = (c: Float32Array, v: number) => 0.2126 * c[v * 3]! + 0.7152 * c[v * 3 + 1]! + 0.0722 * c[v * 3 + 2]!;
+  /** Mean luminance of the photo's colour on the skin vertices inside a box of the head frame (mm) that take it mostly from the photo. */
+  function meanIn(colours: Float32Array, photoOnly: Uint8Array, box: { x: [number, number]; y: [number, number] }): number {
+    let sum = 0, n = 0;
+    const pos = head.skin.positions;
+    for (let v = 0; v < pos.length / 3; v++) {
+      const x = pos[v * 3]!, y = pos[v * 3 + 1]!;
+      if (x < box.x[0] || x > box.x[1] || y < box.y[0] || y > box.y[1] || !photoOnly[v]) continue;
+      sum += luminance(colours, v);
+      n++;
+    }
+    if (n <= 5) throw new Error(`only ${n} vertices in ${JSON.stringify(box)}`);
+    return sum / n;
+  }
+
+  it("takes the photo's own lighting out and keeps its features", () => {
+    const landmarksPx = photograph(points, 0);
+    const aligned = alignPhoto(landmarksPx, points, { width: W, height: H });
+    // MediaPipe point 107: the inner end of the subject's right brow
+    const brow: [number, number] = [landmarksPx[107 * 3]!, landmarksPx[107 * 3 + 1]!];
+    const browMm = get(points, 107);
+    const photo = { width: W, height: H, rgba: litPhoto(brow) };
+    const skin = { positions: head.skin.positions, indices: head.skin.indices };
+    const colours = photoSkinColours(skin, new Float32Array(head.skin.positions.length), photo, aligned, landmarksPx);
+    // the photo's share w of each vertex's colour (over a model colour of 0 and of 1), and its colour alone
+    const other = photoSkinColours(skin, new Float32Array(head.skin.positions.length).fill(1), photo, aligned, landmarksPx);
+    const share = colours.map((c, i) => 1 - (other[i]! - c));
+    const photoOnly = new Uint8Array(colours.length / 3).map((_, v) => (share[v * 3]! > 0.5 ? 1 : 0));
+    for (let i = 0; i < colours.length; i++) if (share[i]! > 0.5) colours[i] = colours[i]! / share[i]!;
+    const cheekRight = meanIn(colours, photoOnly, { x: [-48, -30], y: [-35, -15] });
+    const cheekLeft = meanIn(colours, photoOnly, { x: [30, 48], y: [-35, -15] });
+    // the ramp alone makes the brighter (image-right = subject's left, +x) cheek ~1.8× the other in linear light
+    const rawRatio = (ramp(640 - 4 * 39) / ramp(640 + 4 * 39)) ** 2.2;
+    expect(rawRatio).toBeLessThan(0.6);
+    expect(cheekRight / cheekLeft).toBeGreaterThan(0.85);
+    expect(cheekRight / cheekLeft).toBeLessThan(1.15);
+    // the brow patch stays much darker than the forehead above it
+    const browLum = meanIn(colours, photoOnly, { x: [browMm[0] - 4.5, browMm[0] + 4.5], y: [browMm[1] - 2, browMm[1] + 2] });
+    const forehead = meanIn(colours, photoOnly, { x: [browMm[0] - 8, browMm[0] + 8], y: [browMm[1] + 6, browMm[1] + 18] });
+    expect(browLum / forehead).toBeLessThan(0.35);
+  }, 60_000);
 });
