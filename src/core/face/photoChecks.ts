@@ -97,3 +97,51 @@ export function faceImageProblem(faceGrey: Float32Array, side: number): PhotoPro
   if (laplacianVariance(faceGrey, side, side) < MIN_FACE_SHARPNESS) return 'blurred';
   return null;
 }
+
+/** Mean grey level (0–255) of the whole picture under which "no face" is reported as "too dark". Design choice. */
+export const DARK_PICTURE_LUMINANCE = 40;
+
+/**
+ * Grey levels of the box (x, y, width, height; px, may reach outside the picture) of a w × h grey picture,
+ * resampled to side × side by averaging each target pixel's footprint (sub-sampled 4 × 4). Used for the face's light
+ * and sharpness, so the measures do not depend on the photo's size.
+ */
+export function resampleGrey(grey: Float32Array, w: number, h: number, box: { x: number; y: number; width: number; height: number }, side: number): Float32Array {
+  const out = new Float32Array(side * side);
+  const sx = Math.max(1e-6, box.width) / side, sy = Math.max(1e-6, box.height) / side;
+  const SUB = 4;
+  for (let ty = 0; ty < side; ty++)
+    for (let tx = 0; tx < side; tx++) {
+      let sum = 0;
+      for (let j = 0; j < SUB; j++)
+        for (let i = 0; i < SUB; i++) {
+          const x = Math.min(w - 1, Math.max(0, Math.floor(box.x + (tx + (i + 0.5) / SUB) * sx)));
+          const y = Math.min(h - 1, Math.max(0, Math.floor(box.y + (ty + (j + 0.5) / SUB) * sy)));
+          sum += grey[y * w + x]!;
+        }
+      out[ty * side + tx] = sum / (SUB * SUB);
+    }
+  return out;
+}
+
+/** The face to fit in a picture, or why there is none to use. */
+export type FaceChoice =
+  | { readonly ok: true; readonly landmarks: Float32Array; readonly faceCount: number }
+  | { readonly ok: false; readonly problem: PhotoProblem; readonly detail?: string };
+
+/**
+ * Chooses the face to fit among those found (`faces`: each 468 × xyz in px of `picture`, RGBA w × h): the largest
+ * when several; refuses none found ("too dark" when the whole picture is dark), a face whose inner eye corners are
+ * closer than MIN_INTERCANTHAL_PX, and a face too dark or blurred (faceImageProblem on its box resampled to
+ * SHARPNESS_SIDE px). The pose is checked with the head (faceFit.alignPhoto).
+ */
+export function chooseFace(faces: readonly Float32Array[], picture: { width: number; height: number; rgba: Uint8ClampedArray | Uint8Array }): FaceChoice {
+  const grey = toGrey(picture.rgba);
+  if (faces.length === 0) return { ok: false, problem: meanLuminance(grey) < DARK_PICTURE_LUMINANCE ? 'too-dark' : 'no-face' };
+  const landmarks = faces[largestFace(faces)]!;
+  const en = Math.hypot(landmarks[362 * 3]! - landmarks[133 * 3]!, landmarks[362 * 3 + 1]! - landmarks[133 * 3 + 1]!);
+  if (en < MIN_INTERCANTHAL_PX) return { ok: false, problem: 'face-too-small', detail: `${en.toFixed(1)} px between the eyes` };
+  const problem = faceImageProblem(resampleGrey(grey, picture.width, picture.height, faceBox(landmarks), SHARPNESS_SIDE), SHARPNESS_SIDE);
+  if (problem) return { ok: false, problem };
+  return { ok: true, landmarks, faceCount: faces.length };
+}

@@ -1,9 +1,9 @@
 // Face landmarks from a photo, on the device and off the page's main thread: the picture goes to a Worker
-// (detect.worker.ts) that decodes, downscales and checks it and runs MediaPipe Face Mesh from the files the build
+// (detect.worker.ts) that decodes and downscales it and runs MediaPipe Face Mesh from the files the build
 // copies into facemodel/ (vite.config.ts faceModel, scripts/face-model.mjs). Loaded only when the photo feature is
 // used (this module is a lazy chunk; the worker, the model's script, WebAssembly and networks are requested on first
 // use). The image never leaves the page: it is handed to the worker in memory.
-import type { PhotoProblem } from '../../core/face/photoChecks.ts';
+import { MAX_IMAGE_SIDE_PX, MIN_IMAGE_SIDE_PX, type PhotoProblem } from '../../core/face/photoChecks.ts';
 import type { DetectRequest, DetectResponse } from './detect.worker.ts';
 
 /** A photo that cannot be used; `problem` selects the message (src/i18n photo.problem.*). */
@@ -71,24 +71,22 @@ export function preloadFaceModel(): void {
   void ask({ kind: 'load' }).catch(() => undefined);
 }
 
-/** A photo ready for the fit: the picture at analysis size, the chosen face's landmarks and what the user should know. */
-export interface DetectedFace {
+/** A picture read: every face found in it, at analysis size. */
+export interface FoundFaces {
   /** The picture at analysis size (long side ≤ MAX_IMAGE_SIDE_PX), RGBA; also the skin-colour source. */
   readonly pixels: { readonly width: number; readonly height: number; readonly rgba: Uint8ClampedArray };
-  /** 468 × (x, y, z), pixels of `pixels`. */
-  readonly landmarks: Float32Array;
-  /** Faces found; when more than one, the largest is used and the user is told. */
-  readonly faceCount: number;
+  /** Each face: 468 × (x, y, z), pixels of `pixels`. */
+  readonly faces: Float32Array[];
   /** Milliseconds in the worker: decode and downscale, model start (first use only), landmark inference. */
   readonly ms: { readonly decode: number; readonly load: number; readonly infer: number };
 }
 
 /**
- * Finds the face in a picture (a photo file, or a frame of the camera): decoded and downscaled in the worker, then
- * refused when tiny, not an image, without a face, with a face too small, too dark or blurred (PhotoError with the
- * reason); with several faces the largest is taken. The pose check needs the head (photo.ts).
+ * Finds the faces in a picture (a photo file, or a frame of the camera), decoded and downscaled in the worker;
+ * PhotoError when it is not an image, tiny (MIN_IMAGE_SIDE_PX), or the model cannot run. Which face to use and
+ * whether it is good enough: chooseFace (core/face/photoChecks.ts), in the fit worker.
  */
-export async function detectFace(source: Blob | HTMLVideoElement | HTMLCanvasElement): Promise<DetectedFace> {
+export async function detectFaces(source: Blob | HTMLVideoElement | HTMLCanvasElement): Promise<FoundFaces> {
   let picture: Blob | ImageBitmap = source as Blob;
   if (!(source instanceof Blob)) {
     try {
@@ -99,16 +97,14 @@ export async function detectFace(source: Blob | HTMLVideoElement | HTMLCanvasEle
   }
   let response: DetectResponse;
   try {
-    response = await ask({ kind: 'detect', source: picture }, picture instanceof ImageBitmap ? [picture] : []);
+    response = await ask(
+      { kind: 'detect', source: picture, maxSide: MAX_IMAGE_SIDE_PX, minSide: MIN_IMAGE_SIDE_PX },
+      picture instanceof ImageBitmap ? [picture] : [],
+    );
   } catch (error) {
     throw new PhotoError('model-failed', (error as Error).message);
   }
   if (!response.ok) throw new PhotoError(response.problem, response.detail);
-  if (response.kind !== 'face') throw new PhotoError('model-failed', 'unexpected reply from the face-landmark worker');
-  return {
-    pixels: { width: response.width, height: response.height, rgba: response.rgba },
-    landmarks: response.landmarks,
-    faceCount: response.faceCount,
-    ms: response.ms,
-  };
+  if (response.kind !== 'faces') throw new PhotoError('model-failed', 'unexpected reply from the face-landmark worker');
+  return { pixels: { width: response.width, height: response.height, rgba: response.rgba }, faces: response.faces, ms: response.ms };
 }

@@ -1,53 +1,47 @@
 // Face landmarks from a photo, off the page's main thread: MediaPipe Face Mesh (468 points) run in this classic
 // Worker from the files the build copies into facemodel/ (vite.config.ts faceModel, scripts/face-model.mjs, which
-// also makes face_mesh.js keep its WebGL context in a Worker). The photo is decoded, downscaled and checked here too,
-// so a 50-megapixel picture never stalls the page. Nothing leaves the device: the image arrives by postMessage and
-// goes back as pixels at analysis size.
+// also makes face_mesh.js keep its WebGL context in a Worker). The photo is decoded and downscaled here too, so a
+// 50-megapixel picture never stalls the page. Nothing leaves the device: the image arrives by postMessage and goes
+// back as pixels at analysis size with every face found; which face to use, and whether it is good enough, is
+// decided by the pure checks (core/face/photoChecks.ts chooseFace) in the fit worker.
+//
+// A classic worker because face_mesh.js loads its runtime with importScripts; so this file imports types only
+// (Vite's dev server serves a classic worker's ES imports as they are, which a classic worker cannot run).
 //
 // Inference runs on the CPU (XNNPACK in WebAssembly). Measured on the project machine (2 cores, software WebGL), a
 // front render of the head: model start 0.27 s, first image 0.29 s, a later image 0.08 s on the CPU, against 0.35 s,
 // 3.6 s and 0.43 s with the networks on WebGL; on a phone the CPU path also leaves the GPU to the 3D view. Design choice.
-import { FACE_MESH_POINTS } from '../../core/face/faceFit.ts';
-import {
-  MIN_IMAGE_SIDE_PX,
-  MIN_INTERCANTHAL_PX,
-  SHARPNESS_SIDE,
-  analysisSize,
-  faceBox,
-  faceImageProblem,
-  largestFace,
-  meanLuminance,
-  toGrey,
-  type PhotoProblem,
-} from '../../core/face/photoChecks.ts';
+import type { PhotoProblem } from '../../core/face/photoChecks.ts';
 
 declare function importScripts(...urls: string[]): void;
 
+/** Points per face (MediaPipe Face Mesh without iris refinement). */
+const FACE_MESH_POINTS = 468;
 /** Faces looked for at once (to notice "several faces"). Design choice. */
 const MAX_FACES = 4;
-/** Mean grey level (0–255) of the whole picture under which "no face" is reported as "too dark". Design choice. */
-const DARK_PICTURE_LUMINANCE = 40;
 
-/** Messages to the worker. `base`: absolute URL of the facemodel/ directory. */
+/**
+ * Messages to the worker. `base`: absolute URL of the facemodel/ directory; `maxSide`/`minSide` (px): the picture's
+ * long side is brought down to maxSide, a short side under minSide is refused (photoChecks MAX/MIN_IMAGE_SIDE_PX).
+ */
 export type DetectRequest =
   | { readonly kind: 'load'; readonly id: number; readonly base: string }
-  | { readonly kind: 'detect'; readonly id: number; readonly base: string; readonly source: Blob | ImageBitmap };
+  | { readonly kind: 'detect'; readonly id: number; readonly base: string; readonly source: Blob | ImageBitmap; readonly maxSide: number; readonly minSide: number };
 
-/** Replies: landmarks at analysis size with the pixels they index, or the problem the user is told. */
+/** Replies: every face found with the pixels they index, or why the picture could not be read. */
 export type DetectResponse =
   | { readonly id: number; readonly ok: true; readonly kind: 'loaded' }
   | {
       readonly id: number;
       readonly ok: true;
-      readonly kind: 'face';
-      /** 468 × (x, y, z): pixels of the analysis-size picture (z: MediaPipe's relative depth × width). */
-      readonly landmarks: Float32Array;
-      readonly faceCount: number;
-      /** The picture at analysis size (long side ≤ MAX_IMAGE_SIDE_PX), RGBA. */
+      readonly kind: 'faces';
+      /** Each face: 468 × (x, y, z), pixels of the analysis-size picture (z: MediaPipe's relative depth × width). */
+      readonly faces: Float32Array[];
+      /** The picture at analysis size (long side ≤ maxSide), RGBA. */
       readonly width: number;
       readonly height: number;
       readonly rgba: Uint8ClampedArray;
-      /** Milliseconds in the worker: decode, model start (first use only), landmark inference. */
+      /** Milliseconds in the worker: decode and downscale, model start (first use only), landmark inference. */
       readonly ms: { readonly decode: number; readonly load: number; readonly infer: number };
     }
   | { readonly id: number; readonly ok: false; readonly problem: PhotoProblem; readonly detail?: string };
@@ -120,26 +114,21 @@ async function decode(source: Blob | ImageBitmap): Promise<ImageBitmap> {
   }
 }
 
-function context2d(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Refusal('model-failed', 'no 2D canvas in the worker');
-  return ctx;
-}
-
 async function detect(request: Extract<DetectRequest, { kind: 'detect' }>): Promise<DetectResponse> {
   const t0 = performance.now();
   const bitmap = await decode(request.source);
   let canvas: OffscreenCanvas;
   try {
     const { width: sw, height: sh } = bitmap;
-    if (Math.min(sw, sh) < MIN_IMAGE_SIDE_PX) throw new Refusal('too-small', `${sw}×${sh}`);
-    const size = analysisSize(sw, sh);
-    canvas = new OffscreenCanvas(size.width, size.height);
-    context2d(canvas).drawImage(bitmap, 0, 0, size.width, size.height);
+    if (Math.min(sw, sh) < request.minSide) throw new Refusal('too-small', `${sw}×${sh}`);
+    const scale = Math.min(1, request.maxSide / Math.max(sw, sh));
+    canvas = new OffscreenCanvas(Math.max(1, Math.round(sw * scale)), Math.max(1, Math.round(sh * scale)));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Refusal('model-failed', 'no 2D canvas in the worker');
+    ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
   } finally {
     bitmap.close();
   }
-  const ctx = context2d(canvas);
   const t1 = performance.now();
   let loaded;
   try {
@@ -167,32 +156,8 @@ async function detect(request: Extract<DetectRequest, { kind: 'detect' }>): Prom
       for (let i = 0; i < FACE_MESH_POINTS; i++) out.set([face[i]!.x * w, face[i]!.y * h, face[i]!.z * w], i * 3);
       return out;
     });
-  const pixels = ctx.getImageData(0, 0, w, h);
-  if (faces.length === 0) {
-    // a face too dark to be found is "too dark", not "no face"
-    throw new Refusal(meanLuminance(toGrey(pixels.data)) < DARK_PICTURE_LUMINANCE ? 'too-dark' : 'no-face');
-  }
-  const landmarks = faces[largestFace(faces)]!;
-  const en = Math.hypot(landmarks[362 * 3]! - landmarks[133 * 3]!, landmarks[362 * 3 + 1]! - landmarks[133 * 3 + 1]!);
-  if (en < MIN_INTERCANTHAL_PX) throw new Refusal('face-too-small', `${en.toFixed(1)} px between the eyes`);
-  // light and sharpness of the face itself, resampled to a fixed size so the measure does not depend on the photo's
-  const box = faceBox(landmarks);
-  const probe = new OffscreenCanvas(SHARPNESS_SIDE, SHARPNESS_SIDE);
-  const pctx = context2d(probe);
-  pctx.drawImage(canvas, box.x, box.y, Math.max(1, box.width), Math.max(1, box.height), 0, 0, SHARPNESS_SIDE, SHARPNESS_SIDE);
-  const problem = faceImageProblem(toGrey(pctx.getImageData(0, 0, SHARPNESS_SIDE, SHARPNESS_SIDE).data), SHARPNESS_SIDE);
-  if (problem) throw new Refusal(problem);
-  return {
-    id: request.id,
-    ok: true,
-    kind: 'face',
-    landmarks,
-    faceCount: faces.length,
-    width: w,
-    height: h,
-    rgba: pixels.data,
-    ms: { decode: t1 - t0, load: t2 - t1, infer: t3 - t2 },
-  };
+  const rgba = canvas.getContext('2d')!.getImageData(0, 0, w, h).data;
+  return { id: request.id, ok: true, kind: 'faces', faces, width: w, height: h, rgba, ms: { decode: t1 - t0, load: t2 - t1, infer: t3 - t2 } };
 }
 
 async function handle(request: DetectRequest): Promise<DetectResponse> {
@@ -213,6 +178,7 @@ let queue: Promise<unknown> = Promise.resolve();
 self.onmessage = (event: MessageEvent<DetectRequest>) => {
   queue = queue.then(async () => {
     const response = await handle(event.data);
-    scope.postMessage(response, response.ok && response.kind === 'face' ? [response.landmarks.buffer, response.rgba.buffer] : []);
+    const transfer = response.ok && response.kind === 'faces' ? [response.rgba.buffer, ...response.faces.map((f) => f.buffer)] : [];
+    scope.postMessage(response, transfer);
   });
 };

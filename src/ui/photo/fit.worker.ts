@@ -1,7 +1,7 @@
 // The photo fit off the main thread: the photo's landmarks
 // placed in the head frame, the pose check, the bending spline applied to every mesh, and the photo's colours on
 // the skin. Core code only (src/core/face); typed arrays in and out.
-import { MAX_TURN_DEG } from '../../core/face/photoChecks.ts';
+import { MAX_TURN_DEG, chooseFace, type PhotoProblem } from '../../core/face/photoChecks.ts';
 import { alignPhoto, bendingSpline, landmarkIntercanthalMm, medianDistance, warpLandmarks, warpPositions, type FacePose } from '../../core/face/faceFit.ts';
 import { photoSkinColours } from '../../core/face/photoColour.ts';
 import type { HeadData } from '../../core/anatomy/headData.ts';
@@ -17,15 +17,15 @@ export interface FitRequest {
   readonly meshes: readonly { readonly name: string; readonly positions: Float32Array; readonly indices?: ArrayLike<number> }[];
   /** Millimetres per model unit (MM_PER_GLTF_UNIT). */
   readonly mmPerUnit: number;
-  /** The photo's landmarks, 468 × xyz px, and its pixels. */
-  readonly landmarksPx: Float32Array;
+  /** Every face found in the photo, each 468 × xyz px, and its pixels: chooseFace picks the one to fit or refuses. */
+  readonly faces: Float32Array[];
   readonly photo: { readonly width: number; readonly height: number; readonly rgba: Uint8ClampedArray };
   /** The skin's own colours, linear RGB (n × 3). */
   readonly skinColours: Float32Array;
 }
 
 export type FitResponse =
-  | { readonly id: number; readonly ok: false; readonly problem: 'turned' | 'failed'; readonly detail: string; readonly pose?: FacePose }
+  | { readonly id: number; readonly ok: false; readonly problem: PhotoProblem; readonly detail?: string; readonly pose?: FacePose }
   | {
       readonly id: number;
       readonly ok: true;
@@ -34,6 +34,8 @@ export type FitResponse =
       readonly landmarks: HeadData['landmarks'];
       readonly skinColours: Float32Array;
       readonly pose: FacePose;
+      /** Faces in the picture (the largest was fitted when more than one). */
+      readonly faceCount: number;
       /** Median distance (mm) between the fitted face's points and the base head's, after the best rigid placement. */
       readonly differenceMm: number;
       readonly headPoints: Float32Array;
@@ -44,7 +46,10 @@ export type FitResponse =
 function handle(req: FitRequest): FitResponse {
   const t0 = performance.now();
   const { headPoints } = req;
-  const aligned = alignPhoto(req.landmarksPx, headPoints, req.photo, landmarkIntercanthalMm(headPoints, req.head.landmarks));
+  const choice = chooseFace(req.faces, req.photo);
+  if (!choice.ok) return { id: req.id, ok: false, problem: choice.problem, ...(choice.detail ? { detail: choice.detail } : {}) };
+  const landmarksPx = choice.landmarks;
+  const aligned = alignPhoto(landmarksPx, headPoints, req.photo, landmarkIntercanthalMm(headPoints, req.head.landmarks));
   if (aligned.pose.turnDeg > MAX_TURN_DEG)
     return { id: req.id, ok: false, problem: 'turned', detail: `${aligned.pose.turnDeg.toFixed(0)}°`, pose: aligned.pose };
   const tps = bendingSpline(req.head.skin.positions, req.head.landmarks, headPoints, aligned.points);
@@ -59,7 +64,7 @@ function handle(req: FitRequest): FitResponse {
     return { name: m.name, positions, ...(m.indices ? { normals: vertexNormals(positions, m.indices) } : {}) };
   });
   if (!skinMm) throw new Error('no skin mesh to fit');
-  const skinColours = photoSkinColours({ positions: skinMm, indices: req.head.skin.indices }, req.skinColours, req.photo, aligned, req.landmarksPx);
+  const skinColours = photoSkinColours({ positions: skinMm, indices: req.head.skin.indices }, req.skinColours, req.photo, aligned, landmarksPx);
   const fittedPoints = warpPositions(tps, headPoints);
   return {
     id: req.id,
@@ -68,6 +73,7 @@ function handle(req: FitRequest): FitResponse {
     landmarks: warpLandmarks(tps, req.head.landmarks),
     skinColours,
     pose: aligned.pose,
+    faceCount: choice.faceCount,
     differenceMm: medianDistance(fittedPoints, headPoints),
     headPoints,
     fittedPoints,
@@ -80,7 +86,7 @@ self.onmessage = (event: MessageEvent<FitRequest>) => {
   try {
     response = handle(event.data);
   } catch (error) {
-    response = { id: event.data.id, ok: false, problem: 'failed', detail: (error as Error).message };
+    response = { id: event.data.id, ok: false, problem: 'model-failed', detail: (error as Error).message };
   }
   const transfer: Transferable[] = [];
   if (response.ok) {

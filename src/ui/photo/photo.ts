@@ -7,7 +7,7 @@ import type { LandmarkId } from '../../core/anatomy/landmarks.ts';
 import type { FacePose } from '../../core/face/faceFit.ts';
 import { DEFAULT_PATIENT } from '../../core/ids.ts';
 import { assembleHeadAsset, modelAssetPromise, setPhotoHead, type HeadAsset, type MeshName } from '../../scene/headAsset.ts';
-import { detectFace, PhotoError } from './detect.ts';
+import { detectFaces, PhotoError } from './detect.ts';
 import type { FitRequest, FitResponse } from './fit.worker.ts';
 
 export { PhotoError, preloadFaceModel } from './detect.ts';
@@ -51,7 +51,7 @@ function defaultHeadPoints(): Promise<Float32Array> {
   return headPoints;
 }
 
-function runFit(request: Omit<FitRequest, 'id'>): Promise<FitResponse> {
+function runFit(request: Omit<FitRequest, 'id'>, transfer: Transferable[]): Promise<FitResponse> {
   const w = fitWorker();
   const id = nextId++;
   return new Promise((resolve, reject) => {
@@ -68,7 +68,7 @@ function runFit(request: Omit<FitRequest, 'id'>): Promise<FitResponse> {
     };
     w.addEventListener('message', onMessage);
     w.addEventListener('error', onError);
-    w.postMessage({ ...request, id });
+    w.postMessage({ ...request, id }, transfer);
   });
 }
 
@@ -91,7 +91,7 @@ function skinColours(geometry: BufferGeometry): Float32Array {
  */
 export async function applyPhoto(source: Blob | HTMLVideoElement | HTMLCanvasElement): Promise<PhotoOutcome> {
   const t0 = performance.now();
-  const detected = await detectFace(source);
+  const detected = await detectFaces(source);
   const t1 = performance.now();
   let base: HeadAsset, points: Float32Array;
   try {
@@ -112,13 +112,13 @@ export async function applyPhoto(source: Blob | HTMLVideoElement | HTMLCanvasEle
     head: { skin: base.data.skin, landmarks: base.data.landmarks },
     meshes,
     mmPerUnit: MM_PER_GLTF_UNIT,
-    landmarksPx: detected.landmarks,
+    faces: detected.faces,
     photo: { width: pixels.width, height: pixels.height, rgba: pixels.rgba },
     skinColours: skinColours(base.geometries.skin!),
-  }).catch((error: Error) => {
+  }, [pixels.rgba.buffer, ...detected.faces.map((f) => f.buffer)]).catch((error: Error) => {
     throw new PhotoError('model-failed', error.message);
   });
-  if (!response.ok) throw new PhotoError(response.problem === 'turned' ? 'turned' : 'model-failed', response.detail);
+  if (!response.ok) throw new PhotoError(response.problem, response.detail);
   // the fitted head as baked geometries (metres), sharing everything but positions, normals and the skin's colours
   const geometries: Partial<Record<MeshName, BufferGeometry>> = {};
   for (const { name, positions, normals } of response.meshes) {
@@ -145,7 +145,7 @@ export async function applyPhoto(source: Blob | HTMLVideoElement | HTMLCanvasEle
   setPhotoHead(asset);
   return {
     asset,
-    faceCount: detected.faceCount,
+    faceCount: response.faceCount,
     pose: response.pose,
     differenceMm: response.differenceMm,
     timings: { landmarksMs: t1 - t0, fitMs: response.ms },
