@@ -370,7 +370,7 @@ export function Viewer(props: ViewerProps) {
       data-ready="false"
       data-technique={props.technique}
       data-patient={patient}
-      data-face={currentPhotoHead() && patient === DEFAULT_PATIENT ? 'photo' : 'model'}
+      data-face={currentPhotoHead(patient) ? 'photo' : 'model'}
       data-title={props.title ?? ''}
       data-render={fallback ? '2d' : '3d'}
       {...(fallback ? { 'data-fallback': fallback } : {})}

@@ -173,16 +173,17 @@ const loadsOrNull = new Map<PatientId, Promise<HeadAsset | null>>();
 const listeners = new Set<() => void>();
 
 /**
- * The head fitted to a patient's photo (src/ui/photo/), shown instead of the default patient's model by every view
- * and panel while it is set; memory only (never stored), dropped by "Forget this photo" or a reload.
+ * The head fitted to a patient's photo (src/ui/photo/), shown instead of the model of the patient it was fitted to
+ * (the one chosen when the photo was taken) by every view and panel while it is set; memory only (never stored),
+ * dropped by "Forget this photo" or a reload.
  */
-let photoHead: { readonly asset: HeadAsset; readonly promise: Promise<HeadAsset> } | null = null;
+let photoHead: { readonly asset: HeadAsset; readonly patient: PatientId; readonly promise: Promise<HeadAsset> } | null = null;
 let photoVersion = 0;
 const photoListeners = new Set<() => void>();
 
-/** Show `asset` (a head fitted to a photo) everywhere, or go back to the patients' models (null). */
-export function setPhotoHead(asset: HeadAsset | null): void {
-  photoHead = asset ? { asset, promise: Promise.resolve(asset) } : null;
+/** Show `asset` (a head fitted to a photo, from `patient`'s model) in that patient's place, or go back to the models (null). */
+export function setPhotoHead(asset: HeadAsset | null, patient: PatientId = DEFAULT_PATIENT): void {
+  photoHead = asset ? { asset, patient, promise: Promise.resolve(asset) } : null;
   photoVersion++;
   photoListeners.forEach((l) => l());
   listeners.forEach((l) => l());
@@ -193,9 +194,10 @@ export function photoHeadVersion(): number {
   return photoVersion;
 }
 
-/** The photo head shown now, or null. */
-export function currentPhotoHead(): HeadAsset | null {
-  return photoHead?.asset ?? null;
+/** The photo head (in `patient`'s place, or whoever's when no patient is given), or null. */
+export function currentPhotoHead(patient?: PatientId): HeadAsset | null {
+  if (!photoHead || (patient !== undefined && photoHead.patient !== patient)) return null;
+  return photoHead.asset;
 }
 
 export function onPhotoHeadChange(listener: () => void): () => void {
@@ -204,11 +206,11 @@ export function onPhotoHeadChange(listener: () => void): () => void {
 }
 
 /**
- * One load per page and patient; every view shares it. While a photo head is set, the default patient is that head
- * (the photo is fitted to her model; choosing the man in consult shows him, choosing her again shows the photo).
+ * One load per page and patient; every view shares it. While a photo head is set, the patient it was fitted to is
+ * that head (choosing the other patient in consult shows their model, choosing that one again shows the photo).
  */
 export function headAssetPromise(patient: PatientId = DEFAULT_PATIENT): Promise<HeadAsset> {
-  if (photoHead && patient === DEFAULT_PATIENT) return photoHead.promise;
+  if (photoHead?.patient === patient) return photoHead.promise;
   return modelAssetPromise(patient);
 }
 
@@ -228,7 +230,7 @@ export function modelAssetPromise(patient: PatientId = DEFAULT_PATIENT): Promise
 
 /** The same load for side panels, which show nothing (rather than fail) while there is no model. */
 export function headAssetOrNull(patient: PatientId = DEFAULT_PATIENT): Promise<HeadAsset | null> {
-  if (photoHead && patient === DEFAULT_PATIENT) return photoHead.promise;
+  if (photoHead?.patient === patient) return photoHead.promise;
   let p = loadsOrNull.get(patient);
   if (!p) loadsOrNull.set(patient, (p = modelAssetPromise(patient).catch(() => null)));
   return p;

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../../i18n/react.ts';
 import type { PhotoProblem } from '../../core/face/photoChecks.ts';
 import { currentPhotoHead } from '../../scene/headAsset.ts';
+import { useApp } from '../../state/context.tsx';
 import { forgetPhoto, PhotoError, preloadFaceModel, applyPhoto } from './photo.ts';
 import { PHOTO_STRINGS } from './strings.ts';
 
@@ -49,11 +50,13 @@ export default function PhotoPanel({ mode, onClose }: PhotoPanelProps) {
   }, []);
   useEffect(() => stopCamera, [stopCamera]);
 
+  // the photo is fitted from the patient chosen now (consult's picker; web: always the default)
+  const patient = useApp((s) => s.patient);
   const run = useCallback(
     async (source: Blob | HTMLVideoElement | HTMLCanvasElement) => {
       setStatus({ kind: 'working' });
       try {
-        const outcome = await applyPhoto(source);
+        const outcome = await applyPhoto(source, patient);
         setStatus({
           kind: 'done',
           several: outcome.faceCount > 1,
@@ -68,7 +71,7 @@ export default function PhotoPanel({ mode, onClose }: PhotoPanelProps) {
       }
       setRuns((n) => n + 1);
     },
-    [],
+    [patient],
   );
 
   const openCamera = useCallback(async () => {

@@ -5,7 +5,8 @@ import { BufferAttribute, type BufferGeometry } from 'three';
 import { MM_PER_GLTF_UNIT } from '../../core/anatomy/headData.ts';
 import type { LandmarkId } from '../../core/anatomy/landmarks.ts';
 import type { FacePose } from '../../core/face/faceFit.ts';
-import { DEFAULT_PATIENT } from '../../core/ids.ts';
+import { DEFAULT_PATIENT, type PatientId } from '../../core/ids.ts';
+import { placeFacePoints, tieFacePoints } from '../../core/face/facePoints.ts';
 import { assembleHeadAsset, modelAssetPromise, setPhotoHead, type HeadAsset, type MeshName } from '../../scene/headAsset.ts';
 import { detectFaces, PhotoError } from './detect.ts';
 import type { FitRequest, FitResponse } from './fit.worker.ts';
@@ -86,16 +87,30 @@ function skinColours(geometry: BufferGeometry): Float32Array {
 }
 
 /**
- * The patient's photo (a file, or a frame of the camera) → her head, shown everywhere (setPhotoHead). Rejects with
- * PhotoError (its `problem` names the message) and leaves the head on screen as it was.
+ * MediaPipe's 468 points on `patient`'s model (mm): the default head's (face-calibrate.ts), or on another patient of
+ * the same skin topology, those tied to her skin and placed on his (core/face/facePoints.ts).
  */
-export async function applyPhoto(source: Blob | HTMLVideoElement | HTMLCanvasElement): Promise<PhotoOutcome> {
+async function headPointsOf(patient: PatientId, base: HeadAsset): Promise<Float32Array> {
+  const points = await defaultHeadPoints();
+  if (patient === DEFAULT_PATIENT) return points;
+  const her = await modelAssetPromise(DEFAULT_PATIENT);
+  return placeFacePoints(tieFacePoints(points, her.data.skin), base.data.skin.positions, base.data.skin.indices);
+}
+
+/**
+ * The patient's photo (a file, or a frame of the camera) → her head, fitted from the model of `patient` (the one
+ * chosen in consult; web: the default) and shown in that patient's place everywhere (setPhotoHead). The photo's scale
+ * is that model's intercanthal width. Rejects with PhotoError (its `problem` names the message) and leaves the head
+ * on screen as it was.
+ */
+export async function applyPhoto(source: Blob | HTMLVideoElement | HTMLCanvasElement, patient: PatientId = DEFAULT_PATIENT): Promise<PhotoOutcome> {
   const t0 = performance.now();
   const detected = await detectFaces(source);
   const t1 = performance.now();
   let base: HeadAsset, points: Float32Array;
   try {
-    [base, points] = await Promise.all([modelAssetPromise(DEFAULT_PATIENT), defaultHeadPoints()]);
+    base = await modelAssetPromise(patient);
+    points = await headPointsOf(patient, base);
   } catch (error) {
     throw new PhotoError('model-failed', (error as Error).message);
   }
@@ -142,7 +157,7 @@ export async function applyPhoto(source: Blob | HTMLVideoElement | HTMLCanvasEle
   for (const [id, p] of Object.entries(response.landmarks) as [LandmarkId, readonly [number, number, number]][])
     landmarks[id] = [p[0] / MM_PER_GLTF_UNIT, p[1] / MM_PER_GLTF_UNIT, p[2] / MM_PER_GLTF_UNIT];
   const asset = assembleHeadAsset(geometries, landmarks);
-  setPhotoHead(asset);
+  setPhotoHead(asset, patient);
   return {
     asset,
     faceCount: response.faceCount,
