@@ -57,6 +57,18 @@ export class PointGrid {
     });
   }
 
+  /**
+   * A grid rebuilt from one that went through `structuredClone` / `postMessage` (a Worker): the clone is a plain
+   * object with the same fields and no methods. Rebuilt over the same points rather than given its prototype back
+   * (Object.setPrototypeOf leaves objects slow to read in V8; the rebuild is linear in the points, a few ms).
+   * Throws when the object does not have a grid's fields (a model from another version of the code).
+   */
+  static fromClone(clone: PointGrid): PointGrid {
+    const c = clone as unknown as { cell?: unknown; points?: unknown };
+    if (typeof c?.cell !== 'number' || !ArrayBuffer.isView(c.points)) throw new Error('PointGrid.fromClone: not a cloned PointGrid');
+    return new PointGrid(c.points as unknown as ArrayLike<number>, c.cell);
+  }
+
   private clampCell(v: number, axis: 0 | 1 | 2): number {
     const c = Math.floor((v - this.min[axis]) / this.cell);
     return c < 0 ? 0 : c >= this.dims[axis] ? this.dims[axis] - 1 : c;
