@@ -107,7 +107,10 @@ export function BeforeContour({ store, technique, always = false, enabled }: Bef
   );
   useEffect(() => {
     const skin = asset?.geometries.skin;
-    if (!model || !skin) return;
+    if (!model || !skin) {
+      if (model) release(); // no skin to draw on: nothing to wait for
+      return;
+    }
     const unit = unitSagField(model).skin;
     const rest = skin.getAttribute('position').array as Float32Array;
     const normal = skin.getAttribute('normal')?.array as Float32Array | undefined;
