@@ -4,13 +4,14 @@ import { BufferAttribute, BufferGeometry, DoubleSide, Mesh, MeshBasicMaterial, t
 import type { TechniqueId } from '../core/ids.ts';
 import { beforeContours } from '../core/tissue/contour.ts';
 import { unitSagField } from '../core/tissue/months.ts';
-import type { TissueModel } from '../core/tissue/index.ts';
+import type { TissueModel } from '../core/tissue/model.ts';
 import { useStore } from 'zustand';
 import { PROCEDURES } from '../core/procedures/index.ts';
 import { stepAt } from '../core/timeline/index.ts';
 import type { AppStore } from '../state/store.ts';
 import { headAssetOrNull } from './headAsset.ts';
-import { modelFor } from './tissueModel.ts';
+import { modelReady, readyModel } from './tissueModel.ts';
+import { useReadyHold } from './readyGate.ts';
 
 export interface BeforeContourProps {
   /** The mode's store (passed in: React context does not cross into the canvas). */
@@ -60,12 +61,18 @@ export function BeforeContour({ store, technique, always = false, enabled }: Bef
   const procedure = PROCEDURES[technique];
   const atResult = useStore(store, (s) => stepAt(procedure, s.progress).index === procedure.steps.length - 1);
   const visible = enabled && (always || atResult);
-  const [model, setModel] = useState<TissueModel | null>(null);
+  // The engine's model comes from a Worker (tissueModel.ts); until the line is drawn the viewer is not "ready".
+  const [model, setModel] = useState<TissueModel | null>(() => (asset ? readyModel(asset, []) : null));
+  const release = useReadyHold(asset);
   useEffect(() => {
-    if (!asset) return;
-    const timer = setTimeout(() => setModel(modelFor(asset)), 0);
-    return () => clearTimeout(timer);
-  }, [asset]);
+    if (!asset) return release();
+    let live = true;
+    // A head the engine cannot model has no sagged contour: nothing drawn (the deformer reports the failure).
+    modelReady(asset, []).then((m) => live && setModel(m), () => live && release());
+    return () => {
+      live = false;
+    };
+  }, [asset, release]);
   const contours = useMemo(() => (asset ? beforeContours(asset.data) : null), [asset]);
   // Drawn as thin ribbons on the skin (two triangles per dash step) with classes the app already loads: a dashed
   // line material would add its shader code to the three.js chunk every mode downloads. The profile is its own
@@ -100,7 +107,10 @@ export function BeforeContour({ store, technique, always = false, enabled }: Bef
   );
   useEffect(() => {
     const skin = asset?.geometries.skin;
-    if (!model || !skin) return;
+    if (!model || !skin) {
+      if (model) release(); // no skin to draw on: nothing to wait for
+      return;
+    }
     const unit = unitSagField(model).skin;
     const rest = skin.getAttribute('position').array as Float32Array;
     const normal = skin.getAttribute('normal')?.array as Float32Array | undefined;
@@ -154,10 +164,11 @@ export function BeforeContour({ store, technique, always = false, enabled }: Bef
       line.mesh.geometry.computeBoundingSphere();
     };
     write(store.getState().sag);
+    release();
     return store.subscribe((s, prev) => {
       if (s.sag !== prev.sag) write(s.sag);
     });
-  }, [model, asset, lines, store, invalidate]);
+  }, [model, asset, lines, store, invalidate, release]);
   useEffect(() => invalidate(), [visible, invalidate]);
   return (
     <>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import type { BufferGeometry, Mesh, MeshStandardMaterial } from 'three';
 import { LAYERS, type LayerId } from '../core/ids.ts';
@@ -7,6 +7,7 @@ import { createLayerMaterials, LAYER_COLOURS, SKIN_MATERIAL_COLOUR } from './mat
 import { enableCreaseShading } from './creaseShading.ts';
 import type { CutawayRig } from './cutaway.ts';
 import { loadChunk } from '../ui/lazyChunk.ts';
+import { ReadyGateContext } from './readyGate.ts';
 
 export interface HeadSceneProps {
   readonly asset: HeadAsset;
@@ -149,8 +150,10 @@ export function HeadScene({
     invalidate();
   }, [heatmap, materials, invalidate]);
 
+  // The first frame of the head as it should look: not while the engine's deformation is still on its way.
+  const gate = useContext(ReadyGateContext);
   useFrame(() => {
-    if (reported.current || !onFirstFrame) return;
+    if (reported.current || !onFirstFrame || gate?.held) return;
     reported.current = true;
     // useFrame runs before this frame is drawn; report on the next task, after the draw.
     requestAnimationFrame(() => onFirstFrame());

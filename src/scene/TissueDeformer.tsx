@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useReducer } from 'react';
 import { useThree } from '@react-three/fiber';
 import type { BufferAttribute, BufferGeometry } from 'three';
 import type { TechniqueId } from '../core/ids.ts';
 import { MM_PER_GLTF_UNIT } from '../core/anatomy/headData.ts';
-import { createDisplacements, evaluate, type TissueModel } from '../core/tissue/index.ts';
-import { modelFor, paramsFrom, solutionFor } from './tissueModel.ts';
+// From the engine's modules, not its index: the index brings the precompute, which runs in a Worker.
+import { createDisplacements, evaluate } from '../core/tissue/solve.ts';
+import { modelReady, paramsFrom, readyModel, solutionFor } from './tissueModel.ts';
+import { useReadyHold } from './readyGate.ts';
 import { skinCreases } from './creases.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
@@ -37,13 +39,27 @@ const LAYERS = ['skin', 'fat', 'smas'] as const;
  */
 export function TissueDeformer({ asset, deformed, technique, store, fixedProgress }: TissueDeformerProps) {
   const invalidate = useThree((s) => s.invalidate);
-  const [model, setModel] = useState<TissueModel | null>(null);
+  // The model (and this technique's undermined stiffness) come from a Worker (tissueModel.ts): the undeformed
+  // head paints first, and the viewer does not say "ready" until the deformed one has been drawn.
+  const [, arrived] = useReducer((n: number) => n + 1, 0);
+  const model = readyModel(asset, [technique]);
+  const release = useReadyHold(technique);
 
   useEffect(() => {
-    // The precompute takes a moment: let the undeformed head paint first.
-    const timer = setTimeout(() => setModel(modelFor(asset)), 0);
-    return () => clearTimeout(timer);
-  }, [asset]);
+    if (model) return;
+    let live = true;
+    modelReady(asset, [technique]).then(
+      () => live && arrived(),
+      (error: unknown) => {
+        // The engine cannot model this head: the face stays undeformed and the viewer still becomes ready (usable).
+        console.error('[lift] the tissue engine failed on this head:', error);
+        if (live) release();
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [asset, technique, model, release]);
 
   useEffect(() => {
     if (!model) return;
@@ -97,6 +113,7 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
       invalidate();
     };
     apply(store.getState());
+    release();
     const unsubscribe = store.subscribe((s, prev) => {
       if (
         s.progress !== prev.progress ||
@@ -114,7 +131,7 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
       live = false;
       unsubscribe();
     };
-  }, [model, technique, store, asset, deformed, fixedProgress, invalidate]);
+  }, [model, technique, store, asset, deformed, fixedProgress, invalidate, release]);
 
   return null;
 }

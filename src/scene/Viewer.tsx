@@ -13,6 +13,7 @@ import { CameraRig } from './CameraRig.tsx';
 import { CAMERA_FOV_DEG } from './views.ts';
 import { CONTEXT_RESTORE_WAIT_MS, graphicsSupport, MAX_RENDERER_REBUILDS, type FallbackReason } from './webgl.ts';
 import { registerRenderer } from './diagnostics.ts';
+import { createReadyGate, ReadyGateContext } from './readyGate.ts';
 import { ChunkLoadError, lazyChunk, retryFailedChunks } from '../ui/lazyChunk.ts';
 // Only devices without WebGL need the drawings.
 const Fallback2D = lazyChunk('2D drawings', async () => (await import('../ui/Fallback2D.tsx')).Fallback2D);
@@ -84,6 +85,8 @@ interface StageCallbacks {
 
 function Stage({ asset, props, callbacks }: { asset: HeadAsset; props: ViewerProps; callbacks: StageCallbacks }) {
   const deformed = useDeformableCopies(asset, props.lod ?? false);
+  // Parts that still have to move the head (the tissue engine) hold the first "drawn" report (readyGate.ts).
+  const gate = useMemo(() => createReadyGate(), []);
   const [restoreKey, setRestoreKey] = useState(0);
   // A new key mounts a new canvas with a new renderer: the way back from a context that never returns.
   const [canvasKey, setCanvasKey] = useState(0);
@@ -156,19 +159,21 @@ function Stage({ asset, props, callbacks }: { asset: HeadAsset; props: ViewerPro
     >
       <color attach="background" args={['#eef1f3']} />
       <StudioLights key={restoreKey} />
-      <HeadScene
-        asset={asset}
-        layers={props.layers}
-        deformed={deformed}
-        onFirstFrame={onFirstFrame}
-        lod={props.lod ?? false}
-        heatmap={props.heatmap ?? false}
-        {...(props.layerOpacity ? { layerOpacity: props.layerOpacity } : {})}
-        cutaway={props.cutaway ?? true}
-        instant={props.instantCamera ?? false}
-        highlightLigaments={props.highlightLigaments ?? false}
-      />
-      {props.children?.(asset, deformed)}
+      <ReadyGateContext.Provider value={gate}>
+        <HeadScene
+          asset={asset}
+          layers={props.layers}
+          deformed={deformed}
+          onFirstFrame={onFirstFrame}
+          lod={props.lod ?? false}
+          heatmap={props.heatmap ?? false}
+          {...(props.layerOpacity ? { layerOpacity: props.layerOpacity } : {})}
+          cutaway={props.cutaway ?? true}
+          instant={props.instantCamera ?? false}
+          highlightLigaments={props.highlightLigaments ?? false}
+        />
+        {props.children?.(asset, deformed)}
+      </ReadyGateContext.Provider>
       <OrbitControls
         makeDefault
         enabled={props.orbit !== false}

@@ -3,7 +3,8 @@
 // the per-deformation depth. Not a lazy chunk: web shows the creases as soon as the engine runs, and the budget
 // counts every script web loads (a separate chunk measured 0.8 kB gzip more).
 import { BufferAttribute, type BufferGeometry } from 'three';
-import { toVertexFields, type TissueModel } from '../core/tissue/index.ts';
+import { toVertexFields } from '../core/tissue/solve.ts';
+import type { TissueModel } from '../core/tissue/model.ts';
 import { CREASE_CHANNELS, createWrinkles, creaseDepth, skinPositions, type Wrinkles } from '../core/tissue/wrinkles.ts';
 
 const wrinkles = new WeakMap<TissueModel, Wrinkles>();

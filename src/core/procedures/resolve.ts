@@ -4,7 +4,7 @@ import type { LandmarkId, Side } from '../anatomy/landmarks.ts';
 import type { TechniqueId } from '../ids.ts';
 import type { LiftParams } from '../tissue/api.ts';
 import { PointGrid, SurfaceProjector, type Vec3 } from '../tissue/geometry.ts';
-import type { LandmarkPoint, Procedure, Traction } from './types.ts';
+import type { LandmarkPoint, Procedure, Traction, Undermining } from './types.ts';
 
 export const SIDES: readonly Side[] = ['l', 'r'];
 
@@ -153,8 +153,11 @@ export function outlineDistance(head: HeadData, outline: readonly LandmarkPoint[
  * UNDERMINING_EDGE_MM across the outline, 0 outside), or null when the technique does not undermine.
  */
 export function underminedWeight(head: HeadData, procedure: Procedure): ((x: number, y: number, z: number) => number) | null {
-  const u = procedure.undermining;
-  if (!u) return null;
+  return procedure.undermining ? underminedAreaWeight(head, procedure.undermining) : null;
+}
+
+/** The same for an undermined area given directly (a Worker receives the area, not the procedure catalogue). */
+export function underminedAreaWeight(head: HeadData, u: Undermining): (x: number, y: number, z: number) => number {
   const distance = outlineDistance(head, u.outline);
   return (x, y, z) => {
     const s = Math.min(1, Math.max(0, 0.5 + distance(x, y, z) / UNDERMINING_EDGE_MM));

@@ -28,11 +28,13 @@ import {
   LIGAMENT_ELONGATION_AT_FULL_SAG_MM, LIGAMENTS, LOWER_LID_HEIGHT_MM, MENTAL_LIGAMENT, ORBITAL_RIM_TIE, MIMETIC_BAND_WIDTH_MM, MIMETIC_REACH_MM, MARIONETTE_MEDIAL_TO_JOWL_MM, MARIONETTE_TETHER_SHARE, MIMETIC_UNIT_TIE, SAG_BULGE_FRACTION, SAG_LAYER_SHARE, SKIN_GROUND_BASE,
   SIM_CELL_MM, SKIN_GROUND_UNSUPPORTED, SKIN_MODULUS, SMAS_GROUND_FIXED, SMAS_GROUND_MOBILE, SMAS_MODULUS, type LigamentName,
 } from './constants.ts';
-import { PointGrid, clusterMesh, meshOperators, segmentDistance2, type ClusteredMesh, type MeshOperators, type Vec3 } from './geometry.ts';
-import { SymmetricBuilder, cholesky, solve3, type CholeskyFactor, type Csc } from './sparse.ts';
+import { PointGrid, segmentDistance2, type ClusteredMesh, type MeshOperators, type Vec3 } from './geometry.ts';
+import { clusterMesh, meshOperators } from './mesh.ts';
+import { solve3, type CholeskyFactor, type Csc } from './sparse.ts';
+import { SymmetricBuilder, cholesky } from './factorise.ts';
+import { ENGINE_LAYERS, type EngineLayer } from './layers.ts';
 
-export const ENGINE_LAYERS = ['skin', 'fat', 'smas'] as const;
-export type EngineLayer = (typeof ENGINE_LAYERS)[number];
+export { ENGINE_LAYERS, type EngineLayer };
 
 export interface ModelLayer {
   readonly name: EngineLayer;

@@ -12,7 +12,8 @@ import { REGIONS } from '../ids.ts';
 import { pullDirection } from '../procedures/resolve.ts';
 import { MAX_MONTHS } from '../url/deepLink.ts';
 import type { LayerDisplacements, RegionLift } from './api.ts';
-import { ENGINE_LAYERS, type TissueModel } from './model.ts';
+import { ENGINE_LAYERS } from './layers.ts';
+import type { TissueModel } from './model.ts';
 import { siteVertical, type SiteId } from './sites.ts';
 import { liftNodeField, regionLift, toVertexFields, type TechniqueSolution, type VertexFields } from './solve.ts';
 

@@ -8,9 +8,10 @@ import { drapeFrontal, gripLine, pullDirection } from '../procedures/resolve.ts'
 import type { ActionId, Procedure, Traction } from '../procedures/types.ts';
 import type { LayerDisplacements, LiftParams, RegionLift } from './api.ts';
 import { segmentDistance2, type Vec3 } from './geometry.ts';
-import { ENGINE_LAYERS, type EngineLayer, type TissueModel } from './model.ts';
+import { ENGINE_LAYERS, type EngineLayer } from './layers.ts';
+import type { TissueModel } from './model.ts';
 import { solve3 } from './sparse.ts';
-import { techniqueFactor } from './undermining.ts';
+import { techniqueFactor } from './factors.ts';
 
 /** Per-vertex fields (render order) for each layer, xyz interleaved. */
 export type VertexFields = Readonly<Record<EngineLayer, Float32Array>>;

@@ -8,82 +8,37 @@
 // reuses the intact model's ordering, elimination tree and L pattern (sparse.ts `refactor`): only the numeric
 // pass runs, once per technique, on first use, and the factor is cached on the model (three undermining
 // techniques → three extra factors of nnz(L) doubles each). Threads do not undermine and share the intact factor.
+// On the page, the Worker that builds the model refactorises every undermining technique right after it and
+// sends the factors (scene/tissue.worker.ts, through dissection.ts): this module then never runs there, and is
+// loaded only where the engine runs in one thread (Node, or the page's fallback without a Worker).
 import type { TechniqueId } from '../ids.ts';
 import { PROCEDURES } from '../procedures/index.ts';
-import { underminedWeight } from '../procedures/resolve.ts';
-import { UNDERMINED_ATTACHMENT_RESIDUAL } from './constants.ts';
 import type { TissueModel } from './model.ts';
-import { cscIndex, refactor, type CholeskyFactor, type Csc } from './sparse.ts';
+import type { CholeskyFactor } from './sparse.ts';
+import { refactor } from './factorise.ts';
+import { underminedNodeWeightsOf, underminedStiffnessOf } from './dissection.ts';
+import { provideRefactorisation } from './factors.ts';
+
+export { techniqueFactor } from './factors.ts';
 
 /** Per global node, how undermined it is for this technique (0 intact … 1 fully inside the dissection). */
 export function underminedNodeWeights(model: TissueModel, technique: TechniqueId): Float64Array | null {
-  const weight = underminedWeight(model.head, PROCEDURES[technique]);
-  if (!weight) return null;
-  const w = new Float64Array(model.nodeCount);
-  for (let g = 0; g < model.nodeCount; g++) w[g] = weight(model.nodePos[3 * g]!, model.nodePos[3 * g + 1]!, model.nodePos[3 * g + 2]!);
-  return w;
+  const undermining = PROCEDURES[technique].undermining;
+  return undermining ? underminedNodeWeightsOf(model, undermining) : null;
 }
 
 /** Values of the technique's stiffness matrix (same pattern as `model.matrix`), or null if it does not undermine. */
 export function underminedStiffness(model: TissueModel, technique: TechniqueId): Float64Array | null {
-  const procedure = PROCEDURES[technique];
-  const w = underminedNodeWeights(model, technique);
-  if (!w || !procedure.undermining) return null;
-  const a: Csc = model.matrix;
-  const vals = a.vals.slice();
-  const cut = 1 - UNDERMINED_ATTACHMENT_RESIDUAL;
-  const addDiag = (g: number, dk: number): void => {
-    const u = model.unknownOf[g]!;
-    if (u >= 0) vals[cscIndex(a, u, u)]! += dk;
-  };
-  const planes = procedure.undermining.planes;
-  if (planes.includes('sub-smas')) {
-    const { subSmasNode, subSmasK } = model.releasable;
-    for (let k = 0; k < subSmasNode.length; k++) {
-      const g = subSmasNode[k]!;
-      if (w[g]! > 0) addDiag(g, -cut * w[g]! * subSmasK[k]!);
-    }
-  }
-  if (planes.includes('subcutaneous')) {
-    const { subcutaneousA: A, subcutaneousB: B, subcutaneousK: K } = model.releasable;
-    for (let k = 0; k < A.length; k++) {
-      const ga = A[k]!, gb = B[k]!;
-      const wk = Math.max(w[ga]!, w[gb]!);
-      if (wk <= 0) continue;
-      // A weaker spring: the same change as assembling it with stiffness (1 − cut·w)·k (cf. model.ts springTo).
-      const dk = -cut * wk * K[k]!;
-      addDiag(ga, dk);
-      addDiag(gb, dk);
-      const ua = model.unknownOf[ga]!, ub = model.unknownOf[gb]!;
-      if (ua >= 0 && ub >= 0 && ua !== ub) {
-        vals[cscIndex(a, ua, ub)]! -= dk;
-        vals[cscIndex(a, ub, ua)]! -= dk;
-      }
-    }
-  }
-  const released = procedure.undermining.releasedLigaments ?? [];
-  if (released.includes('orbital-retaining')) {
-    // The ORL is one circumferential ligament: releasing it divides its rim part along the lid–cheek junction too.
-    const { orbitalRimNode, orbitalRimK } = model.releasable;
-    for (let k = 0; k < orbitalRimNode.length; k++) addDiag(orbitalRimNode[k]!, -cut * orbitalRimK[k]!);
-  }
-  for (const name of released) {
-    for (const lig of model.ligaments) {
-      if (lig.name !== name) continue;
-      for (let k = 0; k < lig.nodes.length; k++) addDiag(lig.nodes[k]!, -cut * lig.stiffness[k]!);
-    }
-  }
-  return vals;
+  const undermining = PROCEDURES[technique].undermining;
+  return undermining ? underminedStiffnessOf(model, undermining) : null;
 }
 
 /**
- * The factorised stiffness a technique's tractions are solved with: the intact factor for techniques that do
- * not undermine, otherwise a cached refactorisation of the undermined stiffness (built on first use).
+ * Refactorises the technique's undermined stiffness, caches the factor on the model and its time in
+ * `model.stats.techniqueFactorMs` (the intact factor for techniques that do not undermine). Installed as the
+ * refactorisation behind factors.ts `techniqueFactor` when this module is loaded.
  */
-export function techniqueFactor(model: TissueModel, technique: TechniqueId): CholeskyFactor {
-  if (!PROCEDURES[technique].undermining) return model.factor;
-  const cached = model.techniqueFactors.get(technique);
-  if (cached) return cached;
+export function refactoriseTechnique(model: TissueModel, technique: TechniqueId): CholeskyFactor {
   const t0 = performance.now();
   const vals = underminedStiffness(model, technique);
   const factor = vals ? refactor(model.factor, vals) : model.factor;
@@ -91,3 +46,5 @@ export function techniqueFactor(model: TissueModel, technique: TechniqueId): Cho
   model.stats.techniqueFactorMs[technique] = performance.now() - t0;
   return factor;
 }
+
+provideRefactorisation(refactoriseTechnique);

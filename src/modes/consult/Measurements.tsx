@@ -2,11 +2,11 @@ import { use, useEffect, useMemo, useReducer } from 'react';
 import { useTranslation } from '../../i18n/react.ts';
 import { REGIONS, type TechniqueId } from '../../core/ids.ts';
 import type { RegionLift } from '../../core/tissue/api.ts';
-import { incisionLengthMm } from '../../core/tissue/index.ts';
+import { incisionLength } from '../../core/procedures/index.ts';
 import { regionLiftAfter, siteLiftAfter } from '../../core/tissue/months.ts';
 import type { SiteId } from '../../core/tissue/sites.ts';
 import { headAssetOrNull, onHeadAssetCleared } from '../../scene/headAsset.ts';
-import { modelFor, paramsFrom, solutionFor } from '../../scene/tissueModel.ts';
+import { modelReady, paramsFrom, readyModel, solutionFor } from '../../scene/tissueModel.ts';
 import { useApp } from '../../state/context.tsx';
 
 /** One decimal, and "0.0" for anything under 0.05 mm either way (no "-0.0"). */
@@ -43,16 +43,19 @@ export function useTechniqueResults(techniques: readonly TechniqueId[]): readonl
   const liftMm = useApp((s) => s.liftMm);
   const primary = techniques[0];
   const key = techniques.join(',');
+  // The engine's model and these techniques' factors come from a Worker (scene/tissueModel.ts): until they are
+  // in, this suspends (the table's fallback says it is computing); once they are, it never does.
+  const ids = key.split(',') as TechniqueId[];
+  const model = asset ? (readyModel(asset, ids) ?? use(modelReady(asset, ids))) : null;
   return useMemo(() => {
-    if (!asset) return null;
-    const model = modelFor(asset);
+    if (!model) return null;
     return key.split(',').map((raw) => {
       const id = raw as TechniqueId;
       const params = id === primary ? paramsFrom({ vectorAngleDeg, liftMm }) : {};
       const solution = solutionFor(model, id, params, sag);
-      return { id, lift: regionLiftAfter(model, solution, months), sites: siteLiftAfter(model, solution, months), incision: incisionLengthMm(model, id) };
+      return { id, lift: regionLiftAfter(model, solution, months), sites: siteLiftAfter(model, solution, months), incision: incisionLength(model.head, id) };
     });
-  }, [asset, key, primary, sag, months, vectorAngleDeg, liftMm]);
+  }, [model, key, primary, sag, months, vectorAngleDeg, liftMm]);
 }
 
 /** Per-region lift (mm, at the result) and incision length for the techniques on screen, from the engine. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SymmetricBuilder, cholesky, cscIndex, multiply3, refactor, solve3 } from '../../../src/core/tissue/sparse.ts';
+import { cscIndex, multiply3, solve3 } from '../../../src/core/tissue/sparse.ts';
+import { SymmetricBuilder, cholesky, refactor } from '../../../src/core/tissue/factorise.ts';
 
 describe('sparse Cholesky', () => {
   it('solves a grid Laplacian with a foundation to round-off', () => {
