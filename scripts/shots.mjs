@@ -1,6 +1,9 @@
 // `npm run shots`: screenshots of every mode at the four target sizes (plus per-technique and per-language
 // extras) into artifacts/shots/, printing their paths. Builds the app first when dist/ is missing.
-// Usage: npm run shots [-- --only consult] [-- --extra] [-- --series] [-- --steps] [-- --query '?mode=…' --name file [--keys ArrowRight,ArrowRight]]
+// Usage: npm run shots [-- --only consult] [-- --extra] [-- --series] [-- --steps] [-- --photo] [-- --query '?mode=…' --name file [--keys ArrowRight,ArrowRight]]
+//   --photo:  the patient's own face (issue 15), with a front render of the man as her photo: consult at the Smile
+//             Mini Lift's result and its before / after, web on a phone with the panel's message and with the face
+//             (photo-*.png; only these shots)
 //   --steps: every technique at every step in consult (stepped with → as the surgeon does, so each step sets its
 //            layers, close-up and cutaway), consult-<technique>-s<n>.png
 //   --query: one ad-hoc shot at 1440×900 (keys pressed after the head is ready)
@@ -19,6 +22,7 @@ const steps = args.includes('--steps');
 const seriesOnly = args.includes('--series');
 const argOf = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
 const adHoc = argOf('--query');
+const photoOnly = args.includes('--photo');
 if (!existsSync('dist/index.html') || args.includes('--build')) {
   const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (b.status !== 0) process.exit(1);
@@ -33,6 +37,12 @@ const SIZES = [
 const MODES = ['web', 'consult', 'kiosk'];
 const shots = [];
 const STEP_COUNTS = { traditional: 7, smile: 7, thread: 6, 'thread-conventional': 4, facelift: 8 };
+if (photoOnly) {
+  shots.push({ file: 'photo-consult-smile-result', query: '?mode=consult&lang=en&technique=smile&progress=1&view=front&sag=1', w: 1440, h: 900, photo: true });
+  shots.push({ file: 'photo-consult-smile-before-after', query: '?mode=consult&lang=en&technique=smile&progress=1&view=front&sag=1', w: 1440, h: 900, photo: true, split: 'middle' });
+  shots.push({ file: 'photo-web-phone-panel', query: '?mode=web&lang=en&technique=smile', w: 390, h: 844, photo: 'panel' });
+  shots.push({ file: 'photo-web-phone', query: '?mode=web&lang=en&technique=smile', w: 390, h: 844, photo: true });
+}
 if (adHoc) shots.push({ file: argOf('--name') ?? 'adhoc', query: adHoc, w: 1440, h: 900, keys: argOf('--keys')?.split(',') ?? [] });
 if (steps) {
   for (const [technique, n] of Object.entries(STEP_COUNTS)) {
@@ -43,7 +53,7 @@ if (steps) {
 }
 for (const mode of MODES) {
   if (only && only !== mode) continue;
-  if (adHoc || seriesOnly || (steps && !extra)) break;
+  if (adHoc || seriesOnly || photoOnly || (steps && !extra)) break;
   for (const [name, w, h] of SIZES) shots.push({ file: `${mode}-${name}`, query: `?mode=${mode}&lang=en&progress=0.5`, w, h });
 }
 if (extra) {
@@ -84,6 +94,34 @@ const executablePath = await ensureChromium();
 const { server, url } = await startStaticServer('dist');
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 mkdirSync('artifacts/shots', { recursive: true });
+
+/** The "patient's photo" for --photo: the app's own render of the man from the front (there are no patient photos here). */
+async function manPhoto() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(url + '?mode=consult&lang=en&view=front&technique=facelift&patient=male');
+  await waitForHeadReady(page, 120_000);
+  await waitForQuietFrames(page);
+  const box = await page.locator('[role="img"][data-ready]').first().boundingBox();
+  const side = Math.min(box.width, box.height);
+  const png = await page.screenshot({ clip: { x: box.x + (box.width - side) / 2, y: box.y, width: side, height: side } });
+  await context.close();
+  return png;
+}
+
+/** Gives the page's photo panel the picture and waits for the fitted face on screen; `keepPanel` leaves the panel open. */
+async function applyPhoto(page, png, keepPanel) {
+  await page.locator('[data-photo-open]').dispatchEvent('click');
+  await page.locator('.photo-panel').waitFor();
+  await page.locator('[data-photo-input]').setInputFiles({ name: 'patient.png', mimeType: 'image/png', buffer: png });
+  await page.waitForFunction(() => Number(document.querySelector('.photo-panel')?.getAttribute('data-photo-runs')) > 0, undefined, { timeout: 180_000 });
+  const status = await page.locator('.photo-panel').getAttribute('data-photo-status');
+  if (status !== 'done') console.warn(`[shots] the photo was not used: ${status} ${await page.locator('.photo-status').textContent()}`);
+  if (!keepPanel) await page.locator('.photo-panel').getByRole('button', { name: 'Close', exact: true }).dispatchEvent('click');
+  await waitForHeadReady(page, 120_000);
+}
+const photoPng = photoOnly ? await manPhoto() : null;
+
 for (const s of shots) {
   const context = await browser.newContext({ viewport: { width: s.w, height: s.h }, locale: 'en-US' });
   const page = await context.newPage();
@@ -94,10 +132,20 @@ for (const s of shots) {
   } catch {
     console.warn(`[shots] ${s.file}: the head never reported ready; taking the screenshot anyway`);
   }
+  if (s.photo) {
+    await applyPhoto(page, photoPng, s.photo === 'panel');
+    if (s.query.includes('mode=web')) {
+      // stop the page's own playback at the result, the face in view (or the panel's message)
+      await page.getByRole('slider', { name: 'Procedure progress' }).fill('1000');
+      await page.evaluate(() => document.activeElement?.blur());
+      if (s.photo === 'panel') await page.locator('.photo-panel').scrollIntoViewIfNeeded();
+      else await page.locator('[role="img"][data-ready]').first().scrollIntoViewIfNeeded();
+    }
+  }
   if (s.split) {
     await page.getByRole('button', { name: 'Before / after', exact: true }).click();
     await waitForHeadReady(page, 120_000);
-    await page.getByRole('slider', { name: 'Before / after' }).press(s.split === 'before' ? 'End' : 'Home');
+    if (s.split !== 'middle') await page.getByRole('slider', { name: 'Before / after' }).press(s.split === 'before' ? 'End' : 'Home');
     await waitForQuietFrames(page);
   }
   for (const key of s.keys ?? []) {

@@ -1,7 +1,10 @@
 // Read-only counters for budgets, soak tests and the surgeon's "is it slow?" question: every live
 // renderer's frame count, draw calls, triangles and GPU resources, and its camera (for the photo feature's
-// calibration, scripts/face-calibrate.ts). Exposed as `window.__lift`.
+// calibration, scripts/face-calibrate.ts), and the skin of the head each patient is shown with (the photo feature's
+// tests compare a head fitted to a photo with the head photographed). Exposed as `window.__lift`.
 import type { Camera, WebGLRenderer } from 'three';
+import type { PatientId } from '../core/ids.ts';
+import { headAssetPromise } from './headAsset.ts';
 
 export interface RendererStats {
   frames: number;
@@ -55,9 +58,17 @@ export function rendererStats(): RendererStats[] {
   }));
 }
 
+/**
+ * The skin's vertex positions (mm, head frame, n × xyz) of the head the viewers show for `patient` (default: the
+ * default patient): her model, or while a photo is applied, the head fitted to it (headAssetPromise).
+ */
+export async function skinPositionsMm(patient?: PatientId): Promise<number[]> {
+  return Array.from((await headAssetPromise(patient)).data.skin.positions);
+}
+
 declare global {
   interface Window {
-    __lift?: { stats: () => RendererStats[]; cameras: () => CameraState[] };
+    __lift?: { stats: () => RendererStats[]; cameras: () => CameraState[]; skinMm: typeof skinPositionsMm };
   }
 }
-if (typeof window !== 'undefined') window.__lift = { stats: rendererStats, cameras: cameraStates };
+if (typeof window !== 'undefined') window.__lift = { stats: rendererStats, cameras: cameraStates, skinMm: skinPositionsMm };
