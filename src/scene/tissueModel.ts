@@ -217,8 +217,9 @@ export function readyModel(asset: HeadAsset, techniques: readonly TechniqueId[])
 
 /**
  * Resolves with the head's tissue model once it and the factors of `techniques` are in (from the Worker, or
- * computed on this thread where it cannot run); the same promise for the same head and techniques (React's
- * `use`). Rejects when the engine cannot build a model of this head at all.
+ * computed on this thread where it cannot run); the same promise for the same head and techniques, marked
+ * fulfilled on itself once settled (React's `use` then reads it without suspending). Rejects when the engine cannot
+ * build a model of this head at all.
  */
 export function modelReady(asset: HeadAsset, techniques: readonly TechniqueId[]): Promise<TissueModel> {
   const entry = entryFor(asset, techniques);
@@ -229,7 +230,13 @@ export function modelReady(asset: HeadAsset, techniques: readonly TechniqueId[])
       await Promise.all(techniques.map((t) => entry.factors.get(t)?.promise));
       return model;
     });
-    ready.catch(() => {});
+    // Settled promises say so on themselves, as React's `use` reads them: once the model is in, `use` returns it
+    // in the same render instead of suspending again.
+    const tracked = ready as Promise<TissueModel> & { status?: string; value?: TissueModel; reason?: unknown };
+    ready.then(
+      (model) => Object.assign(tracked, { status: 'fulfilled', value: model }),
+      (reason: unknown) => Object.assign(tracked, { status: 'rejected', reason }),
+    );
     entry.ready.set(key, ready);
   }
   return ready;

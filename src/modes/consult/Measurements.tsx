@@ -6,7 +6,7 @@ import { incisionLength } from '../../core/procedures/index.ts';
 import { regionLiftAfter, siteLiftAfter } from '../../core/tissue/months.ts';
 import type { SiteId } from '../../core/tissue/sites.ts';
 import { headAssetOrNull, onHeadAssetCleared } from '../../scene/headAsset.ts';
-import { modelReady, paramsFrom, readyModel, solutionFor } from '../../scene/tissueModel.ts';
+import { modelReady, paramsFrom, solutionFor } from '../../scene/tissueModel.ts';
 import { useApp } from '../../state/context.tsx';
 
 /** One decimal, and "0.0" for anything under 0.05 mm either way (no "-0.0"). */
@@ -44,9 +44,12 @@ export function useTechniqueResults(techniques: readonly TechniqueId[]): readonl
   const primary = techniques[0];
   const key = techniques.join(',');
   // The engine's model and these techniques' factors come from a Worker (scene/tissueModel.ts): until they are
-  // in, this suspends (the table's fallback says it is computing); once they are, it never does.
+  // in, this suspends (the table's fallback says it is computing); once they are, `use` reads the settled promise
+  // without suspending. Always through `use`: a render that suspended there and is replayed once the model is in
+  // must call the same hooks in the same order (skipping `use` on the replay made React throw "update hook
+  // called on initial render", recovered but reported as a page error).
   const ids = key.split(',') as TechniqueId[];
-  const model = asset ? (readyModel(asset, ids) ?? use(modelReady(asset, ids))) : null;
+  const model = asset ? use(modelReady(asset, ids)) : null;
   return useMemo(() => {
     if (!model) return null;
     return key.split(',').map((raw) => {
