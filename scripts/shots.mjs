@@ -39,6 +39,8 @@ const shots = [];
 const STEP_COUNTS = { traditional: 7, smile: 7, thread: 6, 'thread-conventional': 4, facelift: 8 };
 if (photoOnly) {
   shots.push({ file: 'photo-consult-smile-result', query: '?mode=consult&lang=en&technique=smile&progress=1&view=front&sag=1', w: 1440, h: 900, photo: true });
+  // the same photo as a surgeon would take it for a man: the Man chosen first, so the fit starts from his model
+  shots.push({ file: 'photo-consult-man-smile-result', query: '?mode=consult&lang=en&technique=smile&progress=1&view=front&sag=1&patient=male', w: 1440, h: 900, photo: true });
   shots.push({ file: 'photo-consult-smile-before-after', query: '?mode=consult&lang=en&technique=smile&progress=1&view=front&sag=1', w: 1440, h: 900, photo: true, split: 'middle' });
   shots.push({ file: 'photo-web-phone-panel', query: '?mode=web&lang=en&technique=smile', w: 390, h: 844, photo: 'panel' });
   shots.push({ file: 'photo-web-phone', query: '?mode=web&lang=en&technique=smile', w: 390, h: 844, photo: true });
