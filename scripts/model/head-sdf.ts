@@ -324,7 +324,10 @@ export function buildHeadField(): HeadField {
     // the fitted parts without a hollow under its edge
     // (narrowed for a woman's tapering lower face: design choice)
     const lower = sdEllipsoid(ax, y, z, [0, -50, 22], [54, 36, 60]);
-    return smin(smin(smin(smin(border, ramus, 26), floor, 16), side, 14), lower, 12);
+    // the parotid's fullness in front of the lobule, just behind the cheek: without the border tube's end ball
+    // (see jawIdx) the skin there dipped ≈ 2 mm and read as a dark hollow in the app's oblique view
+    const parotid = sdEllipsoid(ax, y, z, [54, -14, 22], [11.5, 14, 12]);
+    return smin(smin(smin(smin(smin(border, ramus, 26), floor, 16), side, 14), lower, 12), parotid, 6);
   };
   // ---- neck, shoulders and upper chest (design choices: not sourced; a woman's proportions) ----
   // neck: an elliptic column (circumference ≈ 320 mm), narrower than the mandible so the submandibular hollow
