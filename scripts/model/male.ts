@@ -23,7 +23,7 @@ import { type V3, clamp, dist, dot, lerp, norm, smoothstep, sub, vertexNormals }
 import type { Landmarks } from './anatomy-map.ts';
 import { LIGAMENT_NAMES, ligamentAnchors, ligamentBands, zygomaticus } from './ligaments.ts';
 import { fatFloorDepth, placeSkull, softTissueExtras } from './skull.ts';
-import { hairRegionSigned, hairRegionWeight, hairThickness, hairlineSpec, type HairRegion } from './hair.ts';
+import { hairRegionSigned, hairRegionWeight, hairThickness, hairlineSpec, strandShade, type HairRegion } from './hair.ts';
 
 /** Landmarks in millimetres, head frame (+x subject left, +y up, +z forward, origin mid-tragi). */
 export type LandmarksMm = Readonly<Record<LandmarkId, V3>>;
@@ -410,7 +410,9 @@ export function maleSkinColour(female: V3, p: V3, lm: LandmarksMm, bareSkin: V3)
   const tinted: V3 = [browed[0] * SKIN_TINT[0], browed[1] * SKIN_TINT[1], browed[2] * SKIN_TINT[2]];
   // grey at the temples and over the ears' level
   const grey = 0.6 * smoothstep(48, 66, Math.abs(p[0])) * (1 - smoothstep(lm['tragus-l'][1] + 40, lm['tragus-l'][1] + 70, p[1]));
-  const hairTone: V3 = [lerp(HAIR_DARK[0], HAIR_GREY[0], grey), lerp(HAIR_DARK[1], HAIR_GREY[1], grey), lerp(HAIR_DARK[2], HAIR_GREY[2], grey)];
+  // his short hair combed back: half the strand shading of hers (hair.ts strandShade), so it reads as hair, not paint
+  const strands = 1 + 0.5 * (strandShade(p, hairlineSpec(lm.glabella)) - 1);
+  const hairTone: V3 = [lerp(HAIR_DARK[0], HAIR_GREY[0], grey) * strands, lerp(HAIR_DARK[1], HAIR_GREY[1], grey) * strands, lerp(HAIR_DARK[2], HAIR_GREY[2], grey) * strands];
   return [lerp(tinted[0], hairTone[0], hair), lerp(tinted[1], hairTone[1], hair), lerp(tinted[2], hairTone[2], hair)];
 }
 
