@@ -10,7 +10,7 @@ import { MeshoptEncoder, MeshoptSimplifier } from 'meshoptimizer';
 import { GLB_MESH_NAMES, MM_PER_GLTF_UNIT } from '../../src/core/anatomy/headData.ts';
 import { LANDMARK_IDS } from '../../src/core/anatomy/landmarks.ts';
 import { browMask, computeLandmarks, computeMeasures, hairMask, lipMask, regionWeights, type Landmarks } from './anatomy-map.ts';
-import { strandShade } from './hair.ts';
+import { hairThickness, strandShade } from './hair.ts';
 import { type V3, compact, dist, edgeReport, fillGridNarrowBand, lerp, makeGrid, marchingTetrahedra, taubin, vertexNormals } from './geom.ts';
 import { buildHeadField, partingDepth } from './head-sdf.ts';
 import { dtfDepth, dtfExtent, eyeMesh, offsetSheet, skinThickness, smasDepth, smasExtent } from './layers.ts';
@@ -29,7 +29,12 @@ export interface BuildOptions {
 
 export const SKIN_TRIANGLES = 64000;
 export const SKIN_LOD_TRIANGLES = 18000;
-export const LAYER_SOURCE_TRIANGLES = 44000;
+/**
+ * Triangles of the lighter skin copy the soft-tissue sheets are cut from. 50000 (was 44000): the hair's volume,
+ * parting and roll draw the simplifier's triangles to the scalp, which left the SMAS sheet under the face with
+ * fewer vertices than the engine's tests ask for (≥ 3000). Design choice.
+ */
+export const LAYER_SOURCE_TRIANGLES = 50000;
 
 interface Mesh {
   positions: Float32Array;
@@ -105,11 +110,11 @@ function skinAttributes(positions: Float32Array, lm: Landmarks, field: ReturnTyp
   const n = positions.length / 3;
   const r0 = new Float32Array(n * 3), r1 = new Float32Array(n * 3), color = new Float32Array(n * 3);
   // design choices (linear RGB; the scene's skin material is white, so these are the colours lit): a light-medium
-  // East Asian skin tone (warm beige, not pink), a faint warmth over the cheeks, dusty-rose lips, near-black brown
-  // hair drawn back (the parting a little lighter: scalp showing through) and soft dark-brown brows
+  // East Asian skin tone (warm beige, not pink), a faint warmth over the cheeks, dusty-rose lips, dark brown hair
+  // drawn back (light enough that its combed strands show, not a near-black cap) (the parting a little lighter: scalp showing through) and soft dark-brown brows
   const skinTone: V3 = [0.7, 0.485, 0.355];
   const cheekTone: V3 = [0.7, 0.43, 0.33];
-  const hairTone: V3 = [0.05, 0.033, 0.025];
+  const hairTone: V3 = [0.075, 0.05, 0.036];
   const lipTone: V3 = [0.55, 0.27, 0.25];
   const browTone: V3 = [0.085, 0.06, 0.048];
   const cheek = (p: V3): number => {
@@ -180,9 +185,12 @@ export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array>
     const p = P(lp, i);
     return p[1] < 70 && p[1] > -165 && p[2] > (p[1] < -80 ? -30 : 0) && !eyeHole(p) && !earZone(p) && lipMask(p, field) < 0.5;
   };
-  const fat = offsetSheet(lp, layerSrc.indices, fatKeep, (i) => skinThickness(P(lp, i)));
-  const smas = offsetSheet(lp, layerSrc.indices, (i) => smasExtent(P(lp, i), lm) > 0.5 && !eyeHole(P(lp, i)), (i) => smasDepth(P(lp, i), lm));
-  const dtf = offsetSheet(lp, layerSrc.indices, (i) => dtfExtent(P(lp, i)) > 0.5, () => dtfDepth());
+  // the depths are below the scalp, not below the hair standing off it: where the skin copy is hair, its thickness
+  // (hair.ts hairThickness) is added, so the sheets keep their sourced depths under the hair-bearing temple
+  const hairOver = (i: number): number => hairThickness(P(lp, i), field.hairline);
+  const fat = offsetSheet(lp, layerSrc.indices, fatKeep, (i) => skinThickness(P(lp, i)) + hairOver(i));
+  const smas = offsetSheet(lp, layerSrc.indices, (i) => smasExtent(P(lp, i), lm) > 0.5 && !eyeHole(P(lp, i)), (i) => smasDepth(P(lp, i), lm) + hairOver(i));
+  const dtf = offsetSheet(lp, layerSrc.indices, (i) => dtfExtent(P(lp, i)) > 0.5, (i) => dtfDepth() + hairOver(i));
   const ligaments = ligamentBands(anchors);
   const zyg = zygomaticus(placed, skin, lm);
   for (const m of zyg.muscles) if (m.side === 'l') log(`${m.name}: ${frankfortAngle(m).toFixed(1)}° to the horizontal (frontal projection), ${dist(m.origin, m.insertion).toFixed(1)} mm long`);

@@ -65,9 +65,10 @@ const bump = (p: V3, c: V3, s: V3): number => {
  * Amounts (mm) of the likeness pass, added to the sourced directions above after looking at the head in the app:
  * fuller vermilion (women's fuller upper lip, norms sheet §5 Pongsri 2025 direction; the lower lip kept fuller than
  * LOWER_LIP_THINNING alone leaves it), a softer brow ridge and a more convex forehead (same row, and the glabellar
- * angle row). Design choices: not sourced amounts.
+ * angle row). Design choices: not sourced amounts. Second pass, after the app's profile view: the lips sat
+ * forward of the nose–chin line, so the mouth as a whole (lips and the skin around them) is set back by `lipsBack`.
  */
-const LIKENESS = { upperLipPout: 1.1, lowerLipPout: 1.3, browRidge: 1.2, forehead: 1.8 } as const;
+const LIKENESS = { upperLipPout: 1.1, lowerLipPout: 1.3, lipsBack: 1.4, browRidge: 1.2, forehead: 1.8 } as const;
 
 export interface WarpReport {
   readonly before: Record<string, number>;
@@ -206,6 +207,9 @@ export function warpFemale(pos: Float64Array): WarpReport {
     const llv = bump([ax, p[1], p[2]], [6, (llBot[1] + sto[1]) / 2 - 0.5, llBot[2]], [12, 3, 9]);
     add(i, [0, -0.4 * LIKENESS.lowerLipPout * llv, LIKENESS.lowerLipPout * llv]);
     add(i, [0, 0, -LIKENESS.browRidge * Math.min(1, br)]);
+    // the mouth as a whole (both lips and the skin around them) set back a little
+    const mb = bump([ax, p[1], p[2]], [0, sto[1], sto[2]], [20, 10, 14]);
+    add(i, [0, 0, -LIKENESS.lipsBack * mb]);
     const fh2 = bump(p, [0, glab[1] + 30, glab[2]], [42, 20, 50]);
     add(i, [0, 0, LIKENESS.forehead * fh2]);
   }

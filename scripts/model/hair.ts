@@ -85,9 +85,16 @@ export function hairRegionSigned(p: V3, r: HairRegion): number {
   return Math.min(Math.max(temporal, frontal), nape * 0.45, ear);
 }
 
-/** Hair weight in [0, 1] of a region, with a soft edge (wide enough to hide the mesh's triangles along it). */
+/**
+ * Hair weight in [0, 1] of a region. The edge is soft and a little irregular, as a real hairline is: density thins
+ * over ≈ 9 mm toward the bare skin (fine hairs in front of the line, the skin showing through), wider on the glabrous
+ * side than on the hair side so the clinic's incisions a few mm inside the line stay in dark hair, and the line
+ * wanders by ≈ ±1 mm (a painted hard edge read as a wig). Design choice.
+ */
 export function hairRegionWeight(p: V3, r: HairRegion): number {
-  return smoothstep(-3.6, 3.6, hairRegionSigned(p, r));
+  const wander = 0.8 * Math.sin(0.55 * p[0] + 0.31 * p[2]) * Math.sin(0.47 * p[1] - 0.23 * p[0]) + 0.4 * Math.sin(1.3 * p[1] + 0.9 * Math.abs(p[0]));
+  const w = smoothstep(-5.5, 3.6, hairRegionSigned(p, r) + wander);
+  return w * w * (1.6 - 0.6 * w);
 }
 
 /** The default patient's hair-bearing region from her spec: the frontal line arches down toward the temples. */
@@ -106,13 +113,57 @@ export function hairSigned(p: V3, s: HairlineSpec): number {
   return hairRegionSigned(p, hairRegionOf(s));
 }
 
+/**
+ * How far the woman's hair stands off the scalp (mm), by region: drawn back tight over the lower sides and the nape
+ * toward the bun, fuller over the crown and over the upper sides (parietal) where hair combed back keeps its volume,
+ * a soft roll just behind the frontal hairline where it is swept up and back, thin at the hairline itself.
+ * Design choice: not sourced (hair of this length drawn back stands ≈ 3–12 mm off the scalp).
+ */
+export const HAIR_THICKNESS = { tight: 3, crown: 11, parietal: 5.5, frontRoll: 2.4 } as const;
+
+/** The hair's parting: x of the side parting (subject's left), its groove depth and half-width, mm. Design choice. */
+export const HAIR_PARTING = { x: 22, depth: 2.2, halfWidth: 1.9, length: 85 } as const;
+
+/** Depth of the parting's groove at p (mm, ≥ 0): along x = HAIR_PARTING.x from the frontal hairline backward. */
+export function partingDepth(p: V3, s: HairlineSpec): number {
+  const front = s.trichion[2] + 6, back = front - HAIR_PARTING.length;
+  if (p[1] < s.trichion[1] - 10 || p[2] > front + 4 || p[2] < back - 10) return 0;
+  const t = (p[0] - HAIR_PARTING.x) / HAIR_PARTING.halfWidth;
+  const along = smoothstep(back - 10, back + 25, p[2]) * (1 - smoothstep(front - 8, front + 4, p[2]));
+  return HAIR_PARTING.depth * Math.exp(-t * t) * along;
+}
+
+/**
+ * How far the woman's hair surface stands above the scalp at p (mm, head frame; p may be on the scalp or on the
+ * hair, the function varies slowly across that gap): HAIR_THICKNESS by region, ramping up from nothing at the
+ * hairline over ≈ 2 cm, less the parting's groove. Used by the head's field (head-sdf.ts) and, to undo it, by the
+ * man's build (male.ts).
+ */
+export function hairThickness(p: V3, s: HairlineSpec): number {
+  const signed = hairSigned(p, s);
+  const inside = smoothstep(-1, 24, signed);
+  if (inside <= 0) return 0;
+  const [x, y, z] = p;
+  const ax = Math.abs(x);
+  const t = s.trichion;
+  // over the top of the head, fullest toward the front of the crown, less over the occiput drawn down to the bun
+  const top = smoothstep(t[1] - 50, t[1] + 25, y) * (1 - 0.35 * smoothstep(-40, -90, z));
+  // the upper sides, above the ears (clear of the helix) and behind the temporal line (never over the temple's bare
+  // skin: `inside`)
+  const side = smoothstep(t[1] - 50, t[1] - 20, y) * (1 - smoothstep(t[1] + 5, t[1] + 40, y)) * smoothstep(42, 64, ax) * (1 - smoothstep(-50, -85, z));
+  // the roll where the hair is swept up and back from the frontal hairline
+  const roll = Math.exp(-(((signed - 14) / 10) ** 2)) * smoothstep(t[2] - 55, t[2] - 25, z) * smoothstep(t[1] - 35, t[1] - 15, y);
+  const h = inside * (lerp(HAIR_THICKNESS.tight, HAIR_THICKNESS.crown, top) + HAIR_THICKNESS.parietal * side) + HAIR_THICKNESS.frontRoll * roll * smoothstep(-1, 12, signed);
+  return Math.max(0, h - partingDepth(p, s) * smoothstep(0, 6, h));
+}
+
 /** Hair mask in [0, 1] with a soft edge (wide enough to hide the mesh's triangles along it). */
 export function hairWeight(p: V3, s: HairlineSpec): number {
   return hairRegionWeight(p, hairRegionOf(s));
 }
 
 /**
- * Strand-direction shading factor (≈ 0.85–1.1): hair combed from the hairline back to the bun runs along the
+ * Strand-direction shading factor (≈ 0.78–1.22): hair combed from the hairline back to the bun runs along the
  * meridians through the bun, so brightness varies with the azimuth about the head-centre → bun axis. Design choice.
  */
 export function strandShade(p: V3, s: HairlineSpec): number {
@@ -129,5 +180,5 @@ export function strandShade(p: V3, s: HairlineSpec): number {
   const inBun = 1 - smoothstep(0.9, 1.25, Math.hypot(b[0] / s.bunRadii[0], b[1] / s.bunRadii[1], b[2] / s.bunRadii[2]));
   const theta = Math.atan2(b[1], b[0]) + 0.08 * b[2];
   const stripes = (t: number): number => 0.55 * Math.sin(t * 23) + 0.3 * Math.sin(t * 41 + 1.3) + 0.15 * Math.sin(t * 67 + 0.4);
-  return 1 + 0.1 * lerp(stripes(phi), stripes(theta), inBun);
+  return 1 + 0.22 * lerp(stripes(phi), stripes(theta), inBun);
 }

@@ -16,10 +16,13 @@ import {
   VERTEX_HEIGHT,
 } from '../../src/core/anatomy/dimensions.ts';
 import { warpFemale, type WarpReport } from './face-warp.ts';
-import { hairSigned, hairlineSpec, type HairlineSpec } from './hair.ts';
+import { hairThickness, hairlineSpec, type HairlineSpec } from './hair.ts';
 import { type V3, add, clamp, cross, dot, lerp, norm, scale, sdEllipsoid, sdTube, smax, smin, smoothstep, sub } from './geom.ts';
 import { buildEar, type EarModel } from './ear.ts';
 import { loadCanonicalMask } from './mask.ts';
+
+// the hair's parting moved to hair.ts with the rest of the hair; re-exported for the build's colouring
+export { HAIR_PARTING, partingDepth } from './hair.ts';
 
 export interface EyeFrame {
   readonly center: V3;
@@ -50,11 +53,8 @@ export interface HeadField {
   readonly warp: WarpReport;
 }
 
-/**
- * Thickness of the hair over the scalp, mm: thin where it is drawn tight over the sides and the nape, fuller over the
- * top of the head (the volume of hair combed back to the bun). Design choice: not sourced.
- */
-const HAIR_THICKNESS = { sides: 2.8, crown: 6.5 } as const;
+/** The hair (hair.ts hairThickness) is added to the skin's field within this distance of the scalp, mm: more than its thickest. */
+const HAIR_BAND = 20;
 /**
  * How far the lid aperture sits below the globe's centre line, in arc mm on the lid sphere. The lids stand 2–3 mm
  * in front of the globe, so seen from the front an aperture centred on the globe shows sclera above the iris;
@@ -62,8 +62,6 @@ const HAIR_THICKNESS = { sides: 2.8, crown: 6.5 } as const;
  * its bottom (the calm gaze of an adult). Design choice: not sourced.
  */
 const APERTURE_BELOW_GLOBE = 2.4;
-/** The hair's parting: x of the side parting (subject's left), its groove depth and half-width, mm. Design choice. */
-export const HAIR_PARTING = { x: 22, depth: 1.6, halfWidth: 1.6, length: 85 } as const;
 
 /** MediaPipe canonical cm → head frame mm. */
 export function fromMask(x: number, y: number, z: number): V3 {
@@ -190,39 +188,27 @@ function buildMaskDistance(positions: Float64Array, originalIndices: Uint32Array
   return { signed, closest };
 }
 
+/**
+ * Fullness of the upper lid's arc (the exponent of its sine profile; lower = fuller), from the medial to the lateral
+ * half of the fissure. 0.75 throughout left the eyes reading small in the app's front view (the aperture narrowed
+ * early toward the lateral canthus); the lateral half is opened to 0.66 at the same fissure length and height, the
+ * medial half (and so the medial canthus the intercanthal width is measured at) unchanged. Design choice.
+ */
+const UPPER_LID_ARC = { medial: 0.75, lateral: 0.66 } as const;
+const upperLidArc = (s: number): number => lerp(UPPER_LID_ARC.medial, UPPER_LID_ARC.lateral, smoothstep(0.3, 0.6, s));
+
 /** Almond (lid-bounded) 2D region in eyelid arc-length coordinates: s along the fissure (0 medial → 1 lateral). */
 function almond(u: number, v: number): number {
   const L = PALPEBRAL_FISSURE_LENGTH;
   const s = u / L;
   const sc = clamp(s, 0, 1);
   // upper lid peaks a little medial of centre, lower lid a little lateral (East-Asian almond, design choice)
-  const up = (PALPEBRAL_FISSURE_HEIGHT * 0.62) * Math.pow(Math.sin(Math.PI * Math.pow(sc, 0.9)), 0.75);
+  const up = (PALPEBRAL_FISSURE_HEIGHT * 0.62) * Math.pow(Math.sin(Math.PI * Math.pow(sc, 0.9)), upperLidArc(sc));
   const lo = -(PALPEBRAL_FISSURE_HEIGHT * 0.38) * Math.pow(Math.sin(Math.PI * Math.pow(sc, 1.15)), 0.9);
   const rise = CANTHAL_RISE * sc;
   const dv = Math.max(v - rise - up, rise + lo - v);
   const du = Math.max(-u, u - L);
   return Math.max(dv, du);
-}
-
-/** Depth of the parting's groove at p (mm, ≥ 0): along x = HAIR_PARTING.x from the frontal hairline backward. */
-export function partingDepth(p: V3, s: HairlineSpec): number {
-  const front = s.trichion[2] + 6, back = front - HAIR_PARTING.length;
-  if (p[1] < s.trichion[1] - 10 || p[2] > front + 4 || p[2] < back - 10) return 0;
-  const t = (p[0] - HAIR_PARTING.x) / HAIR_PARTING.halfWidth;
-  const along = smoothstep(back - 10, back + 25, p[2]) * (1 - smoothstep(front - 8, front + 4, p[2]));
-  return HAIR_PARTING.depth * Math.exp(-t * t) * along;
-}
-
-/** How far the hair stands above the scalp at p (mm): HAIR_THICKNESS over the hair-bearing scalp, less the parting. */
-function hairThickness(p: V3, s: HairlineSpec): number {
-  const inside = smoothstep(-1, 18, hairSigned(p, s)); // a long ramp: no rim where the hair starts
-  if (inside <= 0) return 0;
-  // fuller over the top of the head and toward the front of the crown, tight over the sides and the nape
-  const top = smoothstep(45, 112, p[1]) * (1 - 0.35 * smoothstep(-40, -90, p[2]));
-  // hair swept back over the upper sides of the head stands out a little there (not over the temple's bare skin)
-  const side = smoothstep(20, 50, p[1]) * (1 - smoothstep(60, 95, p[1])) * smoothstep(45, 65, Math.abs(p[0]));
-  const t = lerp(HAIR_THICKNESS.sides, HAIR_THICKNESS.crown, top) + 1.2 * side;
-  return Math.max(0, t * inside - partingDepth(p, s) * smoothstep(0, 6, t * inside));
 }
 
 export function buildHeadField(): HeadField {
@@ -286,7 +272,7 @@ export function buildHeadField(): HeadField {
     const s = u / PALPEBRAL_FISSURE_LENGTH;
     if (f <= 0 || s < -0.06 || s > 0.94 || r > R + 12) return 0;
     const sc = clamp(s, 0, 1);
-    const margin = PALPEBRAL_FISSURE_HEIGHT * 0.62 * Math.pow(Math.sin(Math.PI * Math.pow(sc, 0.9)), 0.75) + CANTHAL_RISE * sc;
+    const margin = PALPEBRAL_FISSURE_HEIGHT * 0.62 * Math.pow(Math.sin(Math.PI * Math.pow(sc, 0.9)), upperLidArc(sc)) + CANTHAL_RISE * sc;
     const vc = margin + 3.6 + 1.6 * Math.sin(Math.PI * sc);
     const along = Math.pow(Math.sin(Math.PI * clamp((s + 0.06) / 1.0, 0, 1)), 0.8);
     // 2.2 mm wide and 0.8 mm deep: a narrower groove falls between the SDF grid's samples and comes out jagged
@@ -309,7 +295,10 @@ export function buildHeadField(): HeadField {
   // jaw: a rounded border tube following the mask's lower border (inset by its radius), a ramus/parotid block
   // under the ear, and a submental floor; the neck union shapes the submandibular hollow
   // (the mask's border indices are on the subject's right; mirrored to +x since the jaw is evaluated at |x|)
-  const jawIdx = [152, 148, 176, 149, 150, 136, 172, 58, 132, 93];
+  // The tube ends at 58, at the jaw's angle: carried on through the mask's lateral border points 132 and 93 (in
+  // front of the ear lobe, x ≈ 70–72 mm) its end ball stood ≈ 4–5 mm proud of the cheek there, a mound of skin in
+  // front of each lobe; the ramus block and the mask hull shape that part of the cheek instead.
+  const jawIdx = [152, 148, 176, 149, 150, 136, 172, 58];
   const jawPts: V3[] = jawIdx.map((i, k) => {
     const m = maskPoint(i);
     const b: V3 = [Math.abs(m[0]), m[1], m[2]];
@@ -335,7 +324,10 @@ export function buildHeadField(): HeadField {
     // the fitted parts without a hollow under its edge
     // (narrowed for a woman's tapering lower face: design choice)
     const lower = sdEllipsoid(ax, y, z, [0, -50, 22], [54, 36, 60]);
-    return smin(smin(smin(smin(border, ramus, 26), floor, 16), side, 14), lower, 12);
+    // the parotid's fullness in front of the lobule, just behind the cheek: without the border tube's end ball
+    // (see jawIdx) the skin there dipped ≈ 2 mm and read as a dark hollow in the app's oblique view
+    const parotid = sdEllipsoid(ax, y, z, [54, -14, 22], [11.5, 14, 12]);
+    return smin(smin(smin(smin(smin(border, ramus, 26), floor, 16), side, 14), lower, 12), parotid, 6);
   };
   // ---- neck, shoulders and upper chest (design choices: not sourced; a woman's proportions) ----
   // neck: an elliptic column (circumference ≈ 320 mm), narrower than the mandible so the submandibular hollow
@@ -485,7 +477,7 @@ export function buildHeadField(): HeadField {
   const hairline = hairlineSpec(maskPoint(9));
   const baseField = (x: number, y: number, z: number): number => {
     let d = skinField(x, y, z);
-    if (y > -70 && d < 14) d -= hairThickness([x, y, z], hairline);
+    if (y > -70 && d < HAIR_BAND) d -= hairThickness([x, y, z], hairline);
     const b = hairline.bunCentre;
     if (z < -40 && Math.abs(y - b[1]) < 60) d = smin(d, sdEllipsoid(x, y, z, b, hairline.bunRadii), 7);
     return d;

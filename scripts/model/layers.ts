@@ -131,7 +131,12 @@ export function smasExtent(p: V3, lm: Landmarks): number {
   const lateralFace = anterior > 0 || belowChin > 0 ? 1 : 0;
   const posterior = p[2] > -18 ? 1 : 0;
   const top = p[1] < 78 ? 1 : 0;
-  const notEar = !(ax > 66 && p[2] < 10 && p[2] > -45 && p[1] > -40 && p[1] < 42);
+  // the SMAS over the parotid reaches the preauricular skin: only the auricle is left out, with 4 mm of skin in
+  // front of its tragal plane at the tragus and none below it, over the parotid in front of the lobule (10 mm left
+  // the sheet short of the cheek's lateral edge once the bulge in front of the lobe was removed, and the Smile
+  // lift's lateral loop found nothing to grip at a vertical vector). Design choice.
+  const earFront = p[1] < -8 ? 0 : 4;
+  const notEar = !(ax > 66 && p[2] < earFront && p[2] > -45 && p[1] > -40 && p[1] < 42);
   const neckFront = p[1] < lm.menton[1] ? Math.abs(p[0]) > 6 || p[1] > -150 : true;
   return lateralFace && posterior && top && notEar && neckFront && p[1] > -170 ? 1 : 0;
 }

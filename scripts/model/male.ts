@@ -23,7 +23,7 @@ import { type V3, clamp, dist, dot, lerp, norm, smoothstep, sub, vertexNormals }
 import type { Landmarks } from './anatomy-map.ts';
 import { LIGAMENT_NAMES, ligamentAnchors, ligamentBands, zygomaticus } from './ligaments.ts';
 import { fatFloorDepth, placeSkull, softTissueExtras } from './skull.ts';
-import { hairRegionWeight, type HairRegion } from './hair.ts';
+import { hairRegionSigned, hairRegionWeight, hairThickness, hairlineSpec, strandShade, type HairRegion } from './hair.ts';
 
 /** Landmarks in millimetres, head frame (+x subject left, +y up, +z forward, origin mid-tragi). */
 export type LandmarksMm = Readonly<Record<LandmarkId, V3>>;
@@ -80,7 +80,36 @@ export const SHOULDER_WIDENING = 0.05;
 /** Excess over the fitted cranium that a man's short hair keeps, mm (the rest of a bun is pressed flat). Design choice. */
 export const SHORT_HAIR_MM = 1.2;
 
+/**
+ * His own short hair, mm off the scalp: clipped short over the sides and the back, longer over the top (a man's
+ * short cut at 55). Design choice: not sourced.
+ */
+export const MALE_HAIR_MM = { sides: 2.2, top: 7.5 } as const;
+
 const gauss = (t: number): number => Math.exp(-t * t);
+
+/**
+ * How far his hair stands off the scalp at p (her head, mm): MALE_HAIR_MM over his hair-bearing region
+ * (maleHairRegion), the top's length over the crown within ≈ 45 mm of the midline, thinning to nothing at his
+ * hairline over ≈ 15 mm. Design choice throughout.
+ */
+export function maleHairThickness(p: V3, lm: LandmarksMm): number {
+  const inside = smoothstep(-1, 14, hairRegionSigned(p, maleHairRegion(lm, p[0] >= 0 ? 'l' : 'r')));
+  if (inside <= 0) return 0;
+  const g = lm.glabella;
+  const top = smoothstep(g[1] + 20, g[1] + 70, p[1]) * (1 - 0.5 * smoothstep(g[2] - 110, g[2] - 170, p[2])) * (1 - smoothstep(38, 62, Math.abs(p[0])));
+  return inside * lerp(MALE_HAIR_MM.sides, MALE_HAIR_MM.top, top);
+}
+
+/**
+ * Outward direction of the scalp at p (her head, mm): the normal of an ellipsoid standing for the cranial vault
+ * (centre ≈ 100 mm below the vertex, radii of head-sdf.ts's fitted vault, rounded). Only used to move the hair's
+ * surface along it by a few mm, where an approximate normal is enough. Design choice.
+ */
+function scalpNormal(p: V3, lm: LandmarksMm): V3 {
+  const c: V3 = [0, lm.vertex[1] - 100, 0];
+  return norm([(p[0] - c[0]) / 80 ** 2, (p[1] - c[1]) / 93 ** 2, (p[2] - c[2]) / 91 ** 2]);
+}
 
 /**
  * The back of her bare scalp as a height field z = back(x, y) (mm): least squares over her skin behind the ears
@@ -226,6 +255,8 @@ export function maleDisplacement(lm: LandmarksMm, backOfHead?: BackOfHead): (p: 
   const neckAxisZ = go.l[2] - 20;
   const thyroidY = me[1] - THYROID_BELOW_MENTON_MM;
   const behindEar = tragus[2] - 30;
+  // her hairline, placed from her glabella as the default build places it (hair.ts hairlineSpec)
+  const herHair = hairlineSpec(g);
 
   return (p: V3) => {
     const [x, y, z] = p;
@@ -275,7 +306,16 @@ export function maleDisplacement(lm: LandmarksMm, backOfHead?: BackOfHead): (p: 
     // thyroid prominence on the front of the neck
     dz += THYROID_PROMINENCE_MM * gauss(x / 9) * gauss((y - thyroidY) / 12) * smoothstep(0, 20, z);
 
-    // short hair instead of her bun: what stands behind her fitted scalp is pressed onto it (pressBehindScalp)
+    // his own short hair instead of hers: her hair's thickness off the scalp taken away along the scalp's normal
+    // and his put in its place (short sides, more on top) ...
+    const hairDelta = maleHairThickness(p, lm) - hairThickness(p, herHair);
+    if (hairDelta !== 0) {
+      const n = scalpNormal(p, lm);
+      dx += hairDelta * n[0];
+      dy += hairDelta * n[1];
+      dz += hairDelta * n[2];
+    }
+    // ... and instead of her bun: what stands behind her fitted scalp is pressed onto it (pressBehindScalp)
     if (backOfHead) dz += pressBehindScalp(p, lm, backOfHead).dz;
 
     return [HEAD_SCALE * (x + dx), HEAD_SCALE * (y + dy), HEAD_SCALE * (z + dz)];
@@ -370,7 +410,9 @@ export function maleSkinColour(female: V3, p: V3, lm: LandmarksMm, bareSkin: V3)
   const tinted: V3 = [browed[0] * SKIN_TINT[0], browed[1] * SKIN_TINT[1], browed[2] * SKIN_TINT[2]];
   // grey at the temples and over the ears' level
   const grey = 0.6 * smoothstep(48, 66, Math.abs(p[0])) * (1 - smoothstep(lm['tragus-l'][1] + 40, lm['tragus-l'][1] + 70, p[1]));
-  const hairTone: V3 = [lerp(HAIR_DARK[0], HAIR_GREY[0], grey), lerp(HAIR_DARK[1], HAIR_GREY[1], grey), lerp(HAIR_DARK[2], HAIR_GREY[2], grey)];
+  // his short hair combed back: half the strand shading of hers (hair.ts strandShade), so it reads as hair, not paint
+  const strands = 1 + 0.5 * (strandShade(p, hairlineSpec(lm.glabella)) - 1);
+  const hairTone: V3 = [lerp(HAIR_DARK[0], HAIR_GREY[0], grey) * strands, lerp(HAIR_DARK[1], HAIR_GREY[1], grey) * strands, lerp(HAIR_DARK[2], HAIR_GREY[2], grey) * strands];
   return [lerp(tinted[0], hairTone[0], hair), lerp(tinted[1], hairTone[1], hair), lerp(tinted[2], hairTone[2], hair)];
 }
 
