@@ -15,7 +15,7 @@ import type { LandmarkPoint } from './types.ts';
  * masseteric ligaments (reference sheet §1). Extent and offsets are a design choice.
  */
 export const CUTAWAY_WINDOW: readonly LandmarkPoint[] = [
-  { landmark: 'temporal-hairline-lower', offsetMm: [0, 26, 12] },
+  { landmark: 'temporal-hairline-lower', offsetMm: [0, 26, 26] },
   { landmark: 'lateral-canthus', offsetMm: [0, 26, -14] },
   { landmark: 'lateral-canthus', offsetMm: [0, -12, -4] },
   { landmark: 'malar-eminence', toward: { landmark: 'nasolabial-fold-upper', fraction: 0.55 } },
