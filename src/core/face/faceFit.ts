@@ -235,15 +235,40 @@ export function landmarkIntercanthalMm(headPoints: Float32Array, landmarks: Head
  */
 export const CAMERA_DISTANCES_MM = [Infinity, 4000, 2000, 1400, 1000, 800, 650, 520, 420, 340, 280] as const;
 
-/** The photo's landmarks in head axes and millimetres, with the perspective of a camera `distance` mm away undone. */
-function toHeadAxes(photo: Float32Array, distance: number, cx: number, cy: number, enEnMm: number): { scaled: Float32Array; s: number } | null {
+/** MediaPipe's contour of each eye (the lid margins, 16 points each: the face mesh's FACEMESH_LEFT_EYE / RIGHT_EYE). */
+const EYE_CONTOURS = [
+  [263, 249, 390, 373, 374, 380, 381, 382, 362, 398, 384, 385, 386, 387, 388, 466],
+  [33, 7, 163, 144, 145, 153, 154, 155, 133, 173, 157, 158, 159, 160, 161, 246],
+] as const;
+
+/** Distance between the centroids of the two eye contours (the points' units). */
+function eyeSpan(p: Float32Array): number {
+  const c = EYE_CONTOURS.map((eye) => {
+    const m = [0, 0, 0];
+    for (const i of eye) for (let k = 0; k < 3; k++) m[k]! += p[i * 3 + k]! / eye.length;
+    return m;
+  });
+  return Math.hypot(c[0]![0]! - c[1]![0]!, c[0]![1]! - c[1]![1]!, c[0]![2]! - c[1]![2]!);
+}
+
+/** Distance between the inner eye corners, points 133 and 362 (the points' units). */
+function enEn(p: Float32Array): number {
+  const a = at(p, MESH_INDEX.medialCanthusL), b = at(p, MESH_INDEX.medialCanthusR);
+  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+}
+
+/**
+ * The photo's landmarks in head axes and millimetres, with the perspective of a camera `distance` mm away undone.
+ * The photo's inner-eye-corner distance is read from the span between the two eye contours' centroids (32 points)
+ * times the head's own ratio of the two (`cornersPerSpan`): the two corner points alone vary by a few per cent
+ * between views of one face, which moved a fitted face by ~1 mm.
+ */
+function toHeadAxes(photo: Float32Array, distance: number, cx: number, cy: number, enEnMm: number, cornersPerSpan: number): { scaled: Float32Array; s: number } | null {
   let zMean = 0;
   for (let i = 0; i < FACE_MESH_POINTS; i++) zMean += photo[i * 3 + 2]! / FACE_MESH_POINTS;
-  const enEn = (p: Float32Array) => {
-    const a = at(p, MESH_INDEX.medialCanthusL), b = at(p, MESH_INDEX.medialCanthusR);
-    return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
-  };
-  const en0 = enEn(photo);
+  const photoEnEn = (p: Float32Array) => eyeSpan(p) * cornersPerSpan;
+  if (!(enEn(photo) > 1e-6)) return null;
+  const en0 = photoEnEn(photo);
   if (!(en0 > 1e-6)) return null;
   let s = enEnMm / en0;
   const corrected = new Float32Array(photo.length);
@@ -257,7 +282,7 @@ function toHeadAxes(photo: Float32Array, distance: number, cx: number, cy: numbe
       corrected[i * 3 + 1] = cy + (photo[i * 3 + 1]! - cy) * k;
       corrected[i * 3 + 2] = photo[i * 3 + 2]!;
     }
-    s = enEnMm / enEn(corrected);
+    s = enEnMm / photoEnEn(corrected);
   }
   // image axes (x right, y down, z away) → head axes (+x subject's left, +y up, +z toward the camera): a half turn about x
   const scaled = new Float32Array(photo.length);
@@ -272,7 +297,8 @@ function toHeadAxes(photo: Float32Array, distance: number, cx: number, cy: numbe
 /**
  * Brings the photo's landmarks into the head frame. `photo`: 468 × (x, y, z) in image pixels (x right, y down, z
  * MediaPipe's relative depth times the image width: smaller is nearer the camera). Scaled to mm by
- * `intercanthalMm` between points 133 and 362 (default INTERCANTHAL_WIDTH_MM; see landmarkIntercanthalMm), turned and
+ * `intercanthalMm` between points 133 and 362 (default INTERCANTHAL_WIDTH_MM; see landmarkIntercanthalMm; the photo's
+ * own distance read through its eye contours, toHeadAxes), turned and
  * moved onto `headPoints` by the best rigid fit. With
  * `image` (its size, px; the optical centre is taken at its middle) the photo's perspective is undone too: the camera
  * distance among CAMERA_DISTANCES_MM that fits the head best is used (a selfie makes the nose look larger and the
@@ -291,8 +317,10 @@ export function alignPhoto(
   const cx = image ? image.width / 2 : 0, cy = image ? image.height / 2 : 0;
   const all = Array.from({ length: FACE_MESH_POINTS }, (_, i) => i);
   let best: Omit<AlignedPhoto, 'pose'> | null = null;
+  const cornersPerSpan = enEn(headPoints) / eyeSpan(headPoints);
+  if (!(cornersPerSpan > 0)) throw new FaceFitError('the head has coincident eyes', 'degenerate');
   for (const distance of image ? CAMERA_DISTANCES_MM : [Infinity]) {
-    const placed = toHeadAxes(photo, distance, cx, cy, intercanthalMm);
+    const placed = toHeadAxes(photo, distance, cx, cy, intercanthalMm, cornersPerSpan);
     if (!placed) throw new FaceFitError('the inner eye corners coincide', 'degenerate');
     const { rotation: R, translation: t } = rigidAlign(placed.scaled, headPoints, all);
     const points = new Float32Array(photo.length);
