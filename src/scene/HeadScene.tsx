@@ -1,6 +1,6 @@
 import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
-import type { BufferGeometry, Mesh, MeshStandardMaterial } from 'three';
+import type { BufferGeometry, Material, Mesh, MeshStandardMaterial } from 'three';
 import { LAYERS, type LayerId } from '../core/ids.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
 import { createLayerMaterials, LAYER_COLOURS, SKIN_MATERIAL_COLOUR } from './materials.ts';
@@ -28,6 +28,12 @@ export interface HeadSceneProps {
   readonly instant?: boolean;
   /** The step acts through the retaining ligaments: make them stand out. */
   readonly highlightLigaments?: boolean;
+  /**
+   * The layer materials (createLayerMaterials), owned by the caller, who keeps them for the next head drawn on the
+   * same canvas: its GPU programs are then reused, not compiled again (a second or more per program in software
+   * WebGL). Without them the scene makes and disposes its own.
+   */
+  readonly materials?: Record<MeshName, Material>;
 }
 
 const NO_OVERRIDES: Partial<Record<LayerId, number>> = {};
@@ -64,9 +70,16 @@ export function HeadScene({
   cutaway = true,
   instant = false,
   highlightLigaments = false,
+  materials: given,
 }: HeadSceneProps) {
-  const materials = useMemo(() => createLayerMaterials(), []);
-  useEffect(() => () => new Set(Object.values(materials)).forEach((m) => m.dispose()), [materials]);
+  const own = useMemo(() => (given ? null : createLayerMaterials()), [given]);
+  useEffect(
+    () => () => {
+      if (own) new Set(Object.values(own)).forEach((m) => m.dispose());
+    },
+    [own],
+  );
+  const materials = given ?? own!;
   const invalidate = useThree((s) => s.invalidate);
   const meshes = useRef<Partial<Record<MeshName, Mesh | null>>>({});
   const reported = useRef(false);
@@ -125,6 +138,9 @@ export function HeadScene({
     if (instant || p.target === 0) p.amount = p.target;
     invalidate();
   }, [cutSkin, instant, invalidate]);
+  // Materials kept for the next head still carry this rig's threshold: closed when the rig goes, or the next head's
+  // skin (no window depth on its vertices yet) would be drawn all in the cut edge's colour.
+  useEffect(() => () => liveRig?.set(0, false), [liveRig]);
   useFrame(() => {
     const p = peel.current;
     if (p.amount < p.target) {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { ConeGeometry, CylinderGeometry, MeshStandardMaterial, Quaternion, Vector3, type Mesh } from 'three';
+import { keptMaterial } from './materials.ts';
 import { drapeFrontal, gripLine, SIDES, type Procedure } from '../core/procedures/index.ts';
 import type { HeadAsset } from './headAsset.ts';
 import { OVERLAY_COLOURS } from './overlayColours.ts';
@@ -19,16 +20,15 @@ const ARROW_CLEARANCE_MM = 5;
 
 /** One arrow per traction and side, from the gripped tissue toward the fixation, floating over the face. */
 export function PullArrows({ asset, procedure, vectorAngleDeg, visible, phase }: PullArrowsProps) {
-  const material = useMemo(() => new MeshStandardMaterial({ color: OVERLAY_COLOURS.vector, roughness: 0.4, transparent: true, opacity: 0.92 }), []);
+  const material = keptMaterial('pull-arrow', () => new MeshStandardMaterial({ color: OVERLAY_COLOURS.vector, roughness: 0.4, transparent: true, opacity: 0.92 }));
   const shaft = useMemo(() => new CylinderGeometry(0.0012, 0.0012, 1, 10), []);
   const head = useMemo(() => new ConeGeometry(0.0035, 0.009, 14), []);
   useEffect(
     () => () => {
-      material.dispose();
       shaft.dispose();
       head.dispose();
     },
-    [material, shaft, head],
+    [shaft, head],
   );
 
   const arrows = useMemo(() => {

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { BufferAttribute, BufferGeometry, CatmullRomCurve3, MeshStandardMaterial, TubeGeometry, Vector3, type Mesh } from 'three';
+import { keptMaterial } from './materials.ts';
 import { surfaceNormal, surfacePosition, type SurfacePoint } from '../core/geometry/surface.ts';
 
 export interface SurfaceTubesProps {
@@ -22,8 +23,7 @@ export interface SurfaceTubesProps {
  * frame that draws them. The tube geometry is small (tens of points), so rebuilding is cheaper than skinning.
  */
 export function SurfaceTubes({ surface, lines, color, radius, lift = 0.0004, visible, dashed = false }: SurfaceTubesProps) {
-  const material = useMemo(() => new MeshStandardMaterial({ color, roughness: 0.45, metalness: 0 }), [color]);
-  useEffect(() => () => material.dispose(), [material]);
+  const material = keptMaterial(`tube:${color}`, () => new MeshStandardMaterial({ color, roughness: 0.45, metalness: 0 }));
   const meshes = useRef<(Mesh | null)[]>([]);
   const version = useRef(-1);
   const scratch = useMemo(() => new Float64Array(6), []);

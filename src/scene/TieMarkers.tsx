@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { MeshStandardMaterial, SphereGeometry, type BufferAttribute, type BufferGeometry, type Mesh } from 'three';
+import { keptMaterial } from './materials.ts';
 import { surfacePosition, type SurfacePoint } from '../core/geometry/surface.ts';
 
 export interface TieMarkersProps {
@@ -14,14 +15,8 @@ export interface TieMarkersProps {
 /** Knots where the dermal and fascial threads are tied together, riding the tissue like every overlay. */
 export function TieMarkers({ surface, points, color, visible }: TieMarkersProps) {
   const geometry = useMemo(() => new SphereGeometry(0.0018, 16, 12), []);
-  const material = useMemo(() => new MeshStandardMaterial({ color, roughness: 0.35 }), [color]);
-  useEffect(
-    () => () => {
-      geometry.dispose();
-      material.dispose();
-    },
-    [geometry, material],
-  );
+  const material = keptMaterial(`knot:${color}`, () => new MeshStandardMaterial({ color, roughness: 0.35 }));
+  useEffect(() => () => geometry.dispose(), [geometry]);
   const meshes = useRef<(Mesh | null)[]>([]);
   const scratch = useMemo(() => new Float64Array(3), []);
   const version = useRef(-1);

@@ -1,4 +1,4 @@
-import { Component, Suspense, use, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { Component, Fragment, Suspense, use, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { addAfterEffect, type RootState } from '@react-three/fiber';
 import { LiteCanvas } from './LiteCanvas.tsx';
 import { OrbitControls } from '@react-three/drei';
@@ -13,6 +13,7 @@ import { CameraRig } from './CameraRig.tsx';
 import { CAMERA_FOV_DEG } from './views.ts';
 import { CONTEXT_RESTORE_WAIT_MS, graphicsSupport, MAX_RENDERER_REBUILDS, type FallbackReason } from './webgl.ts';
 import { registerRenderer } from './diagnostics.ts';
+import { createLayerMaterials } from './materials.ts';
 import { createReadyGate, ReadyGateContext } from './readyGate.ts';
 import { ChunkLoadError, lazyChunk, retryFailedChunks } from '../ui/lazyChunk.ts';
 // Only devices without WebGL need the drawings.
@@ -83,8 +84,25 @@ interface StageCallbacks {
   readonly onGpuFailed: () => void;
 }
 
+/** A number per head asset: the key under which the scene's per-head parts are mounted. */
+const assetKeys = new WeakMap<HeadAsset, number>();
+let nextAssetKey = 1;
+function assetKey(asset: HeadAsset): number {
+  let key = assetKeys.get(asset);
+  if (key === undefined) assetKeys.set(asset, (key = nextAssetKey++));
+  return key;
+}
+
+/**
+ * One canvas for every head the viewer shows in turn (a patient chosen, a photo applied or forgotten): the parts
+ * drawn for a head mount anew under its key, but the renderer, its context and the layer materials stay, so
+ * nothing is uploaded or compiled again that was already (a new context cost ~0.5–0.9 s of the page's thread in
+ * software WebGL, bench "photo → lifted face").
+ */
 function Stage({ asset, props, callbacks }: { asset: HeadAsset; props: ViewerProps; callbacks: StageCallbacks }) {
   const deformed = useDeformableCopies(asset, props.lod ?? false);
+  const materials = useMemo(() => createLayerMaterials(), []);
+  useEffect(() => () => new Set(Object.values(materials)).forEach((m) => m.dispose()), [materials]);
   // Parts that still have to move the head (the tissue engine) hold the first "drawn" report (readyGate.ts).
   const gate = useMemo(() => createReadyGate(), []);
   const [restoreKey, setRestoreKey] = useState(0);
@@ -160,19 +178,22 @@ function Stage({ asset, props, callbacks }: { asset: HeadAsset; props: ViewerPro
       <color attach="background" args={['#eef1f3']} />
       <StudioLights key={restoreKey} />
       <ReadyGateContext.Provider value={gate}>
-        <HeadScene
-          asset={asset}
-          layers={props.layers}
-          deformed={deformed}
-          onFirstFrame={onFirstFrame}
-          lod={props.lod ?? false}
-          heatmap={props.heatmap ?? false}
-          {...(props.layerOpacity ? { layerOpacity: props.layerOpacity } : {})}
-          cutaway={props.cutaway ?? true}
-          instant={props.instantCamera ?? false}
-          highlightLigaments={props.highlightLigaments ?? false}
-        />
-        {props.children?.(asset, deformed)}
+        <Fragment key={assetKey(asset)}>
+          <HeadScene
+            asset={asset}
+            materials={materials}
+            layers={props.layers}
+            deformed={deformed}
+            onFirstFrame={onFirstFrame}
+            lod={props.lod ?? false}
+            heatmap={props.heatmap ?? false}
+            {...(props.layerOpacity ? { layerOpacity: props.layerOpacity } : {})}
+            cutaway={props.cutaway ?? true}
+            instant={props.instantCamera ?? false}
+            highlightLigaments={props.highlightLigaments ?? false}
+          />
+          {props.children?.(asset, deformed)}
+        </Fragment>
       </ReadyGateContext.Provider>
       <OrbitControls
         makeDefault
@@ -183,6 +204,7 @@ function Stage({ asset, props, callbacks }: { asset: HeadAsset; props: ViewerPro
         {...(props.penActive ? PEN_CONTROLS : ORBIT_CONTROLS)}
       />
       <CameraRig
+        key={assetKey(asset)}
         view={props.view}
         center={asset.center}
         radius={asset.radius}
@@ -205,9 +227,42 @@ const PEN_CONTROLS = {
   touches: { TWO: TOUCH.DOLLY_ROTATE },
 };
 
+/**
+ * The head's asset, then the stage. Another head (a patient chosen, a photo applied or forgotten) is awaited while the
+ * head shown stays on its canvas, with a loading line over it; the same canvas then draws the new one (Stage). A head
+ * that cannot be had is thrown to the boundary (outside any concurrent render: React would retry and report it).
+ */
 function Loaded({ props, callbacks }: { props: ViewerProps; callbacks: StageCallbacks }) {
-  const asset = use(headAssetPromise(props.patient ?? DEFAULT_PATIENT));
-  return <Stage asset={asset} props={props} callbacks={callbacks} />;
+  const { t } = useTranslation();
+  // Read on every render: the viewer renders again when the patient or the photo head changes.
+  const wanted = headAssetPromise(props.patient ?? DEFAULT_PATIENT);
+  const [shown, setShown] = useState<{ readonly promise: Promise<HeadAsset>; readonly asset: HeadAsset } | null>(null);
+  const [failure, setFailure] = useState<{ readonly promise: Promise<HeadAsset>; readonly error: unknown } | null>(null);
+  useEffect(() => {
+    if (shown?.promise === wanted) return;
+    let live = true;
+    wanted.then(
+      (asset) => live && setShown({ promise: wanted, asset }),
+      (error: unknown) => live && setFailure({ promise: wanted, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, shown]);
+  if (failure?.promise === wanted) throw failure.error;
+  // The first head suspends (the boundary's loading line); later ones keep the last until they are in.
+  const asset = shown ? shown.asset : use(wanted);
+  return (
+    <>
+      <Stage asset={asset} props={props} callbacks={callbacks} />
+      {shown && shown.promise !== wanted && (
+        // Visual only: the control that asked for the head (the patient picker, the photo panel) says it is loading.
+        <div className="viewer-loading viewer-loading-over" aria-hidden="true">
+          {t('app.loading')}
+        </div>
+      )}
+    </>
+  );
 }
 
 class ModelBoundary extends Component<
@@ -216,12 +271,17 @@ class ModelBoundary extends Component<
     render: (error: Error, retry: () => void) => ReactNode;
     /** The model is fine but this browser cannot decode it: no retry will help. */
     onUnsupported: () => void;
+    /** Which head is asked for: another one (a patient, a photo) clears an error shown for the last. */
+    resetKey: string;
   },
   { error: Error | null }
 > {
   override state: { error: Error | null } = { error: null };
   static getDerivedStateFromError(error: Error) {
     return { error };
+  }
+  override componentDidUpdate(previous: { resetKey: string }) {
+    if (previous.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: null });
   }
   override componentDidCatch(error: Error) {
     if (isUnsupported(error)) this.props.onUnsupported();
@@ -347,7 +407,7 @@ export function Viewer(props: ViewerProps) {
     [setReady],
   );
   const label = fallback && reasonText ? `${props.label}. ${reasonText}` : props.label;
-  // Another patient: the old head leaves the screen and the new one loads (keyed boundary below); the wrapper
+  // Another patient: the new head loads while the old one stays on the canvas (Loaded); the wrapper
   // is not ready again until the new head has been drawn. Before paint, so no test can read a stale "true".
   const shownPatient = useRef(patient);
   useLayoutEffect(() => {
@@ -389,6 +449,7 @@ export function Viewer(props: ViewerProps) {
       {props.overlay}
       {fallback ? (
         <ModelBoundary
+          resetKey={`${patient}#${photo}`}
           onUnsupported={onUnsupported}
           render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} onShown={onError} />}
         >
@@ -398,7 +459,7 @@ export function Viewer(props: ViewerProps) {
         </ModelBoundary>
       ) : (
         <ModelBoundary
-          key={`${patient}#${photo}`}
+          resetKey={`${patient}#${photo}`}
           onUnsupported={onUnsupported}
           render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} onShown={onError} />}
         >

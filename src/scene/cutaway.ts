@@ -25,6 +25,9 @@ interface CutawayUniform {
 
 /** Make a material cut-away-able; `edge` colours the cut surface. Returns the threshold to animate. */
 function enableCutaway(material: MeshStandardMaterial, edge: string): CutawayUniform {
+  // Once per material: a material kept for the next head drawn (Viewer.tsx) is rigged again for its geometry.
+  const existing = material.userData.cutaway as CutawayUniform | undefined;
+  if (existing) return existing;
   const uniforms = { cutThreshold: { value: CLOSED }, cutEdgeColor: { value: new Color(edge) } };
   // Another patch already on the material (the skin's creases, creaseShading.ts) runs first and stays.
   addShaderPatch(material, 'cutaway', (shader) => {
@@ -43,7 +46,9 @@ function enableCutaway(material: MeshStandardMaterial, edge: string): CutawayUni
         `#include <color_fragment>\nif (vCutDepth > cutThreshold - ${EDGE_MM.toFixed(2)}) diffuseColor.rgb = cutEdgeColor;`,
       );
   });
-  return { threshold: uniforms.cutThreshold };
+  const handle: CutawayUniform = { threshold: uniforms.cutThreshold };
+  material.userData.cutaway = handle;
+  return handle;
 }
 
 const depths = new WeakMap<BufferGeometry, { attribute: BufferAttribute; deepest: number }>();

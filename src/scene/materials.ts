@@ -22,6 +22,20 @@ export const LAYER_COLOURS = {
  */
 export const SKIN_MATERIAL_COLOUR = '#ffffff';
 
+const kept = new Map<string, Material>();
+
+/**
+ * An overlay material (arrows, incision and thread tubes, knots) made once per page and kept, never disposed: its
+ * GPU program then stays in every renderer that drew it, and the next head's overlays (another patient, a photo head,
+ * mounted anew) compile nothing — a compile is 0.1–0.4 s of the page's thread in software WebGL. A handful exist
+ * (one per `key`); each renderer frees its programs with its context. Callers must not change a kept material.
+ */
+export function keptMaterial<T extends Material>(key: string, make: () => T): T {
+  let material = kept.get(key);
+  if (!material) kept.set(key, (material = make()));
+  return material as T;
+}
+
 export function createLayerMaterials(): Record<MeshName, Material> {
   const skin = new MeshStandardMaterial({ color: SKIN_MATERIAL_COLOUR, roughness: 0.62, metalness: 0, vertexColors: true });
   // Crow's feet, nasolabial, marionette and neck creases whose depth the tissue engine sets (TissueDeformer).

@@ -109,6 +109,43 @@ describe('second patient', () => {
     await page.context().close();
   });
 
+  it('a switch draws the next head on the same canvas: no new GPU context, no shader compiled again', async () => {
+    const { page, rec } = await openPage(browser, '?mode=consult&lang=en&view=front&technique=smile&step=3', undefined, { reducedMotion: 'reduce' });
+    await waitReady(page);
+    const viewer = page.locator('[role="img"]').first();
+    // every shader compiled from now on, in any WebGL 2 context of the page (three uses WebGL 2 only)
+    await page.evaluate(() => {
+      const w = window as unknown as { __compiled: number; __canvas: Element | null };
+      w.__compiled = 0;
+      w.__canvas = document.querySelector('[role="img"] canvas');
+      const compile = WebGL2RenderingContext.prototype.compileShader;
+      WebGL2RenderingContext.prototype.compileShader = function (shader) {
+        w.__compiled++;
+        compile.call(this, shader);
+      };
+    });
+    const programs = async () => (await page.evaluate(() => window.__lift!.stats()))[0]!.programs;
+    const programsBefore = await programs();
+    const woman = await canvasSignature(page);
+    await page.getByRole('button', { name: 'Man', exact: true }).click();
+    await waitReady(page);
+    expect(await viewer.getAttribute('data-patient')).toBe('male');
+    expect(meanAbsDiff(woman, await canvasSignature(page))).toBeGreaterThan(1);
+    await page.getByRole('button', { name: 'Woman', exact: true }).click();
+    await waitReady(page);
+    expect(await viewer.getAttribute('data-patient')).toBe('female');
+    const after = await page.evaluate(() => {
+      const w = window as unknown as { __compiled: number; __canvas: Element | null };
+      return { sameCanvas: document.querySelector('[role="img"] canvas') === w.__canvas, compiled: w.__compiled };
+    });
+    expect(after).toEqual({ sameCanvas: true, compiled: 0 });
+    expect(await programs()).toBe(programsBefore);
+    // her picture is back as it was (the cutaway of step 3 open again on her head, nothing left of his)
+    expect(meanAbsDiff(woman, await canvasSignature(page))).toBeLessThan(1);
+    expect(rec.pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a failed download of his file is explained, the woman stays available, and choosing him again retries', async () => {
     const { page, rec } = await openPage(browser, '?mode=consult&lang=en');
     await waitReady(page);
