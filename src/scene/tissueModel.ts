@@ -63,6 +63,20 @@ let workerBroken = false;
 
 const UNDERMINING = (Object.keys(PROCEDURES) as TechniqueId[]).filter((t) => PROCEDURES[t].undermining);
 
+/**
+ * Marks `promise` with its outcome once settled (`status`, `value` / `reason` on the promise itself), as React's `use`
+ * reads them: a settled promise is then read in the same render instead of suspending again. Returns `promise`.
+ */
+function markSettled<T>(promise: Promise<T>): Promise<T> {
+  const tracked = promise as Promise<T> & { status?: string; value?: T; reason?: unknown };
+  // The handlers return nothing: returning the (rejected) promise itself would reject this chain, unhandled.
+  promise.then(
+    (value) => void Object.assign(tracked, { status: 'fulfilled', value }),
+    (reason: unknown) => void Object.assign(tracked, { status: 'rejected', reason }),
+  );
+  return promise;
+}
+
 function measure(start: number, end: number, detail: PrecomputeDetail): void {
   try {
     performance.measure(PRECOMPUTE_MEASURE, { start, end, detail });
@@ -230,14 +244,8 @@ export function modelReady(asset: HeadAsset, techniques: readonly TechniqueId[])
       await Promise.all(techniques.map((t) => entry.factors.get(t)?.promise));
       return model;
     });
-    // Settled promises say so on themselves, as React's `use` reads them: once the model is in, `use` returns it
-    // in the same render instead of suspending again.
-    const tracked = ready as Promise<TissueModel> & { status?: string; value?: TissueModel; reason?: unknown };
-    ready.then(
-      (model) => Object.assign(tracked, { status: 'fulfilled', value: model }),
-      (reason: unknown) => Object.assign(tracked, { status: 'rejected', reason }),
-    );
-    entry.ready.set(key, ready);
+    // Once the model is in, `use` returns it in the same render instead of suspending again.
+    entry.ready.set(key, markSettled(ready));
   }
   return ready;
 }
@@ -253,10 +261,17 @@ export function paramsFrom(s: Pick<AppState, 'vectorAngleDeg' | 'liftMm'>): Lift
 const SOLUTION_CACHE_SIZE = 12;
 const solutions = new WeakMap<TissueModel, Map<string, TechniqueSolution>>();
 
+const solutionKey = (technique: TechniqueId, params: LiftParams, sag: number) => `${technique}|${params.vectorAngleDeg ?? ''}|${params.liftMm ?? ''}|${sag}`;
+
+/**
+ * The technique's solution on this model for these parameters and sag (core/tissue/solve.ts), from a small cache
+ * shared by every view and panel; solved here on a miss (the first solve of a technique on a head: its unit responses,
+ * ~10–30 ms on the 2-core test machine).
+ */
 export function solutionFor(model: TissueModel, technique: TechniqueId, params: LiftParams, sag: number): TechniqueSolution {
   let cache = solutions.get(model);
   if (!cache) solutions.set(model, (cache = new Map()));
-  const key = `${technique}|${params.vectorAngleDeg ?? ''}|${params.liftMm ?? ''}|${sag}`;
+  const key = solutionKey(technique, params, sag);
   let solution = cache.get(key);
   if (solution) {
     cache.delete(key);
@@ -266,4 +281,55 @@ export function solutionFor(model: TissueModel, technique: TechniqueId, params: 
   }
   cache.set(key, solution);
   return solution;
+}
+
+/** One technique and its parameters, for solutionsReady. */
+export interface SolveRequest {
+  readonly technique: TechniqueId;
+  readonly params: LiftParams;
+}
+
+const SETTLED: Promise<void> = markSettled(Promise.resolve());
+/** Solves under way or done, per model and set of requests (a few: the table's current and last inputs). */
+const solving = new WeakMap<TissueModel, Map<string, Promise<void>>>();
+/** Requests sets remembered per model. Design choice: a slider's recent positions. */
+const SOLVING_KEPT = 8;
+
+/**
+ * Resolves once every request is in solutionFor's cache at `sag`, solving ONE technique per task of the event loop:
+ * the measurements table asks for all five techniques on a new head (or a new sag), which in one task held the page's
+ * thread 80–90 ms after a photo (software WebGL test machine); one at a time each is ~10–30 ms and input is handled
+ * in between. The same promise for the same requests; marked settled on itself (React's `use` reads it without
+ * suspending), and already settled when nothing needs solving (or there is no model). Rejects with the engine's
+ * error if a solve throws.
+ */
+export function solutionsReady(model: TissueModel | null, requests: readonly SolveRequest[], sag: number): Promise<void> {
+  if (!model) return SETTLED;
+  const cache = solutions.get(model);
+  const missing = requests.filter((r) => !cache?.has(solutionKey(r.technique, r.params, sag)));
+  if (missing.length === 0) return SETTLED;
+  let byKey = solving.get(model);
+  if (!byKey) solving.set(model, (byKey = new Map()));
+  const key = `${sag}#${requests.map((r) => solutionKey(r.technique, r.params, sag)).join(';')}`;
+  let promise = byKey.get(key);
+  // A settled one whose solutions have since left the cache: solve them again.
+  if (!promise || (promise as { status?: string }).status !== undefined) {
+    promise = markSettled(
+      new Promise<void>((resolve, reject) => {
+        const next = (k: number) => {
+          if (k === missing.length) return resolve();
+          try {
+            solutionFor(model, missing[k]!.technique, missing[k]!.params, sag);
+          } catch (error) {
+            return reject(error);
+          }
+          setTimeout(() => next(k + 1), 0);
+        };
+        setTimeout(() => next(0), 0);
+      }),
+    );
+    if (byKey.size >= SOLVING_KEPT) byKey.delete(byKey.keys().next().value!);
+    byKey.set(key, promise);
+  }
+  return promise;
 }

@@ -1,4 +1,4 @@
-import { use, useEffect, useMemo, useReducer } from 'react';
+import { use, useDeferredValue, useEffect, useMemo, useReducer } from 'react';
 import { useTranslation } from '../../i18n/react.ts';
 import { REGIONS, type TechniqueId } from '../../core/ids.ts';
 import type { RegionLift } from '../../core/tissue/api.ts';
@@ -6,7 +6,7 @@ import { incisionLength } from '../../core/procedures/index.ts';
 import { regionLiftAfter, siteLiftAfter } from '../../core/tissue/months.ts';
 import type { SiteId } from '../../core/tissue/sites.ts';
 import { headAssetOrNull, onHeadAssetCleared } from '../../scene/headAsset.ts';
-import { modelReady, paramsFrom, solutionFor } from '../../scene/tissueModel.ts';
+import { modelReady, paramsFrom, solutionFor, solutionsReady } from '../../scene/tissueModel.ts';
 import { useApp } from '../../state/context.tsx';
 
 /** One decimal, and "0.0" for anything under 0.05 mm either way (no "-0.0"). */
@@ -50,15 +50,28 @@ export function useTechniqueResults(techniques: readonly TechniqueId[]): readonl
   // called on initial render", recovered but reported as a page error).
   const ids = key.split(',') as TechniqueId[];
   const model = asset ? use(modelReady(asset, ids)) : null;
+  // The techniques are solved one per task (solutionsReady), not all in this render: a new head or a new sag would
+  // hold the page's thread for all of them at once. While a slider moves, the table keeps its last figures (deferred
+  // inputs) until the new ones are solved; the first time, it suspends (its fallback says it is computing).
+  const shownSag = useDeferredValue(sag);
+  const shownAngle = useDeferredValue(vectorAngleDeg);
+  const shownLift = useDeferredValue(liftMm);
+  const requests = useMemo(
+    () =>
+      (key.split(',') as TechniqueId[]).map((technique) => ({
+        technique,
+        params: technique === primary ? paramsFrom({ vectorAngleDeg: shownAngle, liftMm: shownLift }) : {},
+      })),
+    [key, primary, shownAngle, shownLift],
+  );
+  use(solutionsReady(model, requests, shownSag));
   return useMemo(() => {
     if (!model) return null;
-    return key.split(',').map((raw) => {
-      const id = raw as TechniqueId;
-      const params = id === primary ? paramsFrom({ vectorAngleDeg, liftMm }) : {};
-      const solution = solutionFor(model, id, params, sag);
+    return requests.map(({ technique: id, params }) => {
+      const solution = solutionFor(model, id, params, shownSag);
       return { id, lift: regionLiftAfter(model, solution, months), sites: siteLiftAfter(model, solution, months), incision: incisionLength(model.head, id) };
     });
-  }, [model, key, primary, sag, months, vectorAngleDeg, liftMm]);
+  }, [model, requests, shownSag, months]);
 }
 
 /** Per-region lift (mm, at the result) and incision length for the techniques on screen, from the engine. */
