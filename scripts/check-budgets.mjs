@@ -86,9 +86,9 @@ async function measureMode(mode) {
     if (!existsSync(file)) continue;
     const code = readFileSync(file);
     jsGzip += gzipSync(code, { level: 9 }).length;
-    // By name (the consult chunks) and by content: leva's runtime marks its root element 'leva__root', so leva
-    // is caught in whatever chunk the bundler puts it.
-    if (/consult|leva/i.test(path) || code.includes('leva__root')) consultOnly.push(path);
+    // By name (the consult chunks, the pen, the programs' warm-up) and by content: leva's runtime marks its root
+    // element 'leva__root', so leva is caught in whatever chunk the bundler puts it.
+    if (/consult|leva|PenLayer|warmUp/i.test(path) || code.includes('leva__root')) consultOnly.push(path);
   }
   await context.close();
   return { idleFrames, triangles, calls, jsGzip, scripts: [...scripts], consultOnly };

@@ -24,6 +24,8 @@ export interface ViewerForTechniqueProps {
   readonly overlays?: boolean;
   /** Show the surgeon's pen strokes and let the pen draw on this pane (consult). */
   readonly pen?: boolean;
+  /** Compile what the steps will show while the page is idle after the first frame (consult: see Viewer's warmUp). */
+  readonly warmUp?: boolean;
   /** Hand orbiting (off for the stacked before/after slider panes). */
   readonly orbit?: boolean;
   /** Steps may frame their region in close-up (off where two panes must share one framing). */
@@ -76,6 +78,7 @@ export function ViewerForTechnique({
   drift = false,
   reducedMotion = false,
   pen = false,
+  warmUp = false,
   labels = false,
   orbit = true,
   closeUps = true,
@@ -106,8 +109,8 @@ export function ViewerForTechnique({
   const cutaway = useApp((s) => s.cutaway);
   const addStroke = useApp((s) => s.addStroke);
   const label = useViewerLabel(technique);
-  // Switching the pen on again after its code failed to load tries again.
-  const PenLayer = useChunk(PEN_LAYER, pen ? penActive : null);
+  // Only where the pen is offered (consult); switching it on again after its code failed to load tries again.
+  const PenLayer = useChunk(PEN_LAYER, penActive, pen);
   const { procedure, index, step } = useStep(technique);
   const shownStep =
     fixedProgress === undefined
@@ -161,6 +164,7 @@ export function ViewerForTechnique({
       orbit={orbit}
       layerOpacity={layerOpacity}
       cutaway={cutaway}
+      warmUp={warmUp}
       highlightLigaments={shownStep.moves.length > 0 && layers.includes('ligaments')}
       overlay={overlay}
       {...(autoRetryMs !== undefined ? { autoRetryMs } : {})}

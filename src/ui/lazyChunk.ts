@@ -124,12 +124,13 @@ export function chunkLoader<T>(chunk: string, load: () => Promise<T>): ChunkLoad
 /**
  * The value of an optional chunk, or undefined while it loads or after it failed; never throws, so it suits
  * the inside of a 3D canvas, whose renderer reports every error a boundary catches as an uncaught one (and
- * the kiosk reloads on those). A change of `retryKey` after a failure requests the chunk again.
+ * the kiosk reloads on those). A change of `retryKey` after a failure requests the chunk again. Nothing is requested
+ * while `wanted` is false (a feature this page does not offer).
  */
-export function useChunk<T>(loader: ChunkLoader<T>, retryKey?: unknown): T | undefined {
+export function useChunk<T>(loader: ChunkLoader<T>, retryKey?: unknown, wanted = true): T | undefined {
   const [value, setValue] = useState<T | undefined>(() => loader.loaded);
   useEffect(() => {
-    if (value !== undefined) return undefined;
+    if (value !== undefined || !wanted) return undefined;
     let live = true;
     loader.load().then(
       (v) => {
@@ -140,7 +141,7 @@ export function useChunk<T>(loader: ChunkLoader<T>, retryKey?: unknown): T | und
     return () => {
       live = false;
     };
-  }, [loader, retryKey, value]);
+  }, [loader, retryKey, value, wanted]);
   return value ?? loader.loaded;
 }
 
