@@ -59,6 +59,9 @@ for (const mode of ['web', 'consult', 'kiosk']) {
     // the model is fetched when the panel opens (as for a user); a first photo pays its compile, later ones do not
     await page.locator('[data-photo-open]').click();
     await page.locator('[data-photo-input]').waitFor({ state: 'attached' });
+    // Consult compiles the programs its steps will need once idle after the first frame (HeadScene's warm-up, a
+    // one-off of the page, not of the photo): done long before a surgeon has opened the panel and taken a picture.
+    await page.waitForFunction(() => performance.getEntriesByName('lift:warm-up').length > 0, undefined, { timeout: 60_000, polling: 50 });
     await page.evaluate(() => {
       window.__longest = 0;
       new PerformanceObserver((list) => {

@@ -1,6 +1,6 @@
 import { use, useEffect, useMemo, useState } from 'react';
 import { useThree } from '@react-three/fiber';
-import { BufferAttribute, BufferGeometry, DoubleSide, Mesh, MeshBasicMaterial, type Object3D } from 'three';
+import { BufferAttribute, BufferGeometry, Mesh, type MeshBasicMaterial, type Object3D } from 'three';
 import type { TechniqueId } from '../core/ids.ts';
 import { beforeContours } from '../core/tissue/contour.ts';
 import { unitSagField } from '../core/tissue/months.ts';
@@ -12,6 +12,7 @@ import type { AppStore } from '../state/store.ts';
 import { headAssetOrNull } from './headAsset.ts';
 import { modelReady, readyModel } from './tissueModel.ts';
 import { useReadyHold } from './readyGate.ts';
+import { CONTOUR_LINE_OPACITY, createContourLineMaterial } from './materials.ts';
 
 export interface BeforeContourProps {
   /** The mode's store (passed in: React context does not cross into the canvas). */
@@ -33,8 +34,6 @@ const HALF_WIDTH_M = 0.00035;
 const DASH_ON = 2, DASH_PERIOD = 3;
 /** Passes of a [1 2 1]/4 smoothing along each chain: irons out the vertex snapping over ~5 samples (design choice). */
 const SMOOTHING_PASSES = 3;
-/** Opacity of the drawn line (design choice). */
-const LINE_OPACITY = 0.9;
 /**
  * How much of the profile line shows for a camera looking at `from` (the profile's centre, world metres): 0 while
  * the view is within ~20° of the front, all of it from ~45° to the side (the sine of the view's yaw between 0.35
@@ -83,13 +82,13 @@ export function BeforeContour({ store, technique, always = false, enabled }: Bef
       for (const c of chains) for (let k = 0; k + 1 < c.length; k++) if (k % DASH_PERIOD < DASH_ON) dashes++;
       const geometry = new BufferGeometry();
       geometry.setAttribute('position', new BufferAttribute(new Float32Array(dashes * 18), 3));
-      const material = new MeshBasicMaterial({ color: '#16324a', side: DoubleSide, transparent: true, opacity: LINE_OPACITY });
+      const material = createContourLineMaterial();
       const mesh = new Mesh(geometry, material);
       mesh.renderOrder = 21;
       mesh.frustumCulled = false;
       if (profile) {
         mesh.onBeforeRender = (_r, _s, camera) => {
-          material.opacity = LINE_OPACITY * profileFade(camera, geometry.boundingSphere?.center ?? { x: 0, z: 0 });
+          material.opacity = CONTOUR_LINE_OPACITY * profileFade(camera, geometry.boundingSphere?.center ?? { x: 0, z: 0 });
         };
       }
       return { mesh, chains };

@@ -26,6 +26,8 @@ export interface HeadSceneProps {
   readonly cutaway?: boolean;
   /** Open the cutaway at once instead of peeling it (prefers-reduced-motion). */
   readonly instant?: boolean;
+  /** Compile the programs of the cutaway's skin and of every hidden layer once idle after the first frame. */
+  readonly warmUp?: boolean;
   /** The step acts through the retaining ligaments: make them stand out. */
   readonly highlightLigaments?: boolean;
   /**
@@ -69,6 +71,7 @@ export function HeadScene({
   layerOpacity = NO_OVERRIDES,
   cutaway = true,
   instant = false,
+  warmUp = false,
   highlightLigaments = false,
   materials: given,
 }: HeadSceneProps) {
@@ -168,12 +171,42 @@ export function HeadScene({
 
   // The first frame of the head as it should look: not while the engine's deformation is still on its way.
   const gate = useContext(ReadyGateContext);
+  const [drawn, setDrawn] = useState(false);
   useFrame(() => {
-    if (reported.current || !onFirstFrame || gate?.held) return;
+    if (reported.current || gate?.held) return;
     reported.current = true;
     // useFrame runs before this frame is drawn; report on the next task, after the draw.
-    requestAnimationFrame(() => onFirstFrame());
+    requestAnimationFrame(() => {
+      onFirstFrame?.();
+      setDrawn(true);
+    });
   });
+
+  // Warm-up (consult): the programs the steps will need, compiled once the head is drawn and the page is idle rather
+  // than when a step first shows them (warmUp.ts). Its code loads only where it is asked for.
+  const gl = useThree((s) => s.gl);
+  const camera = useThree((s) => s.camera);
+  const scene = useThree((s) => s.scene);
+  useEffect(() => {
+    if (!warmUp || !drawn || !cutaway) return;
+    let live = true;
+    const whenIdle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 500));
+    whenIdle(() => {
+      if (!live) return;
+      loadChunk('warm-up', () => import('./warmUp.ts')).then(
+        (m) => {
+          if (!live) return;
+          const meshes = MESH_NAMES.map((name) => [deformed[name] ?? asset.geometries[name], materials[name]] as const);
+          const made = m.warmUpPrograms(gl, camera, scene, asset, deformed, materials, meshes);
+          setRig((r) => (r?.for === deformed ? r : made));
+        },
+        () => undefined,
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [warmUp, drawn, cutaway, asset, deformed, materials, gl, camera, scene]);
 
   const names = MESH_NAMES.filter((n) => (lod ? n !== 'skin' : n !== 'skin_lod'));
   return (

@@ -43,6 +43,12 @@ export interface ViewerProps {
   readonly heatmap?: boolean;
   readonly layerOpacity?: Partial<Record<LayerId, number>>;
   readonly cutaway?: boolean;
+  /**
+   * Once the head is drawn, while the page is idle, compile the GPU programs the steps will need (the cutaway's skin,
+   * the deeper layers) instead of when a step first shows them (HeadScene). Consult, where the surgeon steps through
+   * at once; the patient's page leaves the cutaway's code unloaded until a step needs it.
+   */
+  readonly warmUp?: boolean;
   readonly highlightLigaments?: boolean;
   /**
    * Told when this viewer's GPU context is lost (true) and when the picture is back, or has given way to the 2D
@@ -189,6 +195,7 @@ function Stage({ asset, props, callbacks }: { asset: HeadAsset; props: ViewerPro
             heatmap={props.heatmap ?? false}
             {...(props.layerOpacity ? { layerOpacity: props.layerOpacity } : {})}
             cutaway={props.cutaway ?? true}
+            warmUp={props.warmUp ?? false}
             instant={props.instantCamera ?? false}
             highlightLigaments={props.highlightLigaments ?? false}
           />

@@ -1,6 +1,6 @@
 // A restrained colour code for the layers. Hues differ AND lightness steps differ, so the layers stay
 // distinguishable for colour-blind viewers and in greyscale prints (design choice).
-import { DoubleSide, MeshStandardMaterial, type Material } from 'three';
+import { DoubleSide, MeshBasicMaterial, MeshStandardMaterial, type Material } from 'three';
 import type { MeshName } from './headAsset.ts';
 import { enableCreaseShading } from './creaseShading.ts';
 
@@ -21,6 +21,14 @@ export const LAYER_COLOURS = {
  * layer's swatch. Design choice.
  */
 export const SKIN_MATERIAL_COLOUR = '#ffffff';
+
+/** Opacity of the before-contour's drawn line (design choice). */
+export const CONTOUR_LINE_OPACITY = 0.9;
+
+/** A material for one ribbon of the before-contour (BeforeContour.tsx): dark blue, see-through, both faces. */
+export function createContourLineMaterial(): MeshBasicMaterial {
+  return new MeshBasicMaterial({ color: '#16324a', side: DoubleSide, transparent: true, opacity: CONTOUR_LINE_OPACITY });
+}
 
 const kept = new Map<string, Material>();
 

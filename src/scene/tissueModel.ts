@@ -67,7 +67,7 @@ const UNDERMINING = (Object.keys(PROCEDURES) as TechniqueId[]).filter((t) => PRO
  * Marks `promise` with its outcome once settled (`status`, `value` / `reason` on the promise itself), as React's `use`
  * reads them: a settled promise is then read in the same render instead of suspending again. Returns `promise`.
  */
-function markSettled<T>(promise: Promise<T>): Promise<T> {
+export function markSettled<T>(promise: Promise<T>): Promise<T> {
   const tracked = promise as Promise<T> & { status?: string; value?: T; reason?: unknown };
   // The handlers return nothing: returning the (rejected) promise itself would reject this chain, unhandled.
   promise.then(
@@ -283,53 +283,7 @@ export function solutionFor(model: TissueModel, technique: TechniqueId, params: 
   return solution;
 }
 
-/** One technique and its parameters, for solutionsReady. */
-export interface SolveRequest {
-  readonly technique: TechniqueId;
-  readonly params: LiftParams;
-}
-
-const SETTLED: Promise<void> = markSettled(Promise.resolve());
-/** Solves under way or done, per model and set of requests (a few: the table's current and last inputs). */
-const solving = new WeakMap<TissueModel, Map<string, Promise<void>>>();
-/** Requests sets remembered per model. Design choice: a slider's recent positions. */
-const SOLVING_KEPT = 8;
-
-/**
- * Resolves once every request is in solutionFor's cache at `sag`, solving ONE technique per task of the event loop:
- * the measurements table asks for all five techniques on a new head (or a new sag), which in one task held the page's
- * thread 80–90 ms after a photo (software WebGL test machine); one at a time each is ~10–30 ms and input is handled
- * in between. The same promise for the same requests; marked settled on itself (React's `use` reads it without
- * suspending), and already settled when nothing needs solving (or there is no model). Rejects with the engine's
- * error if a solve throws.
- */
-export function solutionsReady(model: TissueModel | null, requests: readonly SolveRequest[], sag: number): Promise<void> {
-  if (!model) return SETTLED;
-  const cache = solutions.get(model);
-  const missing = requests.filter((r) => !cache?.has(solutionKey(r.technique, r.params, sag)));
-  if (missing.length === 0) return SETTLED;
-  let byKey = solving.get(model);
-  if (!byKey) solving.set(model, (byKey = new Map()));
-  const key = `${sag}#${requests.map((r) => solutionKey(r.technique, r.params, sag)).join(';')}`;
-  let promise = byKey.get(key);
-  // A settled one whose solutions have since left the cache: solve them again.
-  if (!promise || (promise as { status?: string }).status !== undefined) {
-    promise = markSettled(
-      new Promise<void>((resolve, reject) => {
-        const next = (k: number) => {
-          if (k === missing.length) return resolve();
-          try {
-            solutionFor(model, missing[k]!.technique, missing[k]!.params, sag);
-          } catch (error) {
-            return reject(error);
-          }
-          setTimeout(() => next(k + 1), 0);
-        };
-        setTimeout(() => next(0), 0);
-      }),
-    );
-    if (byKey.size >= SOLVING_KEPT) byKey.delete(byKey.keys().next().value!);
-    byKey.set(key, promise);
-  }
-  return promise;
+/** Whether solutionFor has this solution cached (a call would not solve). */
+export function hasSolution(model: TissueModel, technique: TechniqueId, params: LiftParams, sag: number): boolean {
+  return solutions.get(model)?.has(solutionKey(technique, params, sag)) ?? false;
 }

@@ -138,6 +138,37 @@ describe('consult mode', () => {
     await page.context().close();
   });
 
+  it('once the page is idle after loading, stepping through compiles no shader: the steps\' programs were warmed up', async () => {
+    const { page, rec } = await openPage(browser, '?mode=consult&lang=en&technique=smile');
+    await waitReady(page);
+    await page.waitForFunction(() => performance.getEntriesByName('lift:warm-up').length > 0, undefined, { timeout: 60_000, polling: 100 });
+    await settled(page);
+    // warmed, the window is still closed: the rigged cutaway changed nothing on screen
+    expect((await tissueColours(page)).smas).toBeLessThan(0.006);
+    await page.evaluate(() => {
+      const w = window as unknown as { __compiled: number };
+      w.__compiled = 0;
+      const compile = WebGL2RenderingContext.prototype.compileShader;
+      WebGL2RenderingContext.prototype.compileShader = function (shader) {
+        w.__compiled++;
+        compile.call(this, shader);
+      };
+    });
+    const progress = page.getByRole('slider', { name: 'Procedure progress' });
+    let sawSmas = 0;
+    for (let step = 1; step < 7; step++) {
+      await page.locator('body').press('ArrowRight');
+      await settled(page);
+      sawSmas = Math.max(sawSmas, (await tissueColours(page)).smas);
+    }
+    expect(await progress.inputValue()).toBe('1000');
+    // the steps did open the window onto the SMAS, with programs compiled before
+    expect(sawSmas).toBeGreaterThan(0.01);
+    expect(await page.evaluate(() => (window as unknown as { __compiled: number }).__compiled)).toBe(0);
+    expect(rec.pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('compare: orbiting one pane turns the others with it', async () => {
     const { page, rec } = await openPage(browser, '?mode=consult&lang=en&technique=smile&compare=smile,traditional,thread&progress=1');
     await waitReady(page);

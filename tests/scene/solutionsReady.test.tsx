@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import '../../src/core/tissue/index.ts';
 import { createTissueModel } from '../../src/core/tissue/model.ts';
 import type { TechniqueId } from '../../src/core/ids.ts';
-import { solutionFor, solutionsReady } from '../../src/scene/tissueModel.ts';
+import { solutionFor } from '../../src/scene/tissueModel.ts';
+import { solutionsReady } from '../../src/modes/consult/solving.ts';
 import { createSyntheticHead } from '../fixtures/synthetic-head.ts';
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -177,10 +177,10 @@ export default function ConsultMode() {
           // is off here (the view presets still move both).
           <div className="before-after">
             <div className="ba-layer">
-              <ViewerForTechnique key="pane-0" pen labels orbit={false} closeUps={false} overlays={false} technique={technique} fixedProgress={0} title={t('consult.before')} overlay={<ExaggerationBadge />} />
+              <ViewerForTechnique key="pane-0" pen warmUp labels orbit={false} closeUps={false} overlays={false} technique={technique} fixedProgress={0} title={t('consult.before')} overlay={<ExaggerationBadge />} />
             </div>
             <div className="ba-layer" style={{ clipPath: `inset(0 0 0 ${Math.round(beforeAfter * 1000) / 10}%)` }}>
-              <ViewerForTechnique key="pane-1" pen orbit={false} closeUps={false} overlays={false} technique={technique} fixedProgress={1} drivesPlayback title={t('consult.after')} overlay={<ExaggerationBadge />} sceneExtra={<BeforeContour store={store} technique={technique} always enabled={contour} />} />
+              <ViewerForTechnique key="pane-1" pen warmUp orbit={false} closeUps={false} overlays={false} technique={technique} fixedProgress={1} drivesPlayback title={t('consult.after')} overlay={<ExaggerationBadge />} sceneExtra={<BeforeContour store={store} technique={technique} always enabled={contour} />} />
             </div>
             <div className="ba-handle" style={{ left: `${beforeAfter * 100}%` }} aria-hidden="true" />
             <input
@@ -201,6 +201,7 @@ export default function ConsultMode() {
             <ViewerForTechnique
               key={`pane-${i}`}
               pen
+              warmUp
               labels
               technique={id}
               drivesPlayback={i === 0}

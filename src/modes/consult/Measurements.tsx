@@ -6,7 +6,8 @@ import { incisionLength } from '../../core/procedures/index.ts';
 import { regionLiftAfter, siteLiftAfter } from '../../core/tissue/months.ts';
 import type { SiteId } from '../../core/tissue/sites.ts';
 import { headAssetOrNull, onHeadAssetCleared } from '../../scene/headAsset.ts';
-import { modelReady, paramsFrom, solutionFor, solutionsReady } from '../../scene/tissueModel.ts';
+import { modelReady, paramsFrom, solutionFor } from '../../scene/tissueModel.ts';
+import { solutionsReady } from './solving.ts';
 import { useApp } from '../../state/context.tsx';
 
 /** One decimal, and "0.0" for anything under 0.05 mm either way (no "-0.0"). */
