@@ -32,9 +32,11 @@ export const SKIN_LOD_TRIANGLES = 18000;
 /**
  * Triangles of the lighter skin copy the soft-tissue sheets are cut from. 50000 (was 44000): the hair's volume,
  * parting and roll draw the simplifier's triangles to the scalp, which left the SMAS sheet under the face with
- * fewer vertices than the engine's tests ask for (≥ 3000). Design choice.
+ * fewer vertices than the engine's tests ask for (≥ 3000). 56000 since the lateral cheek and jaw were smoothed
+ * (head-sdf.ts LATERAL_FACE_SMOOTHING): a smoother face needs fewer triangles for the same error, and the SMAS
+ * sheet fell to 2950 vertices again. Design choice.
  */
-export const LAYER_SOURCE_TRIANGLES = 50000;
+export const LAYER_SOURCE_TRIANGLES = 56000;
 
 /**
  * Radius around each lateral canthus (mm) within which the skin keeps the iso-surface's vertices (≈ 1.6 mm apart)
@@ -151,8 +153,8 @@ export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array>
   const field = buildHeadField();
   const grid = makeGrid([-180, -256, -130], [180, 140, 132], step); // head, bun, neck, shoulders and upper chest
   fillGridNarrowBand(grid, field.sdf);
-  // the lateral cheek, jaw angle and jaw underside low-passed (head-sdf.ts LATERAL_FACE_SMOOTHING)
-  smoothGridRegion(grid, field.smoothing.sigmaMm, field.smoothing.weight, field.smoothing.bounds);
+  // the lateral cheek, jaw angle and jaw underside low-passed (head-sdf.ts LATERAL_FACE_SMOOTHING, HULL_SMOOTHING)
+  for (const sm of field.smoothing) smoothGridRegion(grid, sm.sigmaMm, sm.weight, sm.bounds);
   log(`grid ${grid.nx}×${grid.ny}×${grid.nz} filled`);
   let raw: Mesh = marchingTetrahedra(grid);
   raw = largestComponent(raw);

@@ -51,8 +51,8 @@ export interface HeadField {
   readonly hairline: HairlineSpec;
   /** The mask's proportions before and after the warp toward the female norms (face-warp.ts). */
   readonly warp: WarpReport;
-  /** Where the build smooths the field before meshing (build-head.ts, geom.ts smoothGridRegion); see LATERAL_FACE_SMOOTHING. */
-  readonly smoothing: FieldSmoothing;
+  /** Where the build smooths the field before meshing, in order (build-head.ts, geom.ts smoothGridRegion); see LATERAL_FACE_SMOOTHING. */
+  readonly smoothing: readonly FieldSmoothing[];
 }
 
 /** A region of the field to low-pass before meshing: weight 0…1 per point (mm), inside `bounds`, Gaussian σ in mm. */
@@ -71,6 +71,14 @@ export interface FieldSmoothing {
  * ≈ 15 mm are flattened, the cheek's and jaw's broad shape (radii ≥ 20 mm) kept. Design choice.
  */
 export const LATERAL_FACE_SMOOTHING = { sigmaMm: 4.5 } as const;
+/**
+ * Over the side of the cheek between the mouth's level and the jaw's angle the skin is the mask hull's balls
+ * (18 mm spheres rolled under the mask's border, unioned with a 3 mm exponential blend): each ball's pole stood as a
+ * round mound ≈ 15–25 mm across, too broad for LATERAL_FACE_SMOOTHING's σ, and read as a dark spot in front of the
+ * ear lobe in the oblique view. That zone (away from the jaw's border, the chin and the ear) is low-passed again with
+ * this wider σ (mm). Design choice.
+ */
+export const HULL_SMOOTHING = { sigmaMm: 7 } as const;
 
 /**
  * A woman's lower face narrows from the cheekbones to the chin (norms sheet §5, row "Sex contrasts (Thai, 3D)",
@@ -580,16 +588,23 @@ export function buildHeadField(): HeadField {
     const lateral = smoothstep(30, 42, ax) * (1 - smoothstep(-12, 2, y)) * smoothstep(-18, -6, z) * (1 - smoothstep(60, 72, z));
     // the jaw's underside: under the border, behind the chin's front, above the neck's front
     const under = (1 - smoothstep(me[1] + 4, me[1] + 16, y)) * (1 - smoothstep(me[2] - 4, me[2] + 6, z));
-    let w = below * Math.max(lateral, under);
-    if (w <= 0) return 0;
-    for (const ear of ears) if (Math.abs(x - ear.side * 75) < 30) w *= smoothstep(4, 14, ear.sdf(x, y, z));
+    const w = below * Math.max(lateral, under);
+    return w <= 0 ? 0 : earClear(x, y, z, w);
+  };
+  const earClear = (x: number, y: number, z: number, w: number): number => {
+    for (const ear of ears) if (w > 0 && Math.abs(x - ear.side * 75) < 30) w *= smoothstep(4, 14, ear.sdf(x, y, z));
     return w;
   };
-  const smoothing: FieldSmoothing = {
-    sigmaMm: LATERAL_FACE_SMOOTHING.sigmaMm,
-    weight: smoothWeight,
-    bounds: { min: [-100, me[1] - 26, -18], max: [100, 2, 72] },
+  // the hull's zone: lateral of the jowl, from ≈ 35 mm above the chin's underside (above the jowl and the jaw's border) up to the cheekbone's lower edge,
+  // in front of the ear lobe (HULL_SMOOTHING; bounds from the mask's menton, design choices)
+  const hullWeight = (x: number, y: number, z: number): number => {
+    const w = smoothstep(34, 46, Math.abs(x)) * smoothstep(me[1] + 30, me[1] + 42, y) * (1 - smoothstep(-20, -8, y)) * smoothstep(-10, 2, z) * (1 - smoothstep(40, 52, z));
+    return earClear(x, y, z, w);
   };
+  const smoothing: FieldSmoothing[] = [
+    { sigmaMm: LATERAL_FACE_SMOOTHING.sigmaMm, weight: smoothWeight, bounds: { min: [-100, me[1] - 26, -18], max: [100, 2, 72] } },
+    { sigmaMm: HULL_SMOOTHING.sigmaMm, weight: hullWeight, bounds: { min: [-100, me[1] + 30, -10], max: [100, -8, 52] } },
+  ];
   return { sdf, maskPoint, eyes, ears, maskClosest, analytic: analyticField, mask: md.signed, hairline, warp, gonion, smoothing };
 }
 
