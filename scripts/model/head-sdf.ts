@@ -387,7 +387,10 @@ export function buildHeadField(): HeadField {
     // the parotid's fullness in front of the lobule, just behind the cheek: without the border tube's end ball
     // (see jawIdx) the skin there dipped ≈ 2 mm and read as a dark hollow in the app's oblique view
     const parotid = sdEllipsoid(ax, y, z, [54, -14, 22], [11.5, 14, 12]);
-    return smin(smin(smin(smin(smin(border, ramus, 26), floor, 16), side, 14), lower, 12), parotid, 6);
+    // the parotid's lower pole, in front of the lobule over the ramus's posterior border: without it the skin there
+    // stepped ≈ 3–4 mm in behind the cheek and read as a dark dimple below-front of the lobe in the profile view
+    const parotidTail = sdEllipsoid(ax, y, z, [57, -35, 6], [8, 11, 8]);
+    return smin(smin(smin(smin(smin(smin(border, ramus, 26), floor, 16), side, 14), lower, 12), parotid, 6), parotidTail, 6);
   };
   // ---- neck, shoulders and upper chest (design choices: not sourced; a woman's proportions) ----
   // neck: an elliptic column (circumference ≈ 320 mm), narrower than the mandible so the submandibular hollow
