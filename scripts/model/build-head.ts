@@ -11,7 +11,7 @@ import { GLB_MESH_NAMES, MM_PER_GLTF_UNIT } from '../../src/core/anatomy/headDat
 import { LANDMARK_IDS } from '../../src/core/anatomy/landmarks.ts';
 import { browMask, computeLandmarks, computeMeasures, hairMask, lipMask, regionWeights, type Landmarks } from './anatomy-map.ts';
 import { hairThickness, strandShade } from './hair.ts';
-import { type V3, compact, dist, edgeReport, fillGridNarrowBand, lerp, makeGrid, marchingTetrahedra, taubin, vertexNormals } from './geom.ts';
+import { type V3, compact, dist, edgeReport, fillGridNarrowBand, lerp, makeGrid, marchingTetrahedra, smoothGridRegion, taubin, vertexNormals } from './geom.ts';
 import { buildHeadField, partingDepth } from './head-sdf.ts';
 import { dtfDepth, dtfExtent, eyeMesh, offsetSheet, skinThickness, smasDepth, smasExtent } from './layers.ts';
 import { surfaceQuery } from './surface.ts';
@@ -32,9 +32,18 @@ export const SKIN_LOD_TRIANGLES = 18000;
 /**
  * Triangles of the lighter skin copy the soft-tissue sheets are cut from. 50000 (was 44000): the hair's volume,
  * parting and roll draw the simplifier's triangles to the scalp, which left the SMAS sheet under the face with
- * fewer vertices than the engine's tests ask for (≥ 3000). Design choice.
+ * fewer vertices than the engine's tests ask for (≥ 3000). 56000 since the lateral cheek and jaw were smoothed
+ * (head-sdf.ts LATERAL_FACE_SMOOTHING): a smoother face needs fewer triangles for the same error, and the SMAS
+ * sheet fell to 2950 vertices again. Design choice.
  */
-export const LAYER_SOURCE_TRIANGLES = 50000;
+export const LAYER_SOURCE_TRIANGLES = 56000;
+
+/**
+ * Radius around each lateral canthus (mm) within which the skin keeps the iso-surface's vertices (≈ 1.6 mm apart)
+ * instead of simplified ones: more than the crow's feet's inner radius plus their fade (wrinkles.ts, 8 − 3 mm) and
+ * the fan centre's offset (2 mm), so every edge reaching into the fan there is short. Design choice.
+ */
+const CANTHUS_KEEP_MM = 9;
 
 interface Mesh {
   positions: Float32Array;
@@ -59,14 +68,14 @@ function dropFins(indices: Uint32Array): Uint32Array {
  * also keeps the masks' edges (hairline, vermilion border, brows) on triangle edges, so the vertex colours along
  * them do not come out as spikes.
  */
-function simplify(mesh: Mesh, targetTriangles: number, colourMasks?: { data: Float32Array; stride: number; weights: number[] }): Mesh {
+function simplify(mesh: Mesh, targetTriangles: number, colourMasks?: { data: Float32Array; stride: number; weights: number[] }, lock: Uint8Array | null = null): Mesh {
   // an edge collapse can, rarely, leave an edge shared by four triangles: the target is then lowered a little and
   // the simplification run again (deterministic: the same input always takes the same tries)
   let out: Mesh | null = null;
   for (let attempt = 0; attempt < 8; attempt++) {
     const target = (targetTriangles - attempt * 11) * 3;
     const [idx] = colourMasks
-      ? MeshoptSimplifier.simplifyWithAttributes(mesh.indices, mesh.positions, 3, colourMasks.data, colourMasks.stride, colourMasks.weights, null, target, 0.05, [])
+      ? MeshoptSimplifier.simplifyWithAttributes(mesh.indices, mesh.positions, 3, colourMasks.data, colourMasks.stride, colourMasks.weights, lock, target, 0.05, [])
       : MeshoptSimplifier.simplify(mesh.indices, mesh.positions, 3, target, 0.05, []);
     const c = compact(mesh.positions, dropFins(idx));
     out = { positions: c.positions, indices: c.indices };
@@ -144,6 +153,8 @@ export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array>
   const field = buildHeadField();
   const grid = makeGrid([-180, -256, -130], [180, 140, 132], step); // head, bun, neck, shoulders and upper chest
   fillGridNarrowBand(grid, field.sdf);
+  // the lateral cheek, jaw angle and jaw underside low-passed (head-sdf.ts LATERAL_FACE_SMOOTHING, HULL_SMOOTHING)
+  for (const sm of field.smoothing) smoothGridRegion(grid, sm.sigmaMm, sm.weight, sm.bounds);
   log(`grid ${grid.nx}×${grid.ny}×${grid.nz} filled`);
   let raw: Mesh = marchingTetrahedra(grid);
   raw = largestComponent(raw);
@@ -157,7 +168,15 @@ export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array>
     masks.set([hairMask(p, field), lipMask(p, field), browMask(p, field)], i * 3);
   }
   const colourMasks = { data: masks, stride: 3, weights: [0, 0.5, 0.5] };
-  const skin = simplify(raw, SKIN_TRIANGLES, colourMasks);
+  // the iso-surface's own vertices are kept around each lateral canthus (CANTHUS_KEEP_MM): the crow's feet fan out
+  // from there, and their crease coordinate (src/core/tissue/wrinkles.ts, an angle about the fan's centre) turns
+  // fast near it; a long simplified edge from the centre into the fan drew a stray line across it
+  const lock = new Uint8Array(nRaw);
+  for (let i = 0; i < nRaw; i++) {
+    const p = P(raw.positions, i);
+    if (field.eyes.some((e) => dist(p, e.lateralCanthus) < CANTHUS_KEEP_MM)) lock[i] = 1;
+  }
+  const skin = simplify(raw, SKIN_TRIANGLES, colourMasks, lock);
   const skinLod = simplify(raw, SKIN_LOD_TRIANGLES, colourMasks);
   const layerSrc = simplify(raw, LAYER_SOURCE_TRIANGLES);
   for (const [name, m] of [['skin', skin], ['skin_lod', skinLod]] as const) {

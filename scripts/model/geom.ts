@@ -406,3 +406,50 @@ export function fillGridNarrowBand(grid: Grid, f: (x: number, y: number, z: numb
         }
       }
 }
+
+/**
+ * Smooths a filled grid's field where `weight` (0…1, evaluated at voxel centres in mm) says so: each voxel becomes
+ * lerp(value, G_σ * value, weight), where G_σ is a Gaussian of standard deviation `sigmaMm` (separable, truncated at
+ * 3σ, borders clamped). For a surface z = h(x, y) the field's blur is, to first order, the blur of h: bumps much
+ * narrower than ≈ 2πσ are flattened while the broad shape stays. Only the bounding box of weight > 0 (grown by 3σ)
+ * is convolved; deterministic.
+ */
+export function smoothGridRegion(grid: Grid, sigmaMm: number, weight: (x: number, y: number, z: number) => number, bounds: { min: V3; max: V3 }): void {
+  const { origin, step, nx, ny, nz, values } = grid;
+  const r = Math.max(1, Math.ceil((3 * sigmaMm) / step));
+  const kernel = new Float64Array(2 * r + 1);
+  let sum = 0;
+  for (let k = -r; k <= r; k++) sum += kernel[k + r] = Math.exp(-0.5 * ((k * step) / sigmaMm) ** 2);
+  for (let k = 0; k < kernel.length; k++) kernel[k] = kernel[k]! / sum;
+  const lo = (a: number, o: number) => Math.max(0, Math.floor((a - o) / step) - r);
+  const hi = (a: number, o: number, n: number) => Math.min(n - 1, Math.ceil((a - o) / step) + r);
+  const i0 = lo(bounds.min[0], origin[0]), i1 = hi(bounds.max[0], origin[0], nx);
+  const j0 = lo(bounds.min[1], origin[1]), j1 = hi(bounds.max[1], origin[1], ny);
+  const k0 = lo(bounds.min[2], origin[2]), k1 = hi(bounds.max[2], origin[2], nz);
+  const bx = i1 - i0 + 1, by = j1 - j0 + 1, bz = k1 - k0 + 1;
+  let a = new Float64Array(bx * by * bz), b = new Float64Array(bx * by * bz);
+  for (let k = 0; k < bz; k++) for (let j = 0; j < by; j++) for (let i = 0; i < bx; i++) a[(k * by + j) * bx + i] = values[((k + k0) * ny + j + j0) * nx + i + i0]!;
+  const strides = [1, bx, bx * by] as const, sizes = [bx, by, bz] as const;
+  for (let axis = 0; axis < 3; axis++) {
+    const s = strides[axis]!, n = sizes[axis]!;
+    for (let k = 0; k < bz; k++)
+      for (let j = 0; j < by; j++)
+        for (let i = 0; i < bx; i++) {
+          const c = [i, j, k][axis]!;
+          const base = (k * by + j) * bx + i - c * s;
+          let acc = 0;
+          for (let t = -r; t <= r; t++) acc += kernel[t + r]! * a[base + Math.min(n - 1, Math.max(0, c + t)) * s]!;
+          b[(k * by + j) * bx + i] = acc;
+        }
+    [a, b] = [b, a];
+  }
+  for (let k = 0; k < bz; k++)
+    for (let j = 0; j < by; j++)
+      for (let i = 0; i < bx; i++) {
+        const x = origin[0] + (i + i0) * step, y = origin[1] + (j + j0) * step, z = origin[2] + (k + k0) * step;
+        const w = weight(x, y, z);
+        if (w <= 0) continue;
+        const idx = ((k + k0) * ny + j + j0) * nx + i + i0;
+        values[idx] = values[idx]! + Math.min(1, w) * (a[(k * by + j) * bx + i]! - values[idx]!);
+      }
+}

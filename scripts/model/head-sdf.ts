@@ -51,6 +51,66 @@ export interface HeadField {
   readonly hairline: HairlineSpec;
   /** The mask's proportions before and after the warp toward the female norms (face-warp.ts). */
   readonly warp: WarpReport;
+  /** Where the build smooths the field before meshing, in order (build-head.ts, geom.ts smoothGridRegion); see LATERAL_FACE_SMOOTHING. */
+  readonly smoothing: readonly FieldSmoothing[];
+}
+
+/** A region of the field to low-pass before meshing: weight 0…1 per point (mm), inside `bounds`, Gaussian σ in mm. */
+export interface FieldSmoothing {
+  readonly sigmaMm: number;
+  readonly weight: (x: number, y: number, z: number) => number;
+  readonly bounds: { readonly min: V3; readonly max: V3 };
+}
+
+/**
+ * The lateral cheek, the pre-auricular skin, the jaw's angle and the jaw's underside are where several fitted parts
+ * meet (jaw border tube, ramus block, parotid and lower-face masses, the mask hull's balls, the mask's own border
+ * blended in by its authority): their smooth unions leave ridges and dimples 5–20 mm across and < 1 mm high, which
+ * the app's key light turned into dark blotches over the masseter and at the angle (a cheek over the masseter is
+ * smooth). The field is low-passed there with a Gaussian of this σ (mm) before it is meshed: bumps narrower than
+ * ≈ 15 mm are flattened, the cheek's and jaw's broad shape (radii ≥ 20 mm) kept. Design choice.
+ */
+export const LATERAL_FACE_SMOOTHING = { sigmaMm: 4.5 } as const;
+/**
+ * Over the side of the cheek between the mouth's level and the jaw's angle the skin is the mask hull's balls
+ * (18 mm spheres rolled under the mask's border, unioned with a 3 mm exponential blend): each ball's pole stood as a
+ * round mound ≈ 15–25 mm across, too broad for LATERAL_FACE_SMOOTHING's σ, and read as a dark spot in front of the
+ * ear lobe in the oblique view. That zone (away from the jaw's border, the chin and the ear) is low-passed again with
+ * this wider σ (mm). Design choice.
+ */
+export const HULL_SMOOTHING = { sigmaMm: 7 } as const;
+
+/**
+ * A woman's lower face narrows from the cheekbones to the chin (norms sheet §5, row "Sex contrasts (Thai, 3D)",
+ * Pongsri 2025: mandibular width 113.8 mm in women against 124.4 in men, zygomatic 120.7 against 127.9 — her lower
+ * face is the narrower part of her face). The canonical mask's and the fitted parts' cheeks stood almost as wide at
+ * the mouth (≈ 128 mm) as across the zygomas (≈ 136 mm), which read square and heavy from the front. The face's
+ * parts (mask, jaw, cranium, hull; not the neck, the ears or anything above the cheekbone) are therefore read at a
+ * remapped x: beyond `centreMm` from the midline (the mouth and nose untouched) the face is drawn in by a fraction
+ * that grows from 0 below the cheekbone (`fromY`) to `peak` at the mouth's level (`peakY`) and eases back to
+ * `atAngle` at the jaw's angle (`angleY`, so the skin gonion–gonion stays within 1 SD of that row's 113.8), fading
+ * out behind the ear lobe (`backZ`). Amounts and heights mm, head frame: design choices.
+ */
+export const LOWER_FACE_TAPER = { centreMm: 22, rampMm: 12, fromY: -28, peakY: -56, peak: 0.07, angleY: -72, atAngle: 0.035, backZ: [-14, 6] } as const;
+
+/** How much the lower face is drawn in at height y and depth z (LOWER_FACE_TAPER), 0… `peak`. */
+function taperAmount(y: number, z: number): number {
+  const T = LOWER_FACE_TAPER;
+  if (y > T.fromY) return 0;
+  const k = T.peak * smoothstep(T.fromY, T.peakY, y) - (T.peak - T.atAngle) * smoothstep(T.peakY - 6, T.angleY, y);
+  return k * smoothstep(T.backZ[0], T.backZ[1], z);
+}
+
+/** The x at which the untapered face is read for the point (x, y, z): |x| pushed out beyond LOWER_FACE_TAPER.centreMm. */
+export function taperX(x: number, y: number, z: number): number {
+  const k = taperAmount(y, z);
+  if (k === 0) return x;
+  const T = LOWER_FACE_TAPER;
+  const t = Math.abs(x) - T.centreMm;
+  if (t <= 0) return x;
+  // C¹ ramp: quadratic over the first rampMm, then linear
+  const r = t < T.rampMm ? (t * t) / (2 * T.rampMm) : t - T.rampMm / 2;
+  return Math.sign(x) * (Math.abs(x) + k * r);
 }
 
 /** The hair (hair.ts hairThickness) is added to the skin's field within this distance of the scalp, mm: more than its thickest. */
@@ -327,7 +387,10 @@ export function buildHeadField(): HeadField {
     // the parotid's fullness in front of the lobule, just behind the cheek: without the border tube's end ball
     // (see jawIdx) the skin there dipped ≈ 2 mm and read as a dark hollow in the app's oblique view
     const parotid = sdEllipsoid(ax, y, z, [54, -14, 22], [11.5, 14, 12]);
-    return smin(smin(smin(smin(smin(border, ramus, 26), floor, 16), side, 14), lower, 12), parotid, 6);
+    // the parotid's lower pole, in front of the lobule over the ramus's posterior border: without it the skin there
+    // stepped ≈ 3–4 mm in behind the cheek and read as a dark dimple below-front of the lobe in the profile view
+    const parotidTail = sdEllipsoid(ax, y, z, [57, -35, 6], [8, 11, 8]);
+    return smin(smin(smin(smin(smin(smin(border, ramus, 26), floor, 16), side, 14), lower, 12), parotid, 6), parotidTail, 6);
   };
   // ---- neck, shoulders and upper chest (design choices: not sourced; a woman's proportions) ----
   // neck: an elliptic column (circumference ≈ 320 mm), narrower than the mandible so the submandibular hollow
@@ -456,8 +519,11 @@ export function buildHeadField(): HeadField {
     }
     return sum > 0 ? -k * Math.log(sum) : best;
   };
-  const analyticField = (x: number, y: number, z: number): number =>
-    smin(smin(smin(cranium(x, y, z), jaw(x, y, z), 18), neck(x, y, z), 27), maskHull(x, y, z), 6);
+  // the lower face tapered (LOWER_FACE_TAPER): the face's parts are read at a remapped x, the neck is not
+  const analyticField = (x: number, y: number, z: number): number => {
+    const xt = taperX(x, y, z);
+    return smin(smin(smin(cranium(xt, y, z), jaw(xt, y, z), 18), neck(x, y, z), 27), maskHull(xt, y, z), 6);
+  };
   // the mouth closed at rest: the canonical mask's lips stand ≈ 5 mm apart (a mouth a little open reads as
   // surprise); the gap behind them is filled 2 mm behind the lips' inner line, leaving a closed lip seam (design choice)
   const stoUp = maskPoint(13), stoLo = maskPoint(14), chi = maskPoint(291);
@@ -465,9 +531,10 @@ export function buildHeadField(): HeadField {
   const mouthFillR: V3 = [Math.abs(chi[0]) - 3, 6, 9];
   const skinField = (x: number, y: number, z: number): number => {
     const analytic = analyticField(x, y, z);
-    const mb = maskBound(x, y, z);
+    const xt = taperX(x, y, z);
+    const mb = maskBound(xt, y, z);
     if (mb > 0) return analytic;
-    const m = md.signed(x, y, z);
+    const m = md.signed(xt, y, z);
     const w = m.w * (1 - smoothstep(-10, 0, mb));
     const d = lerp(analytic, m.d, w);
     return Math.abs(y - mouthFillC[1]) < 16 && Math.abs(x) < 30 ? smin(d, sdEllipsoid(x, y, z, mouthFillC, mouthFillR), 2) : d;
@@ -513,7 +580,35 @@ export function buildHeadField(): HeadField {
     const h = md.closest(p);
     return { point: h.point, distance: h.distance };
   };
-  return { sdf, maskPoint, eyes, ears, maskClosest, analytic: analyticField, mask: md.signed, hairline, warp, gonion };
+  // where the field is smoothed (LATERAL_FACE_SMOOTHING): lateral of the nasolabial region and below the malar
+  // eminence down to the jaw's underside, plus the whole underside of the jaw behind the chin's front; never within
+  // reach of the ears (their folds are detail, not lumps). Bounds in mm from the mask's menton and the fitted angle
+  // (design choices).
+  const me = maskPoint(152);
+  const smoothWeight = (x: number, y: number, z: number): number => {
+    const ax = Math.abs(x);
+    const below = smoothstep(me[1] - 26, me[1] - 14, y);
+    const lateral = smoothstep(30, 42, ax) * (1 - smoothstep(-12, 2, y)) * smoothstep(-18, -6, z) * (1 - smoothstep(60, 72, z));
+    // the jaw's underside: under the border, behind the chin's front, above the neck's front
+    const under = (1 - smoothstep(me[1] + 4, me[1] + 16, y)) * (1 - smoothstep(me[2] - 4, me[2] + 6, z));
+    const w = below * Math.max(lateral, under);
+    return w <= 0 ? 0 : earClear(x, y, z, w);
+  };
+  const earClear = (x: number, y: number, z: number, w: number): number => {
+    for (const ear of ears) if (w > 0 && Math.abs(x - ear.side * 75) < 30) w *= smoothstep(4, 14, ear.sdf(x, y, z));
+    return w;
+  };
+  // the hull's zone: lateral of the jowl, from ≈ 35 mm above the chin's underside (above the jowl and the jaw's border) up to the cheekbone's lower edge,
+  // in front of the ear lobe (HULL_SMOOTHING; bounds from the mask's menton, design choices)
+  const hullWeight = (x: number, y: number, z: number): number => {
+    const w = smoothstep(34, 46, Math.abs(x)) * smoothstep(me[1] + 30, me[1] + 42, y) * (1 - smoothstep(-20, -8, y)) * smoothstep(-10, 2, z) * (1 - smoothstep(40, 52, z));
+    return earClear(x, y, z, w);
+  };
+  const smoothing: FieldSmoothing[] = [
+    { sigmaMm: LATERAL_FACE_SMOOTHING.sigmaMm, weight: smoothWeight, bounds: { min: [-100, me[1] - 26, -18], max: [100, 2, 72] } },
+    { sigmaMm: HULL_SMOOTHING.sigmaMm, weight: hullWeight, bounds: { min: [-100, me[1] + 30, -10], max: [100, -8, 52] } },
+  ];
+  return { sdf, maskPoint, eyes, ears, maskClosest, analytic: analyticField, mask: md.signed, hairline, warp, gonion, smoothing };
 }
 
 import { loopSubdivide as loopSubdivideImport } from './geom.ts';
