@@ -7,14 +7,16 @@
 // where it would be finer than a pixel, so phones see locks instead of shimmer), much more strongly where the hair
 // weight is partial, so the hairline reads as fine separate hairs over skin; and it adds a Kajiya–Kay highlight of
 // the key light (the first directional light, StudioLights) across the strand direction, shifted by the strands —
-// the anisotropic band of combed hair. Numbers are design choices (judged on the consult and phone screenshots).
+// the anisotropic band of combed hair — and a faint glow where the hair turns away from the eye, so its outline
+// reads soft (light caught in stray hairs) rather than cut. Numbers are design choices (judged on the consult and
+// phone screenshots).
 import type { MeshStandardMaterial } from 'three';
 import { addShaderPatch } from './shaderPatch.ts';
 
 /** Strands once round the combing axis: must equal STRAND_CYCLES in scripts/model/hair.ts. */
 export const HAIR_STRAND_CYCLES = 384;
 
-/** Patches the skin material to draw the hair's strands and its anisotropic highlight (see the header). */
+/** Patches the skin material to draw the hair's strands, its anisotropic highlight and soft outline (see the header). */
 export function enableHairShading(material: MeshStandardMaterial): void {
   addShaderPatch(material, 'hair', (shader) => {
     shader.vertexShader = shader.vertexShader
@@ -32,7 +34,7 @@ export function enableHairShading(material: MeshStandardMaterial): void {
       )
       .replace(
         '#include <opaque_fragment>',
-        '#if NUM_DIR_LIGHTS>0\nfloat hairD=dot(vHair.xyz,normalize(directionalLights[0].direction+normalize(vViewPosition)))+.15*hairN;outgoingLight+=hairW*pow(max(1.-hairD*hairD,0.),60.)*(.6+.5*hairN)*diffuseColor.rgb*directionalLights[0].color;\n#endif\n#include <opaque_fragment>',
+        '#if NUM_DIR_LIGHTS>0\nfloat hairD=dot(vHair.xyz,normalize(directionalLights[0].direction+normalize(vViewPosition)))+.15*hairN;outgoingLight+=hairW*pow(max(1.-hairD*hairD,0.),60.)*(.6+.5*hairN)*diffuseColor.rgb*directionalLights[0].color;\n#endif\noutgoingLight+=hairW*pow(1.-abs(dot(normal,normalize(vViewPosition))),4.)*diffuseColor.rgb*1.5;\n#include <opaque_fragment>',
       );
   });
 }
