@@ -10,7 +10,7 @@ import { MeshoptEncoder, MeshoptSimplifier } from 'meshoptimizer';
 import { GLB_MESH_NAMES, MM_PER_GLTF_UNIT } from '../../src/core/anatomy/headData.ts';
 import { LANDMARK_IDS } from '../../src/core/anatomy/landmarks.ts';
 import { browMask, computeLandmarks, computeMeasures, hairMask, lipMask, regionWeights, type Landmarks } from './anatomy-map.ts';
-import { hairThickness, strandShade } from './hair.ts';
+import { type HairlineSpec, HAIR_QUANTIZE_PATTERN, hairThickness, lockDisplacement, strandAttributes, strandShade, womanComb } from './hair.ts';
 import { type V3, compact, dist, edgeReport, fillGridNarrowBand, lerp, makeGrid, marchingTetrahedra, smoothGridRegion, taubin, vertexNormals } from './geom.ts';
 import { buildHeadField, partingDepth } from './head-sdf.ts';
 import { dtfDepth, dtfExtent, eyeMesh, offsetSheet, skinThickness, smasDepth, smasExtent } from './layers.ts';
@@ -115,15 +115,29 @@ function largestComponent(mesh: Mesh): Mesh {
 
 const P = (a: Float32Array, i: number): V3 => [a[i * 3]!, a[i * 3 + 1]!, a[i * 3 + 2]!];
 
+/**
+ * The skin's positions with the hair's locks (hair.ts lockDisplacement) raised along the vertex normals: only the
+ * shown surface of the hair; the meshes every measurement and layer is taken from stay as they are.
+ */
+function withLocks(m: Mesh, hairline: HairlineSpec): Float32Array {
+  const normals = vertexNormals(m.positions, m.indices);
+  const out = Float32Array.from(m.positions);
+  for (let i = 0; i < out.length / 3; i++) {
+    const d = lockDisplacement(P(m.positions, i), hairline);
+    if (d !== 0) for (let k = 0; k < 3; k++) out[i * 3 + k] = out[i * 3 + k]! + d * normals[i * 3 + k]!;
+  }
+  return out;
+}
+
 function skinAttributes(positions: Float32Array, lm: Landmarks, field: ReturnType<typeof buildHeadField>) {
   const n = positions.length / 3;
   const r0 = new Float32Array(n * 3), r1 = new Float32Array(n * 3), color = new Float32Array(n * 3);
   // design choices (linear RGB; the scene's skin material is white, so these are the colours lit): a light-medium
   // East Asian skin tone (warm beige, not pink), a faint warmth over the cheeks, dusty-rose lips, dark brown hair
-  // drawn back (light enough that its combed strands show, not a near-black cap) (the parting a little lighter: scalp showing through) and soft dark-brown brows
+  // drawn back (light enough that its combed strands and their highlight show, not a near-black cap) (the parting a little lighter: scalp showing through) and soft dark-brown brows
   const skinTone: V3 = [0.7, 0.485, 0.355];
   const cheekTone: V3 = [0.7, 0.43, 0.33];
-  const hairTone: V3 = [0.075, 0.05, 0.036];
+  const hairTone: V3 = [0.06, 0.041, 0.031];
   const lipTone: V3 = [0.55, 0.27, 0.25];
   const browTone: V3 = [0.085, 0.06, 0.048];
   const cheek = (p: V3): number => {
@@ -221,20 +235,33 @@ export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array>
   const scene = doc.createScene('head');
   const s = 1 / MM_PER_GLTF_UNIT;
   const toMetres = (a: Float32Array): Float32Array<ArrayBuffer> => Float32Array.from(a, (v) => v * s);
-  const addMesh = (name: string, m: Mesh, extra: Record<string, { data: Float32Array; type: 'VEC3' | 'VEC2' | 'SCALAR' }> = {}): Primitive => {
+  const addMesh = (name: string, m: Mesh, extra: Record<string, { data: Float32Array | Uint16Array; type: 'VEC4' | 'VEC3' | 'VEC2' | 'SCALAR' }> = {}): Primitive => {
     const prim = doc.createPrimitive();
     prim.setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(toMetres(m.positions)).setBuffer(buffer));
     prim.setAttribute('NORMAL', doc.createAccessor().setType('VEC3').setArray(Float32Array.from(vertexNormals(m.positions, m.indices))).setBuffer(buffer));
-    for (const [attr, v] of Object.entries(extra)) prim.setAttribute(attr, doc.createAccessor().setType(v.type).setArray(Float32Array.from(v.data)).setBuffer(buffer));
+    for (const [attr, v] of Object.entries(extra)) {
+      // integer data (the strand phase) is stored as it is, normalized; float data is quantized below
+      const acc = doc.createAccessor().setType(v.type).setBuffer(buffer);
+      prim.setAttribute(attr, v.data instanceof Uint16Array ? acc.setArray(Uint16Array.from(v.data)).setNormalized(true) : acc.setArray(Float32Array.from(v.data)));
+    }
     prim.setIndices(doc.createAccessor().setType('SCALAR').setArray(Uint32Array.from(m.indices)).setBuffer(buffer));
     const mesh = doc.createMesh(name).addPrimitive(prim);
     scene.addChild(doc.createNode(name).setMesh(mesh));
     return prim;
   };
-  const sk = skinAttributes(skin.positions, lm, field);
-  addMesh(GLB_MESH_NAMES.skin, skin, { COLOR_0: { data: sk.color, type: 'VEC3' }, _REGION0: { data: sk.r0, type: 'VEC3' }, _REGION1: { data: sk.r1, type: 'VEC3' } });
-  const skl = skinAttributes(skinLod.positions, lm, field);
-  addMesh(GLB_MESH_NAMES.skinLod, skinLod, { COLOR_0: { data: skl.color, type: 'VEC3' }, _REGION0: { data: skl.r0, type: 'VEC3' }, _REGION1: { data: skl.r1, type: 'VEC3' } });
+  const comb = womanComb(field.hairline);
+  for (const [name, mesh] of [[GLB_MESH_NAMES.skin, skin], [GLB_MESH_NAMES.skinLod, skinLod]] as const) {
+    const m = { positions: withLocks(mesh, field.hairline), indices: mesh.indices };
+    const a = skinAttributes(m.positions, lm, field);
+    const st = strandAttributes(m.positions, vertexNormals(m.positions, m.indices), comb, (p) => hairMask(p, field));
+    addMesh(name, m, {
+      COLOR_0: { data: a.color, type: 'VEC3' },
+      _REGION0: { data: a.r0, type: 'VEC3' },
+      _REGION1: { data: a.r1, type: 'VEC3' },
+      _HAIR: { data: st.hair, type: 'VEC4' },
+      _STRAND: { data: st.strand, type: 'SCALAR' },
+    });
+  }
   const regionsOf = (m: Mesh) => {
     const n = m.positions.length / 3;
     const r0 = new Float32Array(n * 3), r1 = new Float32Array(n * 3);
@@ -275,7 +302,7 @@ export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array>
   doc.getRoot().setDefaultScene(scene);
   await doc.transform(
     reorder({ encoder: MeshoptEncoder, target: 'size' }),
-    quantize({ quantizePosition: 14, quantizeNormal: 8, quantizeColor: 8, quantizeGeneric: 8 }),
+    quantize({ pattern: HAIR_QUANTIZE_PATTERN, quantizePosition: 14, quantizeNormal: 8, quantizeColor: 8, quantizeGeneric: 8 }),
   );
   doc.createExtension(EXTMeshoptCompression).setRequired(true).setEncoderOptions({ method: EXTMeshoptCompression.EncoderMethod.FILTER });
   const io = new NodeIO().registerExtensions([EXTMeshoptCompression, KHRMeshQuantization]).registerDependencies({ 'meshopt.encoder': MeshoptEncoder });

@@ -157,13 +157,40 @@ export function hairThickness(p: V3, s: HairlineSpec): number {
   return Math.max(0, h - partingDepth(p, s) * smoothstep(0, 6, h));
 }
 
+/**
+ * How far the hair's surface at p is raised by its locks and swells, mm (≥ 0), along the surface normal:
+ * lockRelief where the hair is ≥ 4 mm thick, less where it thins out to the hairline. Applied to the finished skin meshes (build-head.ts), not to the field the simplifier
+ * and every measurement of the head work from, so the face, the layers and the skull are the same with or without
+ * it; the man's build takes it away with her hair (male.ts).
+ */
+export function lockDisplacement(p: V3, s: HairlineSpec): number {
+  const h = hairThickness(p, s);
+  return h > 0 ? smoothstep(0, 4, h) * lockRelief(p, s) : 0;
+}
+
+/**
+ * The hair's relief, mm in [0, 1.1]: locks drawn back toward the bun (ridges along the combing
+ * meridians, ≈ 8–14 mm apart round the crown: the tension lines from the hairline to the bun) and a few broad
+ * swells (hair is never an even shell: the outline wanders by ≈ ½ mm). Fades out within ≈ 6 cm of the bun, where
+ * the meridians crowd together finer than the mesh. Design choice (amplitudes judged on the screenshots).
+ */
+export function lockRelief(p: V3, s: HairlineSpec): number {
+  const a = combAzimuth(p, womanComb(s));
+  const fromBun = Math.hypot(p[0] - s.bunCentre[0], p[1] - s.bunCentre[1], p[2] - s.bunCentre[2]);
+  const locks = 0.5 * Math.sin(47 * a) + 0.3 * Math.sin(79 * a + 1.1) + 0.2 * Math.sin(29 * a + 2.3);
+  const swells = Math.sin(5 * a + 0.6) * Math.sin(0.045 * p[1] + 0.02 * p[2] + 1.2);
+  // raised only (never sunk below the hair's thickness: the layers and the bone are placed under that surface), and
+  // by little enough that the vault's soft tissue measured to the hair (skull.ts) stays within its 1.5 mm SD
+  return smoothstep(45, 70, fromBun) * (0.35 * (1 + locks) + 0.2 * (1 + swells));
+}
+
 /** Hair mask in [0, 1] with a soft edge (wide enough to hide the mesh's triangles along it). */
 export function hairWeight(p: V3, s: HairlineSpec): number {
   return hairRegionWeight(p, hairRegionOf(s));
 }
 
 /**
- * Strand-direction shading factor (≈ 0.78–1.22): hair combed from the hairline back to the bun runs along the
+ * Strand-direction shading factor (≈ 0.88–1.12; the fine strands are the shader's, src/scene/hairShading.ts): hair combed from the hairline back to the bun runs along the
  * meridians through the bun, so brightness varies with the azimuth about the head-centre → bun axis. Design choice.
  */
 export function strandShade(p: V3, s: HairlineSpec): number {
@@ -180,5 +207,121 @@ export function strandShade(p: V3, s: HairlineSpec): number {
   const inBun = 1 - smoothstep(0.9, 1.25, Math.hypot(b[0] / s.bunRadii[0], b[1] / s.bunRadii[1], b[2] / s.bunRadii[2]));
   const theta = Math.atan2(b[1], b[0]) + 0.08 * b[2];
   const stripes = (t: number): number => 0.55 * Math.sin(t * 23) + 0.3 * Math.sin(t * 41 + 1.3) + 0.15 * Math.sin(t * 67 + 0.4);
-  return 1 + 0.22 * lerp(stripes(phi), stripes(theta), inBun);
+  return 1 + 0.12 * lerp(stripes(phi), stripes(theta), inBun);
 }
+
+/**
+ * Strand cycles once round the combing axis: the skin shader (src/scene/hairShading.ts HAIR_STRAND_CYCLES) reads
+ * `_STRAND.x × this` as the across-strand coordinate, ≈ 1.5 mm per cycle round the crown (2π × ≈ 90 mm / 384).
+ * Design choice (fine enough to read as strands at the consult framing, coarse enough to stay above a pixel).
+ */
+export const STRAND_CYCLES = 384;
+
+/** The line the hair is combed along, as meridians about it: from `front` (on bare skin) to `back`. */
+export interface CombAxis {
+  readonly front: V3;
+  readonly back: V3;
+  /** The bun the strands wrap round (centre, radii), if there is one. */
+  readonly bun?: { readonly centre: V3; readonly radii: V3 };
+}
+
+/**
+ * The woman's combing: every strand from the frontal and temporal hairline back along a meridian of the axis from
+ * the forehead (≈ 28 mm below the trichion, bare skin: the fan's pole stays out of the hair) to the bun's centre,
+ * then wound round the bun. Design choice.
+ */
+export function womanComb(s: HairlineSpec): CombAxis {
+  return { front: [0, s.trichion[1] - 28, s.trichion[2] + 8], back: s.bunCentre, bun: { centre: s.bunCentre, radii: s.bunRadii } };
+}
+
+/**
+ * The man's short hair combed back from his hairline toward the nape: the same meridians, the axis ending below
+ * his nape hairline (bare skin), and starting low on his forehead (his hairline is ≈ 9 mm lower than hers,
+ * male.ts maleHairRegion), so neither pole is in his hair. Design choice.
+ */
+export function manComb(s: HairlineSpec): CombAxis {
+  return { front: [0, s.trichion[1] - 40, s.trichion[2] + 12], back: [0, -78, -62] };
+}
+
+const sub3 = (a: V3, b: V3): V3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+const dot3 = (a: V3, b: V3): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+const cross3 = (a: V3, b: V3): V3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+const unit = (a: V3): V3 => {
+  const l = Math.hypot(a[0], a[1], a[2]) || 1;
+  return [a[0] / l, a[1] / l, a[2] / l];
+};
+
+/** Azimuth frame about an axis direction d: e1 the "up" perpendicular (φ = 0 on the top midline), e2 = d × e1. */
+function azimuthFrame(d: V3): [V3, V3] {
+  const up: V3 = [0, 1, 0];
+  const e1 = unit(sub3(up, [d[0] * d[1], d[1] * d[1], d[2] * d[1]]));
+  return [e1, cross3(d, e1)];
+}
+
+/** Azimuth of p about the comb axis (radians, 0 on the top midline, ±π on the lower midline). */
+export function combAzimuth(p: V3, comb: CombAxis): number {
+  const d = unit(sub3(comb.back, comb.front));
+  const [e1, e2] = azimuthFrame(d);
+  const v = sub3(p, comb.front);
+  return Math.atan2(dot3(v, e2), dot3(v, e1));
+}
+
+/**
+ * The strand at p on the scalp (mm, head frame) with outward unit normal n: `phase` in [0, 1) across the strands
+ * (× STRAND_CYCLES in the shader; continuous over the hair, its seam where it wraps runs down the lower midline —
+ * the face, the neck, the nape under the bun), and `dir`, the unit strand direction in the surface's tangent plane.
+ * On the head the strands follow the comb axis's meridians (drawn back, converging into the bun: the tension
+ * lines); on the bun they wind round its axis in a loose spiral (≈ 1.3 mm per turn outward, 3 starts). Design choice.
+ */
+export function strandAt(p: V3, n: V3, comb: CombAxis): { phase: number; dir: V3 } {
+  let phase: number;
+  let dir: V3;
+  const b = comb.bun;
+  const q = b ? sub3(p, b.centre) : ([0, 0, 0] as V3);
+  if (b && Math.hypot(q[0] / b.radii[0], q[1] / b.radii[1], q[2] / b.radii[2]) < 1.1) {
+    // the bun: its axis from the head's centre through the bun's centre
+    const d = unit(sub3(b.centre, [0, 20, 0]));
+    const [e1, e2] = azimuthFrame(d);
+    const a = Math.atan2(dot3(q, e2), dot3(q, e1));
+    const radial = sub3(q, [d[0] * dot3(q, d), d[1] * dot3(q, d), d[2] * dot3(q, d)]);
+    const r = Math.hypot(...radial);
+    phase = (r / 1.3 + (3 * (a + Math.PI)) / (2 * Math.PI)) / STRAND_CYCLES;
+    const round = cross3(d, unit(radial));
+    const out = unit(radial);
+    dir = [round[0] + 0.25 * out[0], round[1] + 0.25 * out[1], round[2] + 0.25 * out[2]];
+  } else {
+    const d = unit(sub3(comb.back, comb.front));
+    const v = sub3(p, comb.front);
+    phase = combAzimuth(p, comb) / (2 * Math.PI) + 0.5;
+    // the meridian: in the half-plane through the axis and p, so across the azimuthal direction
+    dir = cross3(n, unit(cross3(d, v)));
+  }
+  const t = unit(sub3(dir, [n[0] * dot3(dir, n), n[1] * dot3(dir, n), n[2] * dot3(dir, n)]));
+  return { phase: Math.min(phase, 1 - 1e-6), dir: t };
+}
+
+/**
+ * The skin's strand attributes for the hair shading (src/scene/hairShading.ts): `hair` (VEC4 in [−1, 1]: the unit
+ * strand direction, object space, and 1 − the hair weight, so that a geometry without it reads "no hair") and `strand` (SCALAR in [0, 1): the across-strand phase,
+ * hair.ts strandAt), from each vertex's position and normal. Shared by both patients' builds.
+ */
+export function strandAttributes(positions: Float32Array, normals: ArrayLike<number>, comb: CombAxis, weight: (p: V3) => number) {
+  const n = positions.length / 3;
+  const hair = new Float32Array(n * 4), strand = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const p: V3 = [positions[i * 3]!, positions[i * 3 + 1]!, positions[i * 3 + 2]!];
+    const w = weight(p);
+    // bare skin: no hair (1 − weight = 1) and zeros, which the file's compression all but removes
+    if (w <= 0) {
+      hair[i * 4 + 3] = 1;
+      continue;
+    }
+    const s = strandAt(p, [normals[i * 3]!, normals[i * 3 + 1]!, normals[i * 3 + 2]!], comb);
+    hair.set([s.dir[0], s.dir[1], s.dir[2], 1 - w], i * 4);
+    strand[i] = Math.round(s.phase * 65535);
+  }
+  return { hair, strand };
+}
+
+/** Every attribute but the strand phase is quantized (8 bits would break the strands: it is stored in 16 already). */
+export const HAIR_QUANTIZE_PATTERN = /^(?!_STRAND$)/;

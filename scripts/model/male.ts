@@ -23,7 +23,7 @@ import { type V3, clamp, dist, dot, lerp, norm, smoothstep, sub, vertexNormals }
 import type { Landmarks } from './anatomy-map.ts';
 import { LIGAMENT_NAMES, ligamentAnchors, ligamentBands, zygomaticus } from './ligaments.ts';
 import { fatFloorDepth, placeSkull, softTissueExtras } from './skull.ts';
-import { hairRegionSigned, hairRegionWeight, hairThickness, hairlineSpec, strandShade, type HairRegion } from './hair.ts';
+import { HAIR_QUANTIZE_PATTERN, hairRegionSigned, hairRegionWeight, hairThickness, hairlineSpec, lockDisplacement, manComb, strandAttributes, strandShade, type HairRegion } from './hair.ts';
 
 /** Landmarks in millimetres, head frame (+x subject left, +y up, +z forward, origin mid-tragi). */
 export type LandmarksMm = Readonly<Record<LandmarkId, V3>>;
@@ -540,6 +540,17 @@ export async function buildMaleHead(femaleGlb: Uint8Array, options: MaleBuildOpt
   });
   const skin = baked.find((b) => b.node.getName() === GLB_MESH_NAMES.skin);
   if (!skin) throw new Error('male: the default head has no skin mesh');
+  // her hair's locks (hair.ts lockDisplacement) are relief on her shown hair alone: taken off first, so his head is
+  // made from her hair's smooth surface, as every measurement of hers was
+  const herHairline = hairlineSpec(lm.glabella);
+  for (const b of baked) {
+    if (b.node.getName() !== GLB_MESH_NAMES.skin && b.node.getName() !== GLB_MESH_NAMES.skinLod) continue;
+    const normals = vertexNormals(b.positions, b.indices);
+    for (let i = 0; i < b.positions.length; i += 3) {
+      const d = lockDisplacement([b.positions[i]!, b.positions[i + 1]!, b.positions[i + 2]!], herHairline);
+      if (d !== 0) for (let k = 0; k < 3; k++) b.positions[i + k] = b.positions[i + k]! - d * normals[i + k]!;
+    }
+  }
   const colourOf = (b: BakedMesh): Float32Array | null => {
     const acc = b.prim.getAttribute('COLOR_0');
     if (!acc) return null;
@@ -619,6 +630,13 @@ export async function buildMaleHead(femaleGlb: Uint8Array, options: MaleBuildOpt
       }
     }
     b.prim.setAttribute('NORMAL', floatAccessor(doc, pos, normals, 'VEC3'));
+    if (b.prim.getAttribute('_HAIR') && mesh.positions.length === b.positions.length) {
+      // his strands: combed back over his hair-bearing scalp (her positions place them, his normals orient them)
+      const st = strandAttributes(b.positions, normals, manComb(hairlineSpec(lm.glabella)), (p) => maleHairMask(p, lm));
+      const buf = pos.getBuffer() ?? root.listBuffers()[0]!;
+      b.prim.setAttribute('_HAIR', doc.createAccessor().setType('VEC4').setArray(st.hair).setBuffer(buf));
+      b.prim.setAttribute('_STRAND', doc.createAccessor().setType('SCALAR').setArray(st.strand).setNormalized(true).setBuffer(buf));
+    }
     if (mesh.indices !== b.indices) b.prim.setIndices(doc.createAccessor().setType('SCALAR').setArray(Uint32Array.from(mesh.indices)).setBuffer(pos.getBuffer()));
     b.node.setTranslation([0, 0, 0]).setRotation([0, 0, 0, 1]).setScale([1, 1, 1]);
   }
@@ -629,7 +647,7 @@ export async function buildMaleHead(femaleGlb: Uint8Array, options: MaleBuildOpt
   }
   scene.setExtras({ ...extras, ...boneExtras, landmarks, patient: 'male', derivedFrom: 'head.glb by scripts/model/male.ts' });
   // the same quantization as the default file; no reorder, so every index buffer stays hers
-  await doc.transform(quantize({ quantizePosition: 14, quantizeNormal: 8, quantizeColor: 8, quantizeGeneric: 8 }));
+  await doc.transform(quantize({ pattern: HAIR_QUANTIZE_PATTERN, quantizePosition: 14, quantizeNormal: 8, quantizeColor: 8, quantizeGeneric: 8 }));
   doc.createExtension(EXTMeshoptCompression).setRequired(true).setEncoderOptions({ method: EXTMeshoptCompression.EncoderMethod.FILTER });
   const glb = await io.writeBinary(doc);
   log(`male: wrote ${glb.byteLength} bytes`);

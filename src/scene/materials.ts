@@ -3,6 +3,7 @@
 import { DoubleSide, MeshBasicMaterial, MeshStandardMaterial, type Material } from 'three';
 import type { MeshName } from './headAsset.ts';
 import { enableCreaseShading } from './creaseShading.ts';
+import { enableHairShading } from './hairShading.ts';
 
 export const LAYER_COLOURS = {
   skin: '#e3b8a0',
@@ -48,6 +49,8 @@ export function createLayerMaterials(): Record<MeshName, Material> {
   const skin = new MeshStandardMaterial({ color: SKIN_MATERIAL_COLOUR, roughness: 0.62, metalness: 0, vertexColors: true });
   // Crow's feet, nasolabial, marionette and neck creases whose depth the tissue engine sets (TissueDeformer).
   enableCreaseShading(skin);
+  // Strands and the combed hair's highlight over the hair-bearing scalp (vertex data of the head file).
+  enableHairShading(skin);
   const sheet = (color: string, roughness = 0.7) =>
     new MeshStandardMaterial({ color, roughness, metalness: 0, side: DoubleSide });
   return {
