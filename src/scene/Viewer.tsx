@@ -455,7 +455,9 @@ export function Viewer(props: ViewerProps) {
       )}
       {props.overlay}
       {fallback ? (
+        // Its own boundary (keyed): the 3D one may hold the error that brought the drawing here.
         <ModelBoundary
+          key="2d"
           resetKey={`${patient}#${photo}`}
           onUnsupported={onUnsupported}
           render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} onShown={onError} />}
@@ -466,6 +468,7 @@ export function Viewer(props: ViewerProps) {
         </ModelBoundary>
       ) : (
         <ModelBoundary
+          key="3d"
           resetKey={`${patient}#${photo}`}
           onUnsupported={onUnsupported}
           render={(error, retry) => <ModelError error={error} retry={retry} autoRetryMs={props.autoRetryMs} onShown={onError} />}
