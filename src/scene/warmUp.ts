@@ -37,6 +37,12 @@ export function warmUpPrograms(
   const start = performance.now();
   gl.compileAsync(offstage, camera, scene).then(
     () => {
+      // A driver may link lazily (software WebGL does): three then waits for it at the program's first draw, in the
+      // step's frame. Asking every program for its uniforms and attributes now waits here, in this idle task.
+      for (const program of gl.info.programs ?? []) {
+        program.getUniforms();
+        program.getAttributes();
+      }
       try {
         performance.measure(WARM_UP_MEASURE, { start, end: performance.now() });
       } catch {

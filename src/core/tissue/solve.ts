@@ -261,6 +261,18 @@ export function resolvedParams(technique: TechniqueId, params: LiftParams): { ve
 }
 
 /**
+ * Computes and caches the unit response of traction `index` of `technique` at these parameters' vector angle: one
+ * sparse solve with the technique's factor, the costly part of a first solveTechnique (~10–30 ms each on the 2-core
+ * test machine), so a caller can spread a technique's first solve over several tasks. Throws as solveTechnique does
+ * for an unknown technique, and a RangeError for an index outside its tractions.
+ */
+export function prepareTraction(model: TissueModel, technique: TechniqueId, params: LiftParams, index: number): void {
+  const traction = PROCEDURES[technique].tractions[index];
+  if (!traction) throw new RangeError(`${technique} has no traction ${index}`);
+  unitResponse(model, technique, traction, index, resolvedParams(technique, params).vectorAngleDeg);
+}
+
+/**
  * Solves a technique for given parameters and sag. Each traction gets a unit response (one sparse solve,
  * cached per angle); the amplitudes are then set so the take-up at the fixation equals the requested lift —
  * jointly for tied tractions (dual-layer threads), independently otherwise.
