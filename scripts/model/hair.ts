@@ -3,7 +3,7 @@
 // head-sdf.ts), the colour (hairMask in anatomy-map.ts) and the hairline landmarks (the spec's points, snapped
 // to the skin). All placements are design choices unless a constant of dimensions.ts says otherwise.
 import { UPPER_THIRD_FEMALE } from '../../src/core/anatomy/dimensions.ts';
-import { type V3, lerp, smoothstep } from './geom.ts';
+import { type V3, cross, dot, lerp, norm, smoothstep, sub } from './geom.ts';
 
 export interface HairlineSpec {
   /** Midline hairline point (y, z used; x = 0). */
@@ -243,27 +243,19 @@ export function manComb(s: HairlineSpec): CombAxis {
   return { front: [0, s.trichion[1] - 40, s.trichion[2] + 12], back: [0, -78, -62] };
 }
 
-const sub3 = (a: V3, b: V3): V3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-const dot3 = (a: V3, b: V3): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross3 = (a: V3, b: V3): V3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-const unit = (a: V3): V3 => {
-  const l = Math.hypot(a[0], a[1], a[2]) || 1;
-  return [a[0] / l, a[1] / l, a[2] / l];
-};
-
 /** Azimuth frame about an axis direction d: e1 the "up" perpendicular (φ = 0 on the top midline), e2 = d × e1. */
 function azimuthFrame(d: V3): [V3, V3] {
   const up: V3 = [0, 1, 0];
-  const e1 = unit(sub3(up, [d[0] * d[1], d[1] * d[1], d[2] * d[1]]));
-  return [e1, cross3(d, e1)];
+  const e1 = norm(sub(up, [d[0] * d[1], d[1] * d[1], d[2] * d[1]]));
+  return [e1, cross(d, e1)];
 }
 
 /** Azimuth of p about the comb axis (radians, 0 on the top midline, ±π on the lower midline). */
 export function combAzimuth(p: V3, comb: CombAxis): number {
-  const d = unit(sub3(comb.back, comb.front));
+  const d = norm(sub(comb.back, comb.front));
   const [e1, e2] = azimuthFrame(d);
-  const v = sub3(p, comb.front);
-  return Math.atan2(dot3(v, e2), dot3(v, e1));
+  const v = sub(p, comb.front);
+  return Math.atan2(dot(v, e2), dot(v, e1));
 }
 
 /**
@@ -277,26 +269,26 @@ export function strandAt(p: V3, n: V3, comb: CombAxis): { phase: number; dir: V3
   let phase: number;
   let dir: V3;
   const b = comb.bun;
-  const q = b ? sub3(p, b.centre) : ([0, 0, 0] as V3);
+  const q = b ? sub(p, b.centre) : ([0, 0, 0] as V3);
   if (b && Math.hypot(q[0] / b.radii[0], q[1] / b.radii[1], q[2] / b.radii[2]) < 1.1) {
     // the bun: its axis from the head's centre through the bun's centre
-    const d = unit(sub3(b.centre, [0, 20, 0]));
+    const d = norm(sub(b.centre, [0, 20, 0]));
     const [e1, e2] = azimuthFrame(d);
-    const a = Math.atan2(dot3(q, e2), dot3(q, e1));
-    const radial = sub3(q, [d[0] * dot3(q, d), d[1] * dot3(q, d), d[2] * dot3(q, d)]);
+    const a = Math.atan2(dot(q, e2), dot(q, e1));
+    const radial = sub(q, [d[0] * dot(q, d), d[1] * dot(q, d), d[2] * dot(q, d)]);
     const r = Math.hypot(...radial);
     phase = (r / 1.3 + (3 * (a + Math.PI)) / (2 * Math.PI)) / STRAND_CYCLES;
-    const round = cross3(d, unit(radial));
-    const out = unit(radial);
+    const round = cross(d, norm(radial));
+    const out = norm(radial);
     dir = [round[0] + 0.25 * out[0], round[1] + 0.25 * out[1], round[2] + 0.25 * out[2]];
   } else {
-    const d = unit(sub3(comb.back, comb.front));
-    const v = sub3(p, comb.front);
+    const d = norm(sub(comb.back, comb.front));
+    const v = sub(p, comb.front);
     phase = combAzimuth(p, comb) / (2 * Math.PI) + 0.5;
     // the meridian: in the half-plane through the axis and p, so across the azimuthal direction
-    dir = cross3(n, unit(cross3(d, v)));
+    dir = cross(n, norm(cross(d, v)));
   }
-  const t = unit(sub3(dir, [n[0] * dot3(dir, n), n[1] * dot3(dir, n), n[2] * dot3(dir, n)]));
+  const t = norm(sub(dir, [n[0] * dot(dir, n), n[1] * dot(dir, n), n[2] * dot(dir, n)]));
   return { phase: Math.min(phase, 1 - 1e-6), dir: t };
 }
 
