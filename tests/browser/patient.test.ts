@@ -113,6 +113,8 @@ describe('second patient', () => {
     const { page, rec } = await openPage(browser, '?mode=consult&lang=en&view=front&technique=smile&step=3', undefined, { reducedMotion: 'reduce' });
     await waitReady(page);
     const viewer = page.locator('[role="img"]').first();
+    // consult's own warm-up compiles the steps' programs once idle after the first frame: counted out (it is not a switch)
+    await page.waitForFunction(() => performance.getEntriesByName('lift:warm-up').length > 0, undefined, { timeout: 60_000, polling: 100 });
     // every shader compiled from now on, in any WebGL 2 context of the page (three uses WebGL 2 only)
     await page.evaluate(() => {
       const w = window as unknown as { __compiled: number; __canvas: Element | null };
