@@ -18,6 +18,7 @@ import { surfaceQuery } from './surface.ts';
 import { buildMaleHead } from './male.ts';
 import { HEAD_FILES } from '../../src/core/model/patients.ts';
 import { MeshQuery } from './mesh-query.ts';
+import { chinShadow } from './chin-shadow.ts';
 import { fatFloorDepth, placeSkull, softTissueExtras } from './skull.ts';
 import { frankfortAngle, ligamentAnchors, ligamentBands, zygomaticus } from './ligaments.ts';
 
@@ -250,9 +251,13 @@ export async function buildHead(options: BuildOptions = {}): Promise<Uint8Array>
     return prim;
   };
   const comb = womanComb(field.hairline);
+  // the chin's and the jaw's soft shadow on the neck (chin-shadow.ts), cast by the full skin onto each skin copy
+  const occluder = { positions: withLocks(skin, field.hairline), indices: skin.indices };
   for (const [name, mesh] of [[GLB_MESH_NAMES.skin, skin], [GLB_MESH_NAMES.skinLod, skinLod]] as const) {
     const m = { positions: withLocks(mesh, field.hairline), indices: mesh.indices };
     const a = skinAttributes(m.positions, lm, field);
+    const shadow = chinShadow(m, occluder, lm);
+    for (let i = 0; i < a.color.length; i++) a.color[i] = a.color[i]! * shadow[Math.floor(i / 3)]!;
     const st = strandAttributes(m.positions, vertexNormals(m.positions, m.indices), comb, (p) => hairMask(p, field));
     addMesh(name, m, {
       COLOR_0: { data: a.color, type: 'VEC3' },
