@@ -156,8 +156,13 @@ function sideAnatomy(head: HeadData, side: 'l' | 'r'): SideAnatomy {
     // The superficial nasolabial compartment lies just lateral to the fold; the middle cheek below the malar.
     nlCompartment: [(nlU[0] + nlL[0]) / 2 + sx * 9, (nlU[1] + nlL[1]) / 2, (nlU[2] + nlL[2]) / 2],
     midCheek: [malar[0] - sx * 4, malar[1] - 12, malar[2]],
-    // Below and behind the chin, beside the midline (design choice).
-    submental: [sx * 18, head.landmarks.menton[1] - 4, head.landmarks.menton[2] - 22],
+    // Below and behind the chin, beside the midline, toward the cervicomental junction (design choice): there the
+    // descending fat blunts the cervicomental angle, while the chin's underside, held by the mental ligament, drops
+    // less. At sag 1 the angle opens by ≈ 10° (tests/unit/tissue/cervicomental.test.ts), of the order of the 13° a full
+    // facelift closes it (Jones & Lo 2012, outcomes sheet §1; the sag scale's full value is what a facelift corrects).
+    // Centred 22 mm behind the menton (as before this change), the whole submental shelf dropped in parallel: the
+    // angle did not open and the front view showed a dark band under the chin.
+    submental: [sx * 12, head.landmarks.menton[1] - 10, head.landmarks.menton[2] - 38],
     marionetteUpper: [commissure[0], commissure[1] - 4, commissure[2] - 1],
     rimA: [mc[0] + 0.25 * (lc[0] - mc[0]), mc[1] + 0.25 * (lc[1] - mc[1]) - LOWER_LID_HEIGHT_MM, 0],
     rimB: [lc[0], lc[1] - LOWER_LID_HEIGHT_MM, 0],
