@@ -12,10 +12,10 @@ import { addShaderPatch } from './shaderPatch.ts';
  * How much a crease at full depth darkens the skin at its centre line (fraction of the lit colour). Design choice:
  * enough to read as a fine line on the 50–55-year-old face at sag 1 at 1440×900, not a drawn stroke.
  */
-export const CREASE_DARKEN = 0.38;
+export const CREASE_DARKEN = 0.32;
 /** The groove's shadow around the line: this many times the line's width, at this fraction of its darkening. Design choice. */
-const CREASE_HALO = 3.5;
-const CREASE_HALO_SHADE = 0.3;
+const CREASE_HALO = 3.0;
+const CREASE_HALO_SHADE = 0.5;
 
 /** The material's crease uniform: 1 shows creases, 0 hides them (the heat map shows colours untouched). */
 export interface CreaseUniform {

@@ -71,23 +71,32 @@ const CROWS_FEET = {
   spacingDeg: 14,
   lineHalfWidthMm: 0.3,
 } as const;
+/**
+ * A fold's crease is a curved groove whose ends taper: `bowMm` is the curve's sagitta (its middle stands this far
+ * lateral of the chord, so both creases bracket the mouth like parentheses), and the line's width and depth taper
+ * from the middle to `taper` of it at the ends, where the groove runs out into smooth skin. Design choices.
+ */
 const NASOLABIAL = {
-  /** The crease runs along the fold line (nasolabial-fold-upper → lower landmarks), extended at both ends. */
-  extendUpMm: 0,
-  extendDownMm: 4,
+  /** The crease runs along the fold line (nasolabial-fold-upper → lower landmarks), no further. */
+  bowMm: 2.5,
   /** Half-width of the zone across the line; the crease is one line at its centre. */
   zoneHalfWidthMm: 5,
   fadeMm: 6,
-  lineHalfWidthMm: 0.55,
+  lineHalfWidthMm: 0.8,
 } as const;
+/**
+ * The marionette (labiomandibular) line: from just below-lateral of the oral commissure toward the mandibular
+ * border medial to the jowl, ≈ 25 mm, curving (no source gives its length: design choice within the 2–3 cm a
+ * marionette line is commonly drawn; it ends above the jaw's border, where the jowl's prejowl sulcus takes over).
+ */
 const MARIONETTE = {
-  /** From just below-lateral of the oral commissure down to the jawline in front of the jowl. */
-  startOffsetMm: [2, -3] as const,
-  /** End: at the jowl's height, this fraction of the way from the commissure's x to the jowl's x. */
-  endTowardJowl: 0.3,
+  startOffsetMm: [1.5, -2] as const,
+  /** End: at the jowl landmark's height, this fraction of the way from the commissure's x to the jowl's x. */
+  endTowardJowl: 0.45,
+  bowMm: 2,
   zoneHalfWidthMm: 5,
   fadeMm: 6,
-  lineHalfWidthMm: 0.5,
+  lineHalfWidthMm: 0.75,
 } as const;
 const NECK = {
   /** Horizontal lines on the anterior neck from this far below the menton, every `spacingMm`, `count` lines. */
@@ -98,7 +107,7 @@ const NECK = {
   riseAtSideMm: 4,
   halfSpanMm: 42,
   fadeMm: 10,
-  lineHalfWidthMm: 0.55,
+  lineHalfWidthMm: 0.6,
 } as const;
 
 /**
@@ -179,12 +188,16 @@ export function creasePattern(head: HeadData): CreasePattern {
     halfWidth[k] = hw;
   };
 
-  /** One straight crease in the frontal (x, y) plane from a to b on one side: a single line at phase ½. */
-  const line = (name: CreaseZone, a: readonly number[], b: readonly number[], spec: { zoneHalfWidthMm: number; fadeMm: number; lineHalfWidthMm: number }, sx: number): void => {
+  /**
+   * One crease in the frontal (x, y) plane from a down to b on one side: a single line at phase ½, bowed laterally by
+   * `bowMm` at its middle, drawn over [a, b] only (it fades out inside its ends), thinner and shallower toward them.
+   */
+  const line = (name: CreaseZone, a: readonly number[], b: readonly number[], spec: { zoneHalfWidthMm: number; fadeMm: number; lineHalfWidthMm: number; bowMm: number }, sx: number): void => {
     const d = [b[0]! - a[0]!, b[1]! - a[1]!];
     const len = Math.hypot(d[0]!, d[1]!) || 1;
     const u = [d[0]! / len, d[1]! / len];
     const nrm = [-u[1]!, u[0]!]; // across the line in the frontal plane
+    const bow = sx * spec.bowMm; // toward the lateral side: a lies above b, so nrm points to +x
     const period = 2 * spec.zoneHalfWidthMm; // one line per zone: the period spans the whole zone
     const zMid = (a[2]! + b[2]!) / 2;
     const inner = spec.zoneHalfWidthMm - spec.fadeMm / 2;
@@ -192,14 +205,16 @@ export function creasePattern(head: HeadData): CreasePattern {
       const x = pos[3 * v]!, y = pos[3 * v + 1]!, zz = pos[3 * v + 2]!;
       if (x * sx <= 0 || Math.abs(zz - zMid) > 30) continue; // this side of the face, not the back of the head
       const along = (x - a[0]!) * u[0]! + (y - a[1]!) * u[1]!;
-      const off = (x - a[0]!) * nrm[0]! + (y - a[1]!) * nrm[1]!;
+      // 0 at the ends, 1 at the middle (< 0 beyond the ends, where the weight is 0: a smooth continuation of the phase)
+      const mid = (4 * along * (len - along)) / (len * len);
+      const off = (x - a[0]!) * nrm[0]! + (y - a[1]!) * nrm[1]! - bow * mid;
       if (along < -spec.fadeMm - PHASE_MARGIN_MM || along > len + spec.fadeMm + PHASE_MARGIN_MM) continue;
       if (Math.abs(off) > spec.zoneHalfWidthMm + PHASE_MARGIN_MM) continue;
       // Weight: inside the band, along the line, on skin that faces forward (the frontal-plane distance is a surface
       // distance there).
-      const w = band(along, 0, len, spec.fadeMm) * band(Math.abs(off), 0, inner, spec.fadeMm / 2) * ramp(normals[3 * v + 2]!, 0.2, 0.45);
-      const outside = Math.max(0, Math.abs(off) - spec.zoneHalfWidthMm, -along - spec.fadeMm, along - len - spec.fadeMm);
-      put(v, name, w, outside, 0.5 + off / period, spec.lineHalfWidthMm / period);
+      const w = band(along, spec.fadeMm, len - spec.fadeMm, spec.fadeMm) * band(Math.abs(off), 0, inner, spec.fadeMm / 2) * ramp(normals[3 * v + 2]!, 0.2, 0.45);
+      const outside = Math.max(0, Math.abs(off) - spec.zoneHalfWidthMm, -along, along - len);
+      put(v, name, w, outside, 0.5 + off / period, ((0.4 + 0.6 * mid) * spec.lineHalfWidthMm) / period);
     }
   };
 
@@ -241,12 +256,7 @@ export function creasePattern(head: HeadData): CreasePattern {
     }
 
     // Nasolabial crease along the fold.
-    {
-      const a = S('nasolabial-fold-upper'), b = S('nasolabial-fold-lower');
-      const d = norm(sub(b, a));
-      const ext = (p: readonly number[], k: number) => [p[0]! + d[0] * k, p[1]! + d[1] * k, p[2]! + d[2] * k];
-      line('nasolabial', ext(a, -NASOLABIAL.extendUpMm), ext(b, NASOLABIAL.extendDownMm), NASOLABIAL, sx);
-    }
+    line('nasolabial', S('nasolabial-fold-upper'), S('nasolabial-fold-lower'), NASOLABIAL, sx);
 
     // Marionette line: from below the commissure down to the jawline in front of the jowl.
     {
@@ -272,7 +282,7 @@ export function creasePattern(head: HeadData): CreasePattern {
       // Weight: within the band of lines and the neck's front, on skin facing forward (not under the chin).
       const w =
         band(yy, bottom, top, NECK.fadeMm) *
-        band(Math.abs(x), 0, NECK.halfSpanMm - NECK.fadeMm, NECK.fadeMm) *
+        band(Math.abs(x), 0, NECK.halfSpanMm / 2, NECK.halfSpanMm / 2) * // running out over the sides' half, as necklace lines do
         ramp(normals[3 * v + 2]!, 0.15, 0.4) *
         (1 - ramp(Math.abs(normals[3 * v + 1]!), 0.45, 0.65));
       const outside = Math.max(0, yy - top - NECK.fadeMm, bottom - NECK.fadeMm - yy, Math.abs(x) - NECK.halfSpanMm);

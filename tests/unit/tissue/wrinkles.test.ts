@@ -11,6 +11,7 @@ import {
   skinPositions, zoneDepth, type CreaseZone, type Wrinkles,
 } from '../../../src/core/tissue/wrinkles.ts';
 import { testHeads } from '../../fixtures/heads.ts';
+import type { LandmarkId } from '../../../src/core/anatomy/landmarks.ts';
 
 const heads = await testHeads();
 
@@ -121,6 +122,96 @@ describe.each(heads)('wrinkles on the $name head', ({ head }) => {
       }
       expect(left, `${zone} on the left`).toBeGreaterThan(3);
       expect(right, `${zone} on the right`).toBeGreaterThan(3);
+    }
+  });
+
+  // The fold creases drawn as folds, not scratches: a marionette line ≈ 2–3 cm long from the oral commissure toward
+  // the mandibular border, a nasolabial crease that stops at the fold's lower end instead of running on past the
+  // mouth, both curved (convex laterally) and tapering to their ends. Measured on the pattern where it is drawn
+  // (weight > 0.05): its length on the zone, its curve and width on the centre line (phase ½). Bounds: the 20–30 mm
+  // span is the design choice of wrinkles.ts's MARIONETTE (no source gives the length); the others are geometric.
+  describe.each([['marionette', 1] as const, ['nasolabial', 0] as const])('the %s crease', (zone, channel) => {
+    // the centre line: where the phase crosses ½ along a mesh edge whose two ends the zone draws on
+    const onLine = (side: 1 | -1, minWeight: number): { x: number; y: number; halfWidthMm: number }[] => {
+      const p = wrinkles.pattern, z = CREASE_ZONES.indexOf(zone) + 1, period = 10; // zoneHalfWidthMm 5: one line per 10 mm
+      const pos = head.skin.positions, idx = head.skin.indices;
+      const out: { x: number; y: number; halfWidthMm: number }[] = [];
+      for (let t = 0; t < idx.length; t += 3) {
+        for (const [u, v] of [[idx[t]!, idx[t + 1]!], [idx[t + 1]!, idx[t + 2]!], [idx[t + 2]!, idx[t]!]] as const) {
+          if (u > v) continue; // each edge once (the mesh is closed: every edge is in two triangles, once each way)
+          const ku = CREASE_CHANNELS * u + channel, kv = CREASE_CHANNELS * v + channel;
+          if (p.zone[ku] !== z || p.zone[kv] !== z || p.weight[ku]! <= minWeight || p.weight[kv]! <= minWeight) continue;
+          const du = p.phase[ku]! - 0.5, dv = p.phase[kv]! - 0.5;
+          if (du * dv > 0 || du === dv) continue;
+          const f = du / (du - dv);
+          const x = pos[3 * u]! + f * (pos[3 * v]! - pos[3 * u]!), y = pos[3 * u + 1]! + f * (pos[3 * v + 1]! - pos[3 * u + 1]!);
+          if (x * side <= 0) continue;
+          out.push({ x, y, halfWidthMm: (p.halfWidth[ku]! + f * (p.halfWidth[kv]! - p.halfWidth[ku]!)) * period });
+        }
+      }
+      return out;
+    };
+    // the zone where it is drawn (weight > 0.05, any phase): its extent along its own long axis is the drawn length
+    const drawn = (side: 1 | -1): { x: number; y: number }[] => {
+      const p = wrinkles.pattern, z = CREASE_ZONES.indexOf(zone) + 1, out: { x: number; y: number }[] = [];
+      for (let v = 0; v < p.zone.length / CREASE_CHANNELS; v++) {
+        const k = CREASE_CHANNELS * v + channel;
+        if (p.zone[k] === z && p.weight[k]! > 0.05 && head.skin.positions[3 * v]! * side > 0) out.push({ x: head.skin.positions[3 * v]!, y: head.skin.positions[3 * v + 1]! });
+      }
+      return out;
+    };
+    /** The points' extent along their principal axis (mm) and the two points at its ends. */
+    const extent = (pts: { x: number; y: number }[]): { length: number; a: { x: number; y: number }; b: { x: number; y: number } } => {
+      const mx = pts.reduce((s, q) => s + q.x, 0) / pts.length, my = pts.reduce((s, q) => s + q.y, 0) / pts.length;
+      let sxx = 0, sxy = 0, syy = 0;
+      for (const q of pts) [sxx, sxy, syy] = [sxx + (q.x - mx) ** 2, sxy + (q.x - mx) * (q.y - my), syy + (q.y - my) ** 2];
+      const th = 0.5 * Math.atan2(2 * sxy, sxx - syy), ux = Math.cos(th), uy = Math.sin(th);
+      const t = pts.map((q) => (q.x - mx) * ux + (q.y - my) * uy);
+      const lo = Math.min(...t), hi = Math.max(...t);
+      return { length: hi - lo, a: pts[t.indexOf(lo)]!, b: pts[t.indexOf(hi)]! };
+    };
+    for (const side of [1, -1] as const) {
+      it(`${side > 0 ? 'left' : 'right'}: length, start, curve and tapered ends`, () => {
+        const zonePts = drawn(side);
+        expect(zonePts.length).toBeGreaterThan(8);
+        const { length } = extent(zonePts);
+        const L = (id: string) => head.landmarks[`${id}-${side > 0 ? 'l' : 'r'}` as LandmarkId];
+        const top = Math.max(...zonePts.map((q) => q.y)), bottom = Math.min(...zonePts.map((q) => q.y));
+        if (zone === 'marionette') {
+          expect(length).toBeGreaterThanOrEqual(20);
+          expect(length).toBeLessThanOrEqual(30);
+          // it starts at the mouth corner: its upper end within 6 mm of the oral commissure's height
+          expect(Math.abs(top - L('oral-commissure')[1])).toBeLessThan(6);
+        } else {
+          // no longer than the fold it lies in, and it ends above the fold's lower end (not on past the mouth)
+          const up = L('nasolabial-fold-upper'), lo = L('nasolabial-fold-lower');
+          expect(length).toBeLessThanOrEqual(Math.hypot(up[0] - lo[0], up[1] - lo[1]) + 2);
+          expect(bottom).toBeGreaterThan(lo[1] - 2);
+        }
+        const pts = onLine(side, 0.05);
+        expect(pts.length).toBeGreaterThan(5);
+        const { a, b } = extent(pts);
+        // curved, convex laterally: its middle stands ≥ 0.6 mm lateral of the chord between its ends (a straight line: ≈ 0)
+        const cx = b.x - a.x, cy = b.y - a.y, cl = Math.hypot(cx, cy);
+        const flip = cy * side > 0 ? 1 : -1; // the chord's normal (cy, −cx) turned to point away from the midline
+        let bow = 0;
+        for (const q of pts) {
+          const t = ((q.x - a.x) * cx + (q.y - a.y) * cy) / (cl * cl);
+          if (t < 0.35 || t > 0.65) continue;
+          bow = Math.max(bow, (flip * ((q.x - a.x) * cy - (q.y - a.y) * cx)) / cl);
+        }
+        expect(bow).toBeGreaterThanOrEqual(0.6);
+        // tapered: the line is narrower (on average) within 10 % of its ends than in its middle fifth
+        const at = (lo: number, hi: number) => pts.filter((q) => {
+          const t = ((q.x - a.x) * cx + (q.y - a.y) * cy) / (cl * cl);
+          return t >= lo && t <= hi;
+        }).map((q) => q.halfWidthMm);
+        const ends = [...at(-0.1, 0.1), ...at(0.9, 1.1)], middle = at(0.4, 0.6);
+        expect(ends.length).toBeGreaterThan(0);
+        expect(middle.length).toBeGreaterThan(0);
+        const mean = (w: number[]) => w.reduce((x, y) => x + y, 0) / w.length;
+        expect(mean(ends)).toBeLessThan(0.8 * mean(middle));
+      });
     }
   });
 
