@@ -107,7 +107,7 @@ const NECK = {
   riseAtSideMm: 4,
   halfSpanMm: 42,
   fadeMm: 10,
-  lineHalfWidthMm: 0.6,
+  lineHalfWidthMm: 0.9,
 } as const;
 
 /**
