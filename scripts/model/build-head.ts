@@ -15,6 +15,7 @@ import { type V3, compact, dist, edgeReport, fillGridNarrowBand, lerp, makeGrid,
 import { buildHeadField, partingDepth } from './head-sdf.ts';
 import { dtfDepth, dtfExtent, eyeMesh, offsetSheet, skinThickness, smasDepth, smasExtent } from './layers.ts';
 import { surfaceQuery } from './surface.ts';
+import { skinToneFactor } from './skin-tone.ts';
 import { buildMaleHead } from './male.ts';
 import { HEAD_FILES } from '../../src/core/model/patients.ts';
 import { MeshQuery } from './mesh-query.ts';
@@ -155,7 +156,9 @@ function skinAttributes(positions: Float32Array, lm: Landmarks, field: ReturnTyp
     const b = 0.9 * browMask(p, field);
     const c = cheek(p);
     const shade = h > 0 ? strandShade(p, field.hairline) * (1 + 1.2 * Math.min(1, partingDepth(p, field.hairline))) : 1;
-    for (let k = 0; k < 3; k++) color[i * 3 + k] = lerp(lerp(lerp(lerp(skinTone[k]!, cheekTone[k]!, c), lipTone[k]!, l), browTone[k]!, b), hairTone[k]! * shade, h);
+    // the bare skin's own variation (skin-tone.ts) under the lips, brows and hair laid over it
+    const tone = skinToneFactor(p, lm);
+    for (let k = 0; k < 3; k++) color[i * 3 + k] = lerp(lerp(lerp(lerp(skinTone[k]!, cheekTone[k]!, c) * tone[k]!, lipTone[k]!, l), browTone[k]!, b), hairTone[k]! * shade, h);
   }
   return { r0, r1, color };
 }
