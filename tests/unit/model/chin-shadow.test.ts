@@ -71,6 +71,7 @@ describe('the chin’s soft shadow on the neck', () => {
     }
     const prof = await neckProfile(FILES.female);
     const lower = prof.filter((p) => p.below >= 65).map((p) => p.lum);
-    expect(luminance(c, near)).toBeGreaterThanOrEqual(0.95 * Math.max(...lower));
+    // 0.85: the bare face's own mottling (skin-tone.ts, ±12 %) varies the chin's front; the shadow would take 40–60 %
+    expect(luminance(c, near)).toBeGreaterThanOrEqual(0.85 * Math.max(...lower));
   });
 });
