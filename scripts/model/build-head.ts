@@ -10,7 +10,7 @@ import { MeshoptEncoder, MeshoptSimplifier } from 'meshoptimizer';
 import { GLB_MESH_NAMES, MM_PER_GLTF_UNIT } from '../../src/core/anatomy/headData.ts';
 import { LANDMARK_IDS } from '../../src/core/anatomy/landmarks.ts';
 import { browMask, computeLandmarks, computeMeasures, hairMask, lipMask, regionWeights, type Landmarks } from './anatomy-map.ts';
-import { type HairlineSpec, HAIR_QUANTIZE_PATTERN, hairThickness, lockDisplacement, strandAttributes, strandShade, womanComb } from './hair.ts';
+import { type HairlineSpec, HAIR_QUANTIZE_PATTERN, bunShade, hairThickness, lockDisplacement, strandAttributes, strandShade, womanComb } from './hair.ts';
 import { type V3, compact, dist, edgeReport, fillGridNarrowBand, lerp, makeGrid, marchingTetrahedra, smoothGridRegion, taubin, vertexNormals } from './geom.ts';
 import { buildHeadField, partingDepth } from './head-sdf.ts';
 import { dtfDepth, dtfExtent, eyeMesh, offsetSheet, skinThickness, smasDepth, smasExtent } from './layers.ts';
@@ -155,7 +155,7 @@ function skinAttributes(positions: Float32Array, lm: Landmarks, field: ReturnTyp
     const l = lipMask(p, field);
     const b = 0.9 * browMask(p, field);
     const c = cheek(p);
-    const shade = h > 0 ? strandShade(p, field.hairline) * (1 + 1.2 * Math.min(1, partingDepth(p, field.hairline))) : 1;
+    const shade = h > 0 ? strandShade(p, field.hairline) * bunShade(p, field.hairline) * (1 + 1.2 * Math.min(1, partingDepth(p, field.hairline))) : 1;
     // the bare skin's own variation (skin-tone.ts) under the lips, brows and hair laid over it
     const tone = skinToneFactor(p, lm);
     for (let k = 0; k < 3; k++) color[i * 3 + k] = lerp(lerp(lerp(lerp(skinTone[k]!, cheekTone[k]!, c) * tone[k]!, lipTone[k]!, l), browTone[k]!, b), hairTone[k]! * shade, h);

@@ -23,7 +23,7 @@ import { type V3, clamp, dist, dot, lerp, norm, smoothstep, sub, vertexNormals }
 import type { Landmarks } from './anatomy-map.ts';
 import { LIGAMENT_NAMES, ligamentAnchors, ligamentBands, zygomaticus } from './ligaments.ts';
 import { fatFloorDepth, placeSkull, softTissueExtras } from './skull.ts';
-import { HAIR_QUANTIZE_PATTERN, hairRegionSigned, hairRegionWeight, hairThickness, hairlineSpec, lockDisplacement, manComb, strandAttributes, strandShade, type HairRegion } from './hair.ts';
+import { HAIR_QUANTIZE_PATTERN, hairRegionSigned, hairRegionWeight, hairThickness, hairlineSpec, lockDisplacement, manComb, risenThickness, strandAttributes, strandShade, type HairRegion } from './hair.ts';
 
 /** Landmarks in millimetres, head frame (+x subject left, +y up, +z forward, origin mid-tragi). */
 export type LandmarksMm = Readonly<Record<LandmarkId, V3>>;
@@ -94,11 +94,13 @@ const gauss = (t: number): number => Math.exp(-t * t);
  * hairline over ≈ 15 mm. Design choice throughout.
  */
 export function maleHairThickness(p: V3, lm: LandmarksMm): number {
-  const inside = smoothstep(-1, 14, hairRegionSigned(p, maleHairRegion(lm, p[0] >= 0 ? 'l' : 'r')));
+  const region = maleHairRegion(lm, p[0] >= 0 ? 'l' : 'r');
+  const inside = smoothstep(-1, 14, hairRegionSigned(p, region));
   if (inside <= 0) return 0;
   const g = lm.glabella;
   const top = smoothstep(g[1] + 20, g[1] + 70, p[1]) * (1 - 0.5 * smoothstep(g[2] - 110, g[2] - 170, p[2])) * (1 - smoothstep(38, 62, Math.abs(p[0])));
-  return inside * lerp(MALE_HAIR_MM.sides, MALE_HAIR_MM.top, top);
+  // no faster than hers behind the frontal hairline (hair.ts HAIR_RISE: a steeper rise reads as a pale band)
+  return risenThickness(inside * lerp(MALE_HAIR_MM.sides, MALE_HAIR_MM.top, top), p, region);
 }
 
 /**

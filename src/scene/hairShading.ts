@@ -5,11 +5,13 @@
 //   `_strand` (float in [0, 1)): the across-strand phase; × HAIR_STRAND_CYCLES it is in strands.
 // The fragment darkens and lightens the vertex colour by a few sine "strands" of decreasing width (each fades out
 // where it would be finer than a pixel, so phones see locks instead of shimmer), much more strongly where the hair
-// weight is partial, so the hairline reads as fine separate hairs over skin; and it adds a Kajiya–Kay highlight of
-// the key light (the first directional light, StudioLights) across the strand direction, shifted by the strands —
-// the anisotropic band of combed hair — and a faint glow where the hair turns away from the eye, so its outline
-// reads soft (light caught in stray hairs) rather than cut. Numbers are design choices (judged on the consult and
-// phone screenshots).
+// weight is partial, so the hairline reads as fine separate hairs over skin (never lighter than the skin by much: a
+// stronger lift drew a pale fringe along the hairline); and it adds a Kajiya–Kay highlight of the key light (the
+// first directional light, StudioLights) across the strand direction — the anisotropic band of combed hair — with
+// its brightness varied by the strands but not its place (shifting it by the strands, by more than its own width,
+// drew it as saw teeth), weighted by the square of the hair weight (so the thinning hairline does not catch it as a
+// pale line), and a faint glow where the hair turns away from the eye, so its outline reads soft (light caught in
+// stray hairs) rather than cut. Numbers are design choices (judged on the consult and phone screenshots).
 import type { MeshStandardMaterial } from 'three';
 import { addShaderPatch } from './shaderPatch.ts';
 
@@ -30,11 +32,11 @@ export function enableHairShading(material: MeshStandardMaterial): void {
       // before the vertex colours (a product): the cutaway's cut edge, which replaces the colour after them, wins
       .replace(
         '#include <color_fragment>',
-        'float hairW=vHair.w,hairN=.25*hairWave(1.,0.)+.4*hairWave(.37,1.3)+.35*hairWave(.11,4.);diffuseColor.rgb*=1.+(3.1-2.8*hairW)*hairW*hairN;\n#include <color_fragment>',
+        'float hairW=vHair.w,hairN=.25*hairWave(1.,0.)+.4*hairWave(.37,1.3)+.35*hairWave(.11,4.);diffuseColor.rgb*=1.+(2.3-2.*hairW)*hairW*hairN;\n#include <color_fragment>',
       )
       .replace(
         '#include <opaque_fragment>',
-        '#if NUM_DIR_LIGHTS>0\nfloat hairD=dot(vHair.xyz,normalize(directionalLights[0].direction+normalize(vViewPosition)))+.15*hairN;outgoingLight+=hairW*pow(max(1.-hairD*hairD,0.),60.)*(.6+.5*hairN)*diffuseColor.rgb*directionalLights[0].color;\n#endif\noutgoingLight+=hairW*pow(1.-abs(dot(normal,normalize(vViewPosition))),4.)*diffuseColor.rgb*1.5;\n#include <opaque_fragment>',
+        '#if NUM_DIR_LIGHTS>0\nfloat hairD=dot(vHair.xyz,normalize(directionalLights[0].direction+normalize(vViewPosition)));outgoingLight+=hairW*hairW*pow(max(1.-hairD*hairD,0.),60.)*(.6+.5*hairN)*diffuseColor.rgb*directionalLights[0].color;\n#endif\noutgoingLight+=hairW*pow(1.-abs(dot(normal,normalize(vViewPosition))),4.)*diffuseColor.rgb*1.5;\n#include <opaque_fragment>',
       );
   });
 }

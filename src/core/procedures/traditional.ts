@@ -22,9 +22,10 @@ export const traditional: Procedure = {
   // Anterior zygomatic arch: over the "fixed lateral SMAS" (Jacono & Bryant), the usual plication anchor.
   anchor: { landmark: 'zygomatic-arch-mid', offsetMm: [-6, 4, 6] },
   entryPoints: [],
-  // 14 mm take-up: design choice (no mm source for a short-scar lift, outcomes sheet §1) that lifts the jawline by
-  // ≥ 3 mm, below the full facelift's jowl (calibration.ts), with some margin on the rebuilt head (13 mm gave 3.1).
-  defaults: { vectorAngleDeg: 90, liftMm: 14 },
+  // 15 mm take-up: design choice (no mm source for a short-scar lift, outcomes sheet §1) that lifts the jawline by
+  // ≥ 3 mm, below the full facelift's jowl (calibration.ts), with some margin on the rebuilt head (13 mm gave 3.1 on
+  // an earlier head; 14 mm gave 2.93 once her hair lay flatter at the temple corner, which moved the engine's skin).
+  defaults: { vectorAngleDeg: 90, liftMm: 15 },
   // Two purse-string loops fixed at the same point and tightened together, as in the MACS lift and the S-lift
   // (reference sheet §4.1): a narrow, near-vertical U toward the mandibular angle (its lower bites take the
   // posterior platysma below the border) and a wider, more oblique O toward the jowl, biting along the posterior

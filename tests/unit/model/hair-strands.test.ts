@@ -80,6 +80,38 @@ describe.each([
     expect(top).toBeGreaterThan(20);
   });
 
+  it.runIf(_sex === 'female')('gives the bun the relief of hair wound into a coil, the strands running along its turns', () => {
+    // the bun's own surface (not the crease where it meets the head): its height off the bun's ellipsoid along the
+    // ray from its centre, mm
+    const height = (i: number) => {
+      const r = Math.hypot(positions[i * 3]! - bun.bunCentre[0], positions[i * 3 + 1]! - bun.bunCentre[1], positions[i * 3 + 2]! - bun.bunCentre[2]);
+      return r * (1 - 1 / bunRadius(i));
+    };
+    const onBun = (i: number) => bunRadius(i) < 1.06 && weight(i) > 0.9;
+    let alongSum = 0, alongN = 0, acrossSum = 0, acrossN = 0;
+    for (let t = 0; t < indices.length; t += 3)
+      for (let k = 0; k < 3; k++) {
+        const a = indices[t + k]!, b = indices[t + ((k + 1) % 3)]!;
+        if (!onBun(a) || !onBun(b)) continue;
+        const e = [positions[b * 3]! - positions[a * 3]!, positions[b * 3 + 1]! - positions[a * 3 + 1]!, positions[b * 3 + 2]! - positions[a * 3 + 2]!];
+        const len = Math.hypot(e[0]!, e[1]!, e[2]!);
+        if (len < 1) continue;
+        const d = [hair[a * 4]!, hair[a * 4 + 1]!, hair[a * 4 + 2]!];
+        const cos = Math.abs(e[0]! * d[0]! + e[1]! * d[1]! + e[2]! * d[2]!) / (len * (Math.hypot(d[0]!, d[1]!, d[2]!) || 1));
+        const slope = Math.abs(height(b) - height(a)) / len;
+        if (cos > 0.85) [alongSum, alongN] = [alongSum + slope, alongN + 1];
+        else if (cos < 0.35) [acrossSum, acrossN] = [acrossSum + slope, acrossN + 1];
+      }
+    expect(alongN).toBeGreaterThan(100);
+    expect(acrossN).toBeGreaterThan(100);
+    const along = alongSum / alongN, across = acrossSum / acrossN;
+    // across the strands the surface climbs over the coil's turns and dips into the creases between them (the smooth
+    // ball this replaced: ≈ 0.014 mm per mm); along them it stays on a turn, rising and falling only with the
+    // outline's broad lumps (hair.ts BUN_COIL)
+    expect(across, 'relief across the bun\'s strands (mm per mm)').toBeGreaterThan(0.12);
+    expect(across / along, 'relief across vs along the bun\'s strands').toBeGreaterThan(1.6);
+  });
+
   it('keeps the across-strand phase continuous over the hair (no seam of squeezed strands in front of the ears)', () => {
     let edges = 0;
     for (let t = 0; t < indices.length; t += 3)

@@ -210,7 +210,9 @@ describe.each(heads)('wrinkles on the $name head', ({ head }) => {
         expect(ends.length).toBeGreaterThan(0);
         expect(middle.length).toBeGreaterThan(0);
         const mean = (w: number[]) => w.reduce((x, y) => x + y, 0) / w.length;
-        expect(mean(ends)).toBeLessThan(0.8 * mean(middle));
+        // (the drawn ends, weight > 0.05, sit 1–4 mm inside the design's ends, where the width is ≈ 0.55–0.7 of the
+        // middle's: 0.85 leaves room for the mesh's sampling; a line of constant width gives 1)
+        expect(mean(ends)).toBeLessThan(0.85 * mean(middle));
       });
     }
   });
