@@ -29,9 +29,9 @@ export const smile: Procedure = {
   entryPoints: [],
   // Design choice: 60° above horizontal. Sourced context: the "ageing counter-vector" is ~51–55° (Azevedo 2023,
   // tier B); 60° aims a DTF-anchored line from the temple through the malar SMAS toward the fold.
-  // 14 mm take-up, design choice: a little more than the traditional lift's 13 mm (its loops run further, from the
-  // temple), and what lifts the lid–cheek junction by about the 2.5 mm of the transtemporal midface lift (outcomes
-  // sheet §1, calibration.ts).
+  // 14 mm take-up, design choice: what lifts the lid–cheek junction by about the 2.5 mm of the transtemporal midface
+  // lift (outcomes sheet §1, calibration.ts). The traditional lift's take-up is set by its own criterion (a jawline
+  // lift ≥ 3 mm, traditional.ts), not by this one's.
   defaults: { vectorAngleDeg: 60, liftMm: 14 },
   tractions: [
     {
