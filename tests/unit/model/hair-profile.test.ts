@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readHeadDocument, readMesh } from '../../../scripts/lib/load-head.ts';
 import { GLB_MESH_NAMES } from '../../../src/core/anatomy/headData.ts';
-import { HEAD_FILES } from '../../../src/core/model/patients.ts';
+import { COMMITTED_PATIENTS } from './helpers.ts';
 
 /** Centre (y, z, mm) the profile's points are ordered about: inside the vault, level with the forehead's top. Design choice. */
 const CENTRE = [40, 0] as const;
@@ -21,10 +21,7 @@ const TOLERANCE_DEG = 8;
 /** The profile is followed from the hairline up to this angle from straight up (the top of the head seen from the front). */
 const TOP_DEG = 24;
 
-describe.each([
-  ['female', `public/models/${HEAD_FILES.female}`],
-  ['male', `public/models/${HEAD_FILES.male}`],
-] as const)('%s patient: the hair behind the frontal hairline', (_sex, glb) => {
+describe.each(COMMITTED_PATIENTS)('%s patient: the hair behind the frontal hairline', (_sex, glb) => {
   let positions: Float32Array;
   let indices: Uint32Array;
   let hair: Float32Array;

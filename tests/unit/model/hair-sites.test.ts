@@ -5,16 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHeadData, readHeadDocument, readMesh } from '../../../scripts/lib/load-head.ts';
 import { GLB_MESH_NAMES, type HeadData } from '../../../src/core/anatomy/headData.ts';
 import type { LandmarkId } from '../../../src/core/anatomy/landmarks.ts';
-import { HEAD_FILES } from '../../../src/core/model/patients.ts';
 import { resolveIncisions } from '../../../src/core/procedures/index.ts';
+import { COMMITTED_PATIENTS } from './helpers.ts';
 
 /** Relative luminance below which a skin vertex's colour is hair (hair ≈ 0.03–0.06, bare skin ≈ 0.5). Design choice. */
 const HAIR_LUMINANCE = 0.2;
 
-describe.each([
-  ['female', `public/models/${HEAD_FILES.female}`],
-  ['male', `public/models/${HEAD_FILES.male}`],
-] as const)('%s patient: hair-bearing and bare surgical sites', (_sex, glb) => {
+describe.each(COMMITTED_PATIENTS)('%s patient: hair-bearing and bare surgical sites', (_sex, glb) => {
   let head: HeadData;
   let positions: Float32Array;
   let colour: Float32Array;

@@ -8,17 +8,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MeshStandardMaterial, ShaderLib, type WebGLProgramParametersWithUniforms, type WebGLRenderer } from 'three';
 import { readHeadDocument, readMesh } from '../../../scripts/lib/load-head.ts';
 import { GLB_MESH_NAMES } from '../../../src/core/anatomy/headData.ts';
-import { HEAD_FILES } from '../../../src/core/model/patients.ts';
 import { HAIR_STRAND_CYCLES, enableHairShading } from '../../../src/scene/hairShading.ts';
 import { STRAND_CYCLES, hairlineSpec } from '../../../scripts/model/hair.ts';
+import { COMMITTED_PATIENTS } from './helpers.ts';
 
 /** Relative luminance below which a skin vertex's colour is hair (as hair-sites.test.ts). Design choice. */
 const HAIR_LUMINANCE = 0.2;
 
-describe.each([
-  ['female', `public/models/${HEAD_FILES.female}`],
-  ['male', `public/models/${HEAD_FILES.male}`],
-] as const)('%s patient: strand attributes of the skin', (_sex, glb) => {
+describe.each(COMMITTED_PATIENTS)('%s patient: strand attributes of the skin', (_sex, glb) => {
   let positions: Float32Array;
   let indices: Uint32Array;
   let colour: Float32Array;

@@ -2,8 +2,15 @@
 import { BufferAttribute, BufferGeometry, DoubleSide, Ray, Vector3 } from 'three';
 import { MeshBVH } from 'three-mesh-bvh';
 import type { LayerMesh } from '../../../src/core/anatomy/headData.ts';
+import { HEAD_FILES } from '../../../src/core/model/patients.ts';
 
 export type P3 = readonly [number, number, number];
+
+/** Each patient's committed head file, for `describe.each`: [sex, path from the repository's root]. */
+export const COMMITTED_PATIENTS = [
+  ['female', `public/models/${HEAD_FILES.female}`],
+  ['male', `public/models/${HEAD_FILES.male}`],
+] as const;
 
 /** Undirected edge → number of triangles using it, plus directed-edge duplicates. */
 export function edgeStats(indices: Uint32Array): { boundary: number; nonManifold: number; sameDirection: number } {

@@ -7,16 +7,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHeadData, readHeadDocument, readMesh } from '../../../scripts/lib/load-head.ts';
 import { GLB_MESH_NAMES, type HeadData } from '../../../src/core/anatomy/headData.ts';
 import type { LandmarkId } from '../../../src/core/anatomy/landmarks.ts';
-import { HEAD_FILES } from '../../../src/core/model/patients.ts';
+import { COMMITTED_PATIENTS } from './helpers.ts';
 
 type P = readonly [number, number, number];
 const luminance = (c: P) => 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
 const redness = (c: P) => (c[0] - c[1]) / c[0];
 
-describe.each([
-  ['female', `public/models/${HEAD_FILES.female}`],
-  ['male', `public/models/${HEAD_FILES.male}`],
-] as const)('%s patient: the bare skin is not one even tone', (_sex, glb) => {
+describe.each(COMMITTED_PATIENTS)('%s patient: the bare skin is not one even tone', (_sex, glb) => {
   let head: HeadData;
   let positions: Float32Array;
   let colour: Float32Array;
