@@ -10,13 +10,12 @@ import { useReadyHold } from './readyGate.ts';
 import { skinCreases } from './creases.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 import type { HeadAsset, MeshName } from './headAsset.ts';
-import { heatColour } from './heatmap.ts';
 import { nearestVertexMap } from './followLayer.ts';
 import { loadChunk } from '../ui/lazyChunk.ts';
 
 type LateDisplay = typeof import('./lateDisplay.ts');
-// The months after a lift and the exaggeration load on first use (a deep link, a slider), so the patient's first
-// page stays small.
+// The months after a lift, the exaggeration and the heat map load on first use (a deep link, a slider, consult's
+// heat-map switch), so the patient's first page stays small.
 let late: LateDisplay | null = null;
 let lateLoading: Promise<unknown> | null = null;
 
@@ -77,7 +76,7 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
       evaluate(model, solution, fixedProgress ?? s.progress, out);
       const months = fixedProgress === 0 ? 0 : s.months;
       const scale = s.mode === 'consult' ? s.exaggerate : 1;
-      if ((months > 0 || scale > 1) && !late) {
+      if ((months > 0 || scale > 1 || s.heatmap) && !late) {
         lateLoading ??= loadChunk('months and exaggeration', () => import('./lateDisplay.ts')).then(
           (m) => (late = m),
           () => (lateLoading = null), // offline or a stale deploy: the next change tries again; the plain result stays
@@ -85,7 +84,7 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
         void lateLoading.then(() => live && late && apply(store.getState()));
       }
       late?.applyMonths(model, solution, months, out);
-      paintHeatmap(s.heatmap, deformed.skin, asset.geometries.skin, out.skin, solution.sagField.skin);
+      late?.paintHeatmap(s.heatmap, deformed.skin, asset.geometries.skin, out.skin, solution.sagField.skin);
       creases?.write(out.skin, solution.sagField.skin);
       late?.exaggerate(out, solution.sagField, scale);
       for (const layer of LAYERS) {
@@ -134,41 +133,4 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
   }, [model, technique, store, asset, deformed, fixedProgress, invalidate, release]);
 
   return null;
-}
-
-const heated = new WeakSet<BufferAttribute>();
-
-/**
- * Colours the skin copy by the lift's displacement (|current − sagged|, mm) while the heat map is on, and
- * restores the model's own colours (hairline, lips) when it is switched off.
- */
-function paintHeatmap(
-  on: boolean,
-  skin: BufferGeometry | undefined,
-  rest: BufferGeometry | undefined,
-  disp: Float32Array,
-  sagged: Float32Array,
-): void {
-  const colour = skin?.getAttribute('color') as BufferAttribute | undefined;
-  const original = rest?.getAttribute('color') as BufferAttribute | undefined;
-  if (!colour || !original || colour.itemSize < 3) return;
-  const c = colour.array as Float32Array;
-  const size = colour.itemSize;
-  if (!on) {
-    if (heated.has(colour)) {
-      c.set(original.array as Float32Array);
-      heated.delete(colour);
-      colour.needsUpdate = true;
-    }
-    return;
-  }
-  const n = disp.length / 3;
-  for (let i = 0; i < n; i++) {
-    const dx = disp[3 * i]! - sagged[3 * i]!;
-    const dy = disp[3 * i + 1]! - sagged[3 * i + 1]!;
-    const dz = disp[3 * i + 2]! - sagged[3 * i + 2]!;
-    heatColour(Math.sqrt(dx * dx + dy * dy + dz * dz), c, i * size);
-  }
-  heated.add(colour);
-  colour.needsUpdate = true;
 }

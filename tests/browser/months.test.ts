@@ -190,7 +190,7 @@ describe('the difference made plain', () => {
     }
   });
 
-  it('the heat map has a colour bar with labelled mm ticks, in each language', async () => {
+  it('the heat map colours the skin and has a colour bar with labelled mm ticks, in each language; off restores the skin', async () => {
     for (const [lang, title, button] of [
       ['en', 'Displacement, mm', 'Heat map'],
       ['ko', '이동 거리, mm', '이동량 색상'],
@@ -198,11 +198,17 @@ describe('the difference made plain', () => {
       const { page, rec } = await openPage(browser, `?mode=consult&lang=${lang}&progress=1`);
       await waitReady(page);
       expect(await page.locator('[data-heat-legend]').count()).toBe(0);
+      const plain = await settled(page);
+      const noise = meanAbsDiff(plain, await settled(page));
       await page.getByRole('button', { name: button }).click();
       const legend = page.locator('[data-heat-legend]');
       await legend.waitFor();
       expect(await legend.locator('figcaption').textContent()).toBe(title);
       expect(await legend.locator('.heat-ticks li').allTextContents()).toEqual(['0', '2', '4', '6', '≥ 8']);
+      // the painter is its own chunk (loaded on the switch): the skin takes the ramp's colours, and loses them again
+      await expect.poll(async () => meanAbsDiff(plain, await canvasSignature(page, 0)), { timeout: 30_000 }).toBeGreaterThan(Math.max(1, 10 * noise));
+      await page.getByRole('button', { name: button }).click();
+      await expect.poll(async () => meanAbsDiff(plain, await canvasSignature(page, 0)), { timeout: 30_000 }).toBeLessThan(Math.max(0.2, 3 * noise));
       expect(rec.pageErrors).toEqual([]);
       await page.context().close();
     }
