@@ -66,10 +66,11 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
     // the zygomaticus bellies lie in the SMAS layer: they ride on the nearest SMAS vertex (design choice)
     const muscleRest = asset.geometries.muscles?.getAttribute('position').array as Float32Array | undefined;
     const smasRest = asset.geometries.smas?.getAttribute('position').array as Float32Array | undefined;
-    const muscleToSmas = muscleRest && smasRest ? nearestVertexMap(muscleRest, smasRest, 0.008) : null;
+    let muscleToSmas: Int32Array | null = null;
     // Creases: their depth follows the skin's compression in the true (not exaggerated) deformation, like the heat map.
-    const creases = deformed.skin ? skinCreases(model, deformed.skin) : null;
+    let creases: ReturnType<typeof skinCreases> = null;
     let live = true;
+    let unsubscribe = () => {};
     const apply = (s: AppState) => {
       const solution = solutionFor(model, technique, paramsFrom(s), s.sag);
       // The engine ramps each traction within the step that moves it: timeline progress goes in as is.
@@ -111,9 +112,7 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
       }
       invalidate();
     };
-    apply(store.getState());
-    release();
-    const unsubscribe = store.subscribe((s, prev) => {
+    const onChange = (s: AppState, prev: AppState) => {
       if (
         s.progress !== prev.progress ||
         s.sag !== prev.sag ||
@@ -125,7 +124,25 @@ export function TissueDeformer({ asset, deformed, technique, store, fixedProgres
       ) {
         apply(s);
       }
-    });
+    };
+    // A head's first showing is three tasks of the event loop, not one: the muscles' map, the creases' pattern (its
+    // first computation for a head, ~60 ms on the test machine), then the first evaluation and its normals (their
+    // code still cold). In one task they held the page's thread ~120–250 ms after a photo (issue 15).
+    const stages = [
+      () => void (muscleToSmas = muscleRest && smasRest ? nearestVertexMap(muscleRest, smasRest, 0.008) : null),
+      () => void (creases = deformed.skin ? skinCreases(model, deformed.skin) : null),
+      () => {
+        apply(store.getState());
+        release();
+        unsubscribe = store.subscribe(onChange);
+      },
+    ];
+    const next = (k: number) => {
+      if (!live || k === stages.length) return;
+      stages[k]!();
+      setTimeout(() => next(k + 1), 0);
+    };
+    next(0);
     return () => {
       live = false;
       unsubscribe();
