@@ -143,12 +143,29 @@ export function segmentDistance2(
   px: number, py: number, pz: number,
   a: Vec3, b: Vec3,
 ): { d2: number; s: number } {
-  const abx = b[0] - a[0], aby = b[1] - a[1], abz = b[2] - a[2];
+  const r = { d2: 0, s: 0 };
+  r.d2 = segmentDistance2Into(px, py, pz, a[0], a[1], a[2], b[0], b[1], b[2], r);
+  return r;
+}
+
+/**
+ * segmentDistance2 without allocating, for inner loops (a grip band tests every node against every segment of its
+ * axis: the arrays and result objects of the plain form were ≈ 10 MB per traction, a dozen minor GCs in a browser):
+ * returns the squared distance (mm²) and writes the segment parameter in [0, 1] to `out.s`.
+ */
+export function segmentDistance2Into(
+  px: number, py: number, pz: number,
+  ax: number, ay: number, az: number,
+  bx: number, by: number, bz: number,
+  out: { s: number },
+): number {
+  const abx = bx - ax, aby = by - ay, abz = bz - az;
   const len2 = abx * abx + aby * aby + abz * abz;
-  let s = len2 > 0 ? ((px - a[0]) * abx + (py - a[1]) * aby + (pz - a[2]) * abz) / len2 : 0;
+  let s = len2 > 0 ? ((px - ax) * abx + (py - ay) * aby + (pz - az) * abz) / len2 : 0;
   s = s < 0 ? 0 : s > 1 ? 1 : s;
-  const dx = px - (a[0] + s * abx), dy = py - (a[1] + s * aby), dz = pz - (a[2] + s * abz);
-  return { d2: dx * dx + dy * dy + dz * dz, s };
+  out.s = s;
+  const dx = px - (ax + s * abx), dy = py - (ay + s * aby), dz = pz - (az + s * abz);
+  return dx * dx + dy * dy + dz * dz;
 }
 
 /** Closest point to p on triangle abc (one implementation for the project: core/geometry/surface.ts). */

@@ -7,7 +7,7 @@ import { PROCEDURES } from '../procedures/index.ts';
 import { drapeFrontal, gripLine, pullDirection } from '../procedures/resolve.ts';
 import type { ActionId, Procedure, Traction } from '../procedures/types.ts';
 import type { LayerDisplacements, LiftParams, RegionLift } from './api.ts';
-import { segmentDistance2, type Vec3 } from './geometry.ts';
+import { segmentDistance2Into, type Vec3 } from './geometry.ts';
 import { ENGINE_LAYERS, type EngineLayer } from './layers.ts';
 import type { TissueModel } from './model.ts';
 import { solve3 } from './sparse.ts';
@@ -61,6 +61,9 @@ const easeInOutCubic = (x: number): number => (x < 0.5 ? 4 * x * x * x : 1 - (-2
  * fixation (frontal part along the vector, depth part toward the fixation), projected onto the node's tangent plane — sutures and barbs slide tissue along its
  * surface, they do not push it in or out.
  */
+/** Scratch for gripBand's segment parameter (segmentDistance2Into). */
+const onSegment = { s: 0 };
+
 function gripBand(model: TissueModel, traction: Traction, angleDeg: number): { nodes: number[]; weights: number[]; dirs: number[] } {
   const layer = model.layers[traction.layer];
   const nodes: number[] = [];
@@ -90,13 +93,11 @@ function gripBand(model: TissueModel, traction: Traction, angleDeg: number): { n
         if (px * sx < 0) return; // never grip across the midline
         let best = Infinity, bestArc = 0;
         for (let s = 3; s < axis.length; s += 3) {
-          const a: Vec3 = [axis[s - 3]!, axis[s - 2]!, axis[s - 1]!];
-          const b: Vec3 = [axis[s]!, axis[s + 1]!, axis[s + 2]!];
-          const r = segmentDistance2(px, py, pz, a, b);
-          if (r.d2 < best) {
-            best = r.d2;
+          const d2 = segmentDistance2Into(px, py, pz, axis[s - 3]!, axis[s - 2]!, axis[s - 1]!, axis[s]!, axis[s + 1]!, axis[s + 2]!, onSegment);
+          if (d2 < best) {
+            best = d2;
             const i = s / 3;
-            bestArc = arc[i - 1]! + r.s * (arc[i]! - arc[i - 1]!);
+            bestArc = arc[i - 1]! + onSegment.s * (arc[i]! - arc[i - 1]!);
           }
         }
         const along = Math.min(1, bestArc / ramp, (total - bestArc) / ramp);
