@@ -13,7 +13,7 @@ import {
   TPF_DEPTH_TEMPLE,
 } from '../../src/core/anatomy/dimensions.ts';
 import type { LandmarkId } from '../../src/core/anatomy/landmarks.ts';
-import { type V3, add, clamp, compact, cross, lerp, norm, scale, smax, smoothstep, sub, sdSphere, vertexNormals } from './geom.ts';
+import { type V3, add, clamp, compact, cross, lerp, mix3, norm, scale, smax, smoothstep, sub, sdSphere, vertexNormals } from './geom.ts';
 import type { HeadField } from './head-sdf.ts';
 import type { Landmarks } from './anatomy-map.ts';
 
@@ -265,7 +265,7 @@ export function eyeMesh(field: HeadField): { positions: Float32Array; indices: U
         let c: V3 = [0.8, 0.76, 0.72];
         if (front && ring < IRIS_RADIUS + 0.5) {
           const t = ring / IRIS_RADIUS;
-          c = ring < 1.7 ? [0.022, 0.017, 0.015] : t < 0.85 ? lerp3([0.07, 0.045, 0.032], [0.12, 0.075, 0.048], (t - 0.29) / 0.56) : lerp3([0.06, 0.04, 0.03], [0.5, 0.45, 0.42], smoothstep(1, 1.08, t));
+          c = ring < 1.7 ? [0.022, 0.017, 0.015] : t < 0.85 ? mix3([0.07, 0.045, 0.032], [0.12, 0.075, 0.048], (t - 0.29) / 0.56) : mix3([0.06, 0.04, 0.03], [0.5, 0.45, 0.42], smoothstep(1, 1.08, t));
         }
         col.push(...c);
       }
@@ -292,4 +292,3 @@ export function eyeMesh(field: HeadField): { positions: Float32Array; indices: U
   }
   return { positions: Float32Array.from(pos), indices: Uint32Array.from(idx), colors: Float32Array.from(col) };
 }
-const lerp3 = (a: V3, b: V3, t: number): V3 => [lerp(a[0], b[0], t), lerp(a[1], b[1], t), lerp(a[2], b[2], t)];

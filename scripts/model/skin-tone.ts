@@ -7,7 +7,7 @@
 // and phone screenshots); none is a measurement. Deterministic (no random source): the mottling is value noise
 // from an integer hash of the lattice cell.
 import type { Landmarks } from './anatomy-map.ts';
-import { type V3, smoothstep } from './geom.ts';
+import { type V3, mix3, smoothstep } from './geom.ts';
 
 /** Integer lattice hash → [0, 1). */
 function hash3(x: number, y: number, z: number, seed: number): number {
@@ -35,7 +35,6 @@ export function valueNoise(p: V3, cell: number, seed: number): number {
 }
 
 const gauss = (p: V3, c: V3, r: V3): number => Math.exp(-0.5 * (((p[0] - c[0]) / r[0]) ** 2 + ((p[1] - c[1]) / r[1]) ** 2 + ((p[2] - c[2]) / r[2]) ** 2));
-const mix = (a: V3, b: V3, t: number): V3 => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
 
 /** Under-eye crescent: darker and a little cooler (linear RGB factors at full weight). Design choice. */
 const INFRAORBITAL_TINT: V3 = [0.7, 0.66, 0.74];
@@ -72,7 +71,7 @@ export function skinToneFactor(p: V3, lm: Landmarks): V3 {
   const mottle = 1 + face * MOTTLE.coarse * (2 * valueNoise(p, 11, 1) - 1);
   let f: V3 = [mottle, mottle, mottle];
   const tint = (t: V3, w: number) => {
-    const m = mix([1, 1, 1], t, Math.min(1, w));
+    const m = mix3([1, 1, 1], t, Math.min(1, w));
     f = [f[0] * m[0], f[1] * m[1], f[2] * m[2]];
   };
   tint(INFRAORBITAL_TINT, infraorbital);
