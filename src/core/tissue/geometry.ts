@@ -4,6 +4,15 @@ import { closestBarycentric } from '../geometry/surface.ts';
 export type Vec3 = readonly [number, number, number];
 
 /** Uniform bucket grid over a point set for nearest / radius queries. */
+/** A PointGrid's bucketing: its cells' extent and, per cell (CSR: `start`), the indices of its points. */
+interface GridCells {
+  readonly count: number;
+  readonly min: [number, number, number];
+  readonly dims: [number, number, number];
+  readonly start: Int32Array;
+  readonly items: Int32Array;
+}
+
 export class PointGrid {
   private readonly cell: number;
   private readonly min: [number, number, number];
@@ -13,10 +22,21 @@ export class PointGrid {
   readonly points: ArrayLike<number>;
   readonly count: number;
 
-  /** `filter` keeps only some points (by index); the grid stores original indices. */
-  constructor(points: ArrayLike<number>, cellMm: number, filter?: (i: number) => boolean) {
+  /**
+   * `filter` keeps only some points (by index); the grid stores original indices. `built`: the bucketing of a grid
+   * made before over the same points and cell (fromClone), taken as it is.
+   */
+  constructor(points: ArrayLike<number>, cellMm: number, filter?: (i: number) => boolean, built?: GridCells) {
     this.points = points;
     this.cell = cellMm;
+    if (built) {
+      this.count = built.count;
+      this.min = built.min;
+      this.dims = built.dims;
+      this.start = built.start;
+      this.items = built.items;
+      return;
+    }
     const n = Math.floor(points.length / 3);
     const keep: number[] = [];
     for (let i = 0; i < n; i++) if (!filter || filter(i)) keep.push(i);
@@ -58,15 +78,18 @@ export class PointGrid {
   }
 
   /**
-   * A grid rebuilt from one that went through `structuredClone` / `postMessage` (a Worker): the clone is a plain
-   * object with the same fields and no methods. Rebuilt over the same points rather than given its prototype back
-   * (Object.setPrototypeOf leaves objects slow to read in V8; the rebuild is linear in the points, a few ms).
-   * Throws when the object does not have a grid's fields (a model from another version of the code).
+   * A grid made whole again after `structuredClone` / `postMessage` (a Worker): the clone is a plain object with the
+   * same fields and no methods. A new grid takes over its cells as they are (no rebucketing: the rebuild cost the
+   * page's thread ~15 ms per head after a photo) rather than the clone getting its prototype back
+   * (Object.setPrototypeOf leaves objects slow to read in V8). Throws when the object does not have a grid's fields
+   * (a model from another version of the code).
    */
   static fromClone(clone: PointGrid): PointGrid {
-    const c = clone as unknown as { cell?: unknown; points?: unknown };
-    if (typeof c?.cell !== 'number' || !ArrayBuffer.isView(c.points)) throw new Error('PointGrid.fromClone: not a cloned PointGrid');
-    return new PointGrid(c.points as unknown as ArrayLike<number>, c.cell);
+    const c = clone as unknown as Partial<GridCells> & { cell?: unknown; points?: unknown };
+    if (typeof c?.cell !== 'number' || !ArrayBuffer.isView(c.points) || !(c.start instanceof Int32Array) || !(c.items instanceof Int32Array)) {
+      throw new Error('PointGrid.fromClone: not a cloned PointGrid');
+    }
+    return new PointGrid(c.points as unknown as ArrayLike<number>, c.cell, undefined, c as GridCells);
   }
 
   private clampCell(v: number, axis: 0 | 1 | 2): number {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { TriangleGrid, closestBarycentric, polylineLength, surfacePosition } from '../../../src/core/geometry/surface.ts';
+import { BufferAttribute, BufferGeometry } from 'three';
+import { TriangleGrid, closestBarycentric, polylineLength, surfacePosition, vertexNormals, vertexNormalsInto } from '../../../src/core/geometry/surface.ts';
+import { createSyntheticHead } from '../../fixtures/synthetic-head.ts';
 
 // A 10×10 grid of unit squares (two triangles each) in the z = 0 plane, spacing 2 mm.
 function plane(n = 10, s = 2) {
@@ -59,4 +61,24 @@ describe('TriangleGrid', () => {
 
 it('polylineLength sums segment lengths', () => {
   expect(polylineLength([0, 0, 0, 3, 4, 0, 3, 4, 12])).toBe(17);
+});
+
+describe('vertexNormalsInto (the deformed layers’ normals every frame)', () => {
+  it('gives three’s computeVertexNormals on a deformed head’s skin, into the same array, with no stale sums', () => {
+    const skin = createSyntheticHead().skin;
+    // a bumpy deformation, so the normals are not the ellipsoid's
+    const positions = skin.positions.map((v, i) => v + 3 * Math.sin(0.37 * i) * (i % 3 === 2 ? 1 : 0.3));
+    const geometry = new BufferGeometry();
+    geometry.setAttribute('position', new BufferAttribute(positions, 3));
+    geometry.setIndex(new BufferAttribute(skin.indices, 1));
+    geometry.computeVertexNormals();
+    const expected = geometry.getAttribute('normal').array as Float32Array;
+    // written over a previous frame's normals: the sums start from zero
+    const out = new Float32Array(positions.length).fill(0.5);
+    expect(vertexNormalsInto(positions, skin.indices, out)).toBe(out);
+    let worst = 0;
+    for (let i = 0; i < out.length; i++) worst = Math.max(worst, Math.abs(out[i]! - expected[i]!));
+    expect(worst).toBeLessThan(1e-5);
+    expect(vertexNormals(positions, skin.indices)).toEqual(out);
+  });
 });
