@@ -196,6 +196,10 @@ export default defineConfig({
       },
     },
   },
+  // Module Workers, so that a Worker can load a chunk of its own when it first needs it: the tissue Worker's unit
+  // responses (src/scene/tissue.worker.ts) stay out of the web mode's first load. The detection Worker, a classic
+  // one (face_mesh.js loads its runtime with importScripts), imports types only and comes out as a plain script.
+  worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

@@ -12,7 +12,7 @@ import { RETENTION, ageingSag, regionLiftAfter, retention } from '../src/core/ti
 import { OUTCOME_RELATIONS, OUTCOME_TARGETS, measureOutcomes } from '../src/core/tissue/calibration.ts';
 import { SITES } from '../src/core/tissue/sites.ts';
 import { siteVertical } from '../src/core/tissue/sites.ts';
-import { liftNodeField } from '../src/core/tissue/solve.ts';
+import { liftNodeField } from '../src/core/tissue/measures.ts';
 
 /** The months after at which the report prints the lift (issue 13 item 4). */
 const REPORT_MONTHS = [0, 6, 12, 24] as const;

@@ -3,20 +3,27 @@
 // the per-deformation depth. Not a lazy chunk: web shows the creases as soon as the engine runs, and the budget
 // counts every script web loads (a separate chunk measured 0.8 kB gzip more).
 import { BufferAttribute, type BufferGeometry } from 'three';
-import { toVertexFields } from '../core/tissue/solve.ts';
 import type { TissueModel } from '../core/tissue/model.ts';
-import { CREASE_CHANNELS, createWrinkles, creaseDepth, skinPositions, type Wrinkles } from '../core/tissue/wrinkles.ts';
+import { CREASE_CHANNELS, creaseDepth, skinPositions, wrinklesOfModel, type Wrinkles } from '../core/tissue/wrinkles.ts';
 
 const wrinkles = new WeakMap<TissueModel, Wrinkles>();
 
-/** The head's crease pattern, calibrated on the model's ageing field: once per model, shared by every view. */
+/**
+ * The head's crease pattern, calibrated on the model's ageing field: once per model, shared by every view; the one
+ * the tissue Worker made (provideWrinkles) when it did, else computed here.
+ */
 export function wrinklesFor(model: TissueModel): Wrinkles {
   let w = wrinkles.get(model);
   if (!w) {
-    w = createWrinkles(model.head, toVertexFields(model, model.sagUnit).skin);
+    w = wrinklesOfModel(model);
     wrinkles.set(model, w);
   }
   return w;
+}
+
+/** Gives `model` the crease pattern the tissue Worker made of it (scene/tissueSolves.ts), for wrinklesFor. */
+export function provideWrinkles(model: TissueModel, w: Wrinkles): void {
+  wrinkles.set(model, w);
 }
 
 const patterns = new WeakMap<Wrinkles, BufferAttribute>();

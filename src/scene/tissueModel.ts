@@ -4,7 +4,9 @@
 // The precompute (core/tissue/model.ts: ~0.4–1 s on the 2-core test machine, seconds on a phone) and each
 // undermining technique's refactorisation (100–300 ms, core/tissue/undermining.ts) run in a Worker
 // (tissue.worker.ts) for every head: the page's thread only receives the results (buffers transferred,
-// core/tissue/transfer.ts) and solves and evaluates with them. Where no Worker can run (an old browser, a
+// core/tissue/transfer.ts) and solves and evaluates with them; once a mode has asked for it (solveInWorker: the
+// consult and kiosk modes, the photo feature) the Worker also solves each technique's unit responses, so a new head
+// (a photo's) never holds the page's thread for a sparse solve. Where no Worker can run (an old browser, a
 // policy that blocks it, its script missing after a redeploy, an error inside it) the same code runs on the
 // page's thread as before, after the undeformed head has painted, with a console warning.
 import type { TechniqueId } from '../core/ids.ts';
@@ -13,10 +15,12 @@ import { solveTechnique, type TechniqueSolution } from '../core/tissue/solve.ts'
 import type { TissueModel } from '../core/tissue/model.ts';
 import type { LiftParams } from '../core/tissue/api.ts';
 import { adoptTechniqueFactor, reviveModel } from '../core/tissue/transfer.ts';
+import type { PackedUnitResponses } from '../core/tissue/responses.ts';
 import type { AppState } from '../state/store.ts';
 import type { HeadAsset } from './headAsset.ts';
 import { loadChunk } from '../ui/lazyChunk.ts';
 import type { PrecomputeRequest, PrecomputeResponse } from './tissue.worker.ts';
+import { provideWrinkles } from './creases.ts';
 
 /** Name of the performance measure spanning each head's precompute (DevTools, and the browser tests). */
 export const PRECOMPUTE_MEASURE = 'lift:tissue-precompute';
@@ -47,7 +51,7 @@ interface Entry {
   readonly asset: HeadAsset;
   model: TissueModel | null;
   readonly modelDone: Deferred<TissueModel>;
-  /** Techniques whose undermined factor is still on its way from the Worker. */
+  /** Techniques whose undermined factor or unit responses are still on their way from the Worker. */
   readonly factors: Map<TechniqueId, Deferred<void>>;
   /** One promise per set of techniques asked for (stable, for React's `use`). */
   readonly ready: Map<string, Promise<TissueModel>>;
@@ -61,7 +65,21 @@ let nextId = 1;
 let worker: Worker | null = null;
 let workerBroken = false;
 
-const UNDERMINING = (Object.keys(PROCEDURES) as TechniqueId[]).filter((t) => PROCEDURES[t].undermining);
+const ALL = Object.keys(PROCEDURES) as TechniqueId[];
+const UNDERMINING = ALL.filter((t) => PROCEDURES[t].undermining);
+
+type AdoptResponses = (model: TissueModel, packed: PackedUnitResponses) => void;
+let adoptResponses: AdoptResponses | null = null;
+
+/**
+ * Heads asked for from now on get every technique's unit responses from the Worker as well (at each technique's
+ * default vector angle), and readyModel / modelReady wait for them: `adopt` is core/tissue/responses.ts
+ * `adoptUnitResponses`, handed in by the caller so that the web mode's first load, which solves on this thread,
+ * carries none of it.
+ */
+export function solveInWorker(adopt: AdoptResponses): void {
+  adoptResponses = adopt;
+}
 
 /**
  * Marks `promise` with its outcome once settled (`status`, `value` / `reason` on the promise itself), as React's `use`
@@ -164,9 +182,11 @@ function onMessage(event: MessageEvent<PrecomputeResponse>): void {
     measure(message.start - performance.timeOrigin, message.end - performance.timeOrigin, { thread: 'worker', ms: message.end - message.start });
     entry.modelDone.resolve(entry.model);
   } else {
-    const technique = message.factor.technique;
+    const { technique, factor, responses, wrinkles } = message;
     try {
-      if (entry.model) adoptTechniqueFactor(entry.model, message.factor);
+      if (entry.model && factor) adoptTechniqueFactor(entry.model, factor);
+      if (entry.model && responses) adoptResponses?.(entry.model, responses);
+      if (entry.model && wrinkles) provideWrinkles(entry.model, wrinkles);
       entry.factors.get(technique)?.resolve();
       entry.factors.delete(technique);
     } catch (error) {
@@ -198,7 +218,9 @@ function precomputeWorker(): Worker | null {
 function entryFor(asset: HeadAsset, first: readonly TechniqueId[]): Entry {
   let entry = entries.get(asset);
   if (entry) return entry;
-  const ordered = [...first.filter((t) => UNDERMINING.includes(t)), ...UNDERMINING.filter((t) => !first.includes(t))];
+  const adopt = adoptResponses;
+  const wanted = adopt ? ALL : UNDERMINING;
+  const ordered = [...first.filter((t) => wanted.includes(t)), ...wanted.filter((t) => !first.includes(t))];
   const modelDone = deferred<TissueModel>();
   // Nobody may be waiting (a panel that went away): a failure is reported where the model is awaited.
   modelDone.promise.catch(() => {});
@@ -208,7 +230,11 @@ function entryFor(asset: HeadAsset, first: readonly TechniqueId[]): Entry {
   byId.set(entry.id, entry);
   const w = typeof Worker === 'function' ? precomputeWorker() : (workerFailed('none in this browser'), null);
   if (w && !entry.onMainThread) {
-    const request: PrecomputeRequest = { id: entry.id, head: asset.data, techniques: ordered.map((technique) => ({ technique, undermining: PROCEDURES[technique].undermining! })) };
+    const request: PrecomputeRequest = {
+      id: entry.id,
+      head: asset.data,
+      techniques: ordered.map((t) => ({ technique: t, undermining: PROCEDURES[t].undermining, angleDeg: adopt ? PROCEDURES[t].defaults.vectorAngleDeg : null })),
+    };
     try {
       w.postMessage(request);
     } catch (error) {

@@ -3,7 +3,7 @@
 // the Worker cannot run, the page computes it itself, says so in the console, and keeps working.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { appUrl, launch, openPage, waitReady } from './harness.ts';
+import { appUrl, launch, openPage, waitForQuietFrames, waitReady } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -48,6 +48,9 @@ async function watchLongTasks(page: Page): Promise<void> {
 const covered = (t: { start: number; duration: number }, p: Precompute) =>
   Math.max(0, Math.min(t.start + t.duration, p.start + p.duration) - Math.max(t.start, p.start));
 
+/** The tissue Worker's own chunk with the unit responses' code (src/scene/tissueSolves.ts). */
+const WORKER_SOLVES = /\/tissueSolves-[^/]*\.js(\?|$)/;
+
 const longTasks = (page: Page): Promise<{ start: number; duration: number }[]> =>
   page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
 
@@ -78,6 +81,49 @@ describe('the tissue engine precompute', () => {
     expect(rec.pageErrors).toEqual([]);
     expect(rec.consoleErrors).toEqual([]);
     await page.context().close();
+  });
+
+  it('in consult the Worker solves the techniques’ unit responses with a chunk of its own, which the web mode’s first load never fetches', async () => {
+    const { page, rec } = await openPage(browser, '?mode=consult&lang=en&technique=smile&view=front');
+    await waitReady(page);
+    await expect.poll(() => page.locator('td[data-region="jawline"][data-technique="facelift"]').textContent()).toMatch(/\d\.\d/);
+    expect(rec.requests.filter((u) => WORKER_SOLVES.test(u))).toHaveLength(1);
+    expect(rec.pageErrors).toEqual([]);
+    expect(rec.consoleErrors).toEqual([]);
+    await page.context().close();
+    // the patient's page solves its one technique on its own thread: the chunk is not part of its first load
+    const web = await openPage(browser, '?mode=web&lang=en&technique=smile');
+    await waitReady(web.page);
+    await waitForQuietFrames(web.page, { timeout: 60_000 });
+    expect(web.rec.requests.some((u) => /tissue\.worker-/.test(u))).toBe(true);
+    expect(web.rec.requests.filter((u) => WORKER_SOLVES.test(u))).toEqual([]);
+    await web.page.context().close();
+  });
+
+  it('when the Worker cannot load its unit responses’ chunk, the page solves them itself: the lifted face and the table still come', async () => {
+    const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    let refused = 0;
+    await context.route(WORKER_SOLVES, (route) => {
+      refused++;
+      return route.fulfill({ status: 404, body: 'gone' });
+    });
+    const page = await context.newPage();
+    const warnings: string[] = [];
+    const pageErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.goto(appUrl('?mode=consult&lang=en&technique=smile&view=front&step=4'));
+    await waitReady(page);
+    await expect.poll(() => page.locator('td[data-region="jawline"][data-technique="smile"]').textContent()).toMatch(/\d\.\d/);
+    expect(refused).toBeGreaterThan(0);
+    expect(warnings.some((w) => /tissue engine Worker: smile failed .*computing on the page's thread instead/.test(w))).toBe(true);
+    await page.keyboard.press('5');
+    await waitReady(page);
+    await expect.poll(() => page.locator('td[data-region="jawline"][data-technique="facelift"]').textContent()).toMatch(/\d\.\d/);
+    expect(pageErrors).toEqual([]);
+    await context.close();
   });
 
   it('when the Worker’s script cannot be loaded, the page computes the model itself, warns, and draws the lifted face', async () => {

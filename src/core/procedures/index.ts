@@ -4,7 +4,8 @@ import type { TechniqueId } from '../ids.ts';
 import type { LiftParams } from '../tissue/api.ts';
 import { polylineLength } from '../tissue/geometry.ts';
 import { facelift } from './facelift.ts';
-import { resolveIncisionsOf, resolvePoint, resolveThreadsOf } from './resolve.ts';
+import { resolveIncisionsOf, resolvePoint } from './resolve.ts';
+import { resolveThreadsOf } from './tractionLines.ts';
 import { smile } from './smile.ts';
 import { threadConventional } from './thread-conventional.ts';
 import { thread } from './thread.ts';
@@ -51,6 +52,7 @@ export function incisionLength(head: HeadData, technique: TechniqueId): number {
 
 // The schema (tests/unit/procedures) and the English captions (i18n) are imported from their own files, so
 // the page's bundle carries neither unless it needs them.
-export { pullDirection, resolvePoint, sideSign, gripLine, drapeFrontal, SIDES, unrolledFace, underminedWeight, outlineDistance, UNDERMINING_EDGE_MM } from './resolve.ts';
-export type { ThreadPath } from './resolve.ts';
+export { resolvePoint, sideSign, SIDES, unrolledFace, underminedWeight, outlineDistance, UNDERMINING_EDGE_MM } from './resolve.ts';
+export { pullDirection, gripLine, drapeFrontal } from './tractionLines.ts';
+export type { ThreadPath } from './tractionLines.ts';
 export * from './types.ts';

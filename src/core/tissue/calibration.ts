@@ -6,7 +6,8 @@ import type { TechniqueId } from '../ids.ts';
 import { TECHNIQUES } from '../ids.ts';
 import type { TissueModel } from './model.ts';
 import { siteVertical } from './sites.ts';
-import { liftNodeField, regionLift, smasToSkinMotionRatio, solveTechnique } from './solve.ts';
+import { liftNodeField, regionLift, smasToSkinMotionRatio } from './measures.ts';
+import { solveTechnique } from './solve.ts';
 
 /** What is measured per technique (mm vertical; the SMAS/skin ratio is dimensionless). */
 export interface OutcomeFigures {

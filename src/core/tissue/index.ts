@@ -11,10 +11,8 @@ import type { TissueModel } from './model.ts';
 
 export { createTissueModel, ENGINE_LAYERS, ageingDirection, anatomyAt } from './model.ts';
 export type { TissueModel, EngineLayer, LigamentTie, ModelLayer } from './model.ts';
-export {
-  solveTechnique, evaluate, regionLift, createDisplacements, activations, liftNodeField, smasToSkinMotionRatio,
-  resolvedParams, toVertexFields,
-} from './solve.ts';
+export { solveTechnique, evaluate, createDisplacements, activations, resolvedParams, toVertexFields } from './solve.ts';
+export { regionLift, liftNodeField, smasToSkinMotionRatio } from './measures.ts';
 export type { TechniqueSolution, ActionSolution, VertexFields } from './solve.ts';
 export { evaluateLigaments, createLigamentBuffer } from './ligaments.ts';
 export { techniqueFactor, underminedNodeWeights } from './undermining.ts';

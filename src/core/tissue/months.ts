@@ -9,13 +9,14 @@
 // ../shared/reference/anatomy-and-procedures.md §5.3 (longevity).
 import type { RegionId, TechniqueId } from '../ids.ts';
 import { REGIONS } from '../ids.ts';
-import { pullDirection } from '../procedures/resolve.ts';
+import { pullDirection } from '../procedures/tractionLines.ts';
 import { MAX_MONTHS } from '../url/deepLink.ts';
 import type { LayerDisplacements, RegionLift } from './api.ts';
 import { ENGINE_LAYERS } from './layers.ts';
 import type { TissueModel } from './model.ts';
 import { siteVertical, type SiteId } from './sites.ts';
-import { liftNodeField, regionLift, toVertexFields, type TechniqueSolution, type VertexFields } from './solve.ts';
+import { liftNodeField, regionLift } from './measures.ts';
+import { toVertexFields, type TechniqueSolution, type VertexFields } from './solve.ts';
 
 /** Upper end of the months axis (deep link `months=<0..24>`, the consult slider). */
 export const MONTHS_MAX = MAX_MONTHS;

@@ -2,11 +2,10 @@
 // which vector and how much is taken up at the fixation; this file turns that into forces and lets the
 // factorised stiffness decide what every region does.
 import type { TechniqueId } from '../ids.ts';
-import { REGIONS } from '../ids.ts';
 import { PROCEDURES } from '../procedures/index.ts';
-import { drapeFrontal, gripLine, pullDirection } from '../procedures/resolve.ts';
+import { drapeFrontal, gripLine } from '../procedures/tractionLines.ts';
 import type { ActionId, Procedure, Traction } from '../procedures/types.ts';
-import type { LayerDisplacements, LiftParams, RegionLift } from './api.ts';
+import type { LayerDisplacements, LiftParams } from './api.ts';
 import { segmentDistance2Into, type Vec3 } from './geometry.ts';
 import { ENGINE_LAYERS, type EngineLayer } from './layers.ts';
 import type { TissueModel } from './model.ts';
@@ -44,7 +43,11 @@ export interface TechniqueSolution {
   readonly activation: Float64Array;
 }
 
-interface UnitResponse {
+/**
+ * One traction's response to a unit-weight load on its grip band (one sparse solve with the technique's factor):
+ * what a technique's solution is assembled from. Cached on the model per technique, traction and vector angle.
+ */
+export interface UnitResponse {
   readonly action: ActionId;
   readonly field: Float64Array; // global nodes xyz, response to the unit-weight grip load
   readonly gripNodes: Int32Array;
@@ -130,10 +133,25 @@ function gripBand(model: TissueModel, traction: Traction, angleDeg: number): { n
   return { nodes, weights, dirs };
 }
 
+/**
+ * The key of traction `index` of `technique` at vector angle `angleDeg` (degrees) in `model.cache`. The traction's
+ * index is part of it: one action may have several sutures (e.g. two suspension loops).
+ */
+export const unitResponseKey = (technique: TechniqueId, index: number, action: ActionId, angleDeg: number): string =>
+  `${technique}|${index}|${action}|${angleDeg.toFixed(3)}`;
+
+/** Kept in `model.cache`: the scene typically toggles between a handful of (technique, angle) pairs. */
+const UNIT_RESPONSES_KEPT = 24;
+
+/** Puts a unit response into the model's small bounded cache (the oldest leaves when it is full). */
+export function cacheUnitResponse(model: TissueModel, key: string, response: UnitResponse): void {
+  if (model.cache.size >= UNIT_RESPONSES_KEPT) model.cache.delete(model.cache.keys().next().value!);
+  model.cache.set(key, response);
+}
+
 /** Unit response of one traction (cached per technique and angle: lift and sag changes then cost nothing). */
 function unitResponse(model: TissueModel, technique: TechniqueId, traction: Traction, index: number, angleDeg: number): UnitResponse {
-  // The traction's index is part of the key: one action may have several sutures (e.g. two suspension loops).
-  const key = `${technique}|${index}|${traction.action}|${angleDeg.toFixed(3)}`;
+  const key = unitResponseKey(technique, index, traction.action, angleDeg);
   const cached = model.cache.get(key) as UnitResponse | undefined;
   if (cached) return cached;
   const band = gripBand(model, traction, angleDeg);
@@ -165,9 +183,7 @@ function unitResponse(model: TissueModel, technique: TechniqueId, traction: Trac
     gripDirs: Float64Array.from(band.dirs),
     share: traction.takeUpShare,
   };
-  // Small bounded cache: the scene typically toggles between a handful of (technique, angle) pairs.
-  if (model.cache.size >= 24) model.cache.delete(model.cache.keys().next().value!);
-  model.cache.set(key, response);
+  cacheUnitResponse(model, key, response);
   return response;
 }
 
@@ -368,67 +384,4 @@ export function createDisplacements(model: TissueModel): LayerDisplacements {
     fat: new Float32Array(3 * model.layers.fat.vertexCount),
     smas: new Float32Array(3 * model.layers.smas.vertexCount),
   };
-}
-
-/** Sum of all action fields at full activation (the lift relative to the sagged face), per global node. */
-export function liftNodeField(solution: TechniqueSolution): Float64Array {
-  const f = new Float64Array(solution.sagNodeField.length);
-  for (const a of solution.actions) for (let k = 0; k < f.length; k++) f[k]! += a.nodeField[k]!;
-  return f;
-}
-
-/**
- * Per-region lift at t = 1 relative to the sagged face: region-weighted mean over skin nodes of the vertical
- * displacement and of the displacement along the technique's pull vector (mirrored per side).
- */
-export function regionLift(model: TissueModel, solution: TechniqueSolution): RegionLift {
-  const lift = liftNodeField(solution);
-  const dl = pullDirection(solution.params.vectorAngleDeg, 'l');
-  const dr = pullDirection(solution.params.vectorAngleDeg, 'r');
-  const sums = REGIONS.map(() => ({ w: 0, vertical: 0, along: 0 }));
-  const skin = model.layers.skin;
-  for (let k = 0; k < skin.mesh.nodeCount; k++) {
-    const g = skin.offset + k;
-    const d = model.nodePos[3 * g]! >= 0 ? dl : dr;
-    const ux = lift[3 * g]!, uy = lift[3 * g + 1]!, uz = lift[3 * g + 2]!;
-    const along = ux * d[0] + uy * d[1] + uz * d[2];
-    for (let r = 0; r < REGIONS.length; r++) {
-      const w = model.skinNodeRegions[k * REGIONS.length + r]!;
-      if (w <= 0) continue;
-      const acc = sums[r]!;
-      acc.w += w;
-      acc.vertical += w * uy;
-      acc.along += w * along;
-    }
-  }
-  const out = {} as Record<(typeof REGIONS)[number], { vertical: number; alongPull: number }>;
-  REGIONS.forEach((r, i) => {
-    const acc = sums[i]!;
-    out[r] = { vertical: acc.w > 0 ? acc.vertical / acc.w : 0, alongPull: acc.w > 0 ? acc.along / acc.w : 0 };
-  });
-  return out;
-}
-
-/**
- * How much the SMAS moves relative to the skin right above it, over the lift (t = 1 vs sag): Σ|u_smas| /
- * Σ|u_skin partner| over SMAS nodes whose skin partner moves at least 10 % of the maximum skin motion.
- */
-export function smasToSkinMotionRatio(model: TissueModel, solution: TechniqueSolution): number {
-  const lift = liftNodeField(solution);
-  const smas = model.layers.smas;
-  let maxSkin = 0;
-  for (let k = 0; k < model.layers.skin.mesh.nodeCount; k++) {
-    maxSkin = Math.max(maxSkin, Math.hypot(lift[3 * k]!, lift[3 * k + 1]!, lift[3 * k + 2]!));
-  }
-  let sSmas = 0, sSkin = 0;
-  for (let k = 0; k < smas.mesh.nodeCount; k++) {
-    const g = smas.offset + k;
-    const partner = model.skinPartner[g]!;
-    if (partner < 0) continue;
-    const skinMotion = Math.hypot(lift[3 * partner]!, lift[3 * partner + 1]!, lift[3 * partner + 2]!);
-    if (skinMotion < 0.1 * maxSkin) continue;
-    sSkin += skinMotion;
-    sSmas += Math.hypot(lift[3 * g]!, lift[3 * g + 1]!, lift[3 * g + 2]!);
-  }
-  return sSkin > 0 ? sSmas / sSkin : 0;
 }

@@ -50,20 +50,32 @@ function arraysOf(value: unknown, out: ArrayBufferView[] = [], seen = new Set<un
   return out;
 }
 
+/** The ArrayBuffers of every typed array reachable from `value` (plain objects, arrays, Maps): a postMessage transfer list. */
+export function transferablesOf(value: unknown): ArrayBuffer[] {
+  return [...buffersOf(arraysOf(value))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}
+
 /**
- * The model without its head, and the ArrayBuffers `postMessage(packed, transfer)` may move instead of copying.
- * With `keepRefactorInputs` the arrays a later technique refactorisation reads stay with the sender (copied, not
- * transferred): a Worker that goes on to compute the techniques' factors after posting the model. Transferred
- * buffers are detached on the sending side: the sender must not use the model afterwards except, with
- * `keepRefactorInputs`, for `techniqueFactor`-style refactorisation (undermining.ts `underminedStiffness`).
- * Buffers that are views into a larger buffer, or shared between arrays, are listed once.
+ * What a sender keeps of a model it posts: `nothing` (every buffer moves), `refactor-inputs` (the arrays a later
+ * technique refactorisation reads are copied, not moved: a Worker that goes on to compute the techniques' factors)
+ * or `everything` (nothing moves: a Worker that also solves the techniques' unit responses, responses.ts, which
+ * read nearly the whole model).
  */
-export function packModel(model: TissueModel, keepRefactorInputs: boolean): { packed: PackedTissueModel; transfer: ArrayBuffer[] } {
+export type KeptBySender = 'nothing' | 'refactor-inputs' | 'everything';
+
+/**
+ * The model without its head, and the ArrayBuffers `postMessage(packed, transfer)` may move instead of copying
+ * (see KeptBySender for what stays). Transferred buffers are detached on the sending side: the sender must not use
+ * the model afterwards except, with `refactor-inputs`, for `techniqueFactor`-style refactorisation (undermining.ts
+ * `underminedStiffness`). Buffers that are views into a larger buffer, or shared between arrays, are listed once.
+ */
+export function packModel(model: TissueModel, keep: KeptBySender): { packed: PackedTissueModel; transfer: ArrayBuffer[] } {
   const { head: _head, ...packed } = model;
-  const keep = keepRefactorInputs ? buffersOf(refactorInputs(packed)) : new Set<ArrayBufferLike>();
+  if (keep === 'everything') return { packed, transfer: [] };
+  const kept = keep === 'refactor-inputs' ? buffersOf(refactorInputs(packed)) : new Set<ArrayBufferLike>();
   const transfer: ArrayBuffer[] = [];
   for (const buffer of buffersOf(arraysOf(packed))) {
-    if (!keep.has(buffer) && buffer instanceof ArrayBuffer) transfer.push(buffer);
+    if (!kept.has(buffer) && buffer instanceof ArrayBuffer) transfer.push(buffer);
   }
   return { packed, transfer };
 }

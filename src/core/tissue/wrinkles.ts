@@ -24,6 +24,8 @@ import type { LandmarkId } from '../anatomy/landmarks.ts';
 import { SIM_CELL_MM } from './constants.ts';
 import { PointGrid } from './geometry.ts';
 import { vertexNormals } from '../geometry/surface.ts';
+import type { TissueModel } from './model.ts';
+import { toVertexFields } from './solve.ts';
 
 /** The creases drawn, in the order of `CreasePattern.zone` ids 1… (0 = no crease). */
 export const CREASE_ZONES = ['crows-feet', 'nasolabial', 'marionette', 'neck'] as const;
@@ -479,6 +481,15 @@ export function createWrinkles(head: HeadData, sagUnitSkin: Float32Array): Wrink
   }
   const reference = Float32Array.from(sum, (s, i) => Math.max(MIN_REFERENCE_COMPRESSION, wsum[i]! > 0 ? s / wsum[i]! : 0));
   return { pattern, operator, reference, scratch };
+}
+
+/**
+ * A tissue model's crease pattern: createWrinkles on its head, calibrated on its own ageing field (the skin's
+ * displacement at sag 1). ~60 ms on the 2-core test machine: the tissue Worker makes it for the page where it can
+ * (scene/tissueSolves.ts), the page otherwise (scene/creases.ts).
+ */
+export function wrinklesOfModel(model: TissueModel): Wrinkles {
+  return createWrinkles(model.head, toVertexFields(model, model.sagUnit).skin);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { adoptUnitResponses } from '../../core/tissue/responses.ts';
+import { solveInWorker } from '../../scene/tissueModel.ts';
 import { Suspense, useCallback, useState } from 'react';
 import { useTranslation } from '../../i18n/react.ts';
 import { useApp, useAppContext } from '../../state/context.tsx';
@@ -26,6 +28,9 @@ import { ExaggerationBadge, PaneLift } from './PaneOverlays.tsx';
 import { BeforeContour } from '../../scene/BeforeContour.tsx';
 import { FeatureBoundary, lazyChunk } from '../../ui/lazyChunk.ts';
 import { CameraLink, createCameraLinkGroup } from '../../scene/CameraLink.tsx';
+
+// The tissue Worker solves each head's unit responses too (the consult room: its measurements table solves every technique of each head).
+solveInWorker(adoptUnitResponses);
 
 const ConsultPanel = lazyChunk('consult panel', async () => (await import('./ConsultPanel.tsx')).default);
 

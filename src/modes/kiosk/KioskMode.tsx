@@ -1,3 +1,5 @@
+import { adoptUnitResponses } from '../../core/tissue/responses.ts';
+import { solveInWorker } from '../../scene/tissueModel.ts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../../i18n/react.ts';
 import { useApp, useAppContext } from '../../state/context.tsx';
@@ -23,6 +25,9 @@ import { reloadForGpu } from './gpuReload.ts';
 import { registerKioskServiceWorker } from './registerServiceWorker.ts';
 import { loadChunk, onChunkFailure } from '../../ui/lazyChunk.ts';
 import { setPendingUpdate, useKioskUpdate, type KioskPhase } from './kioskUpdate.ts';
+
+// The tissue Worker solves each head's unit responses too (the lobby: each technique of the loop comes without a pause in the camera drift).
+solveInWorker(adoptUnitResponses);
 
 /** Seconds before a failed model load retries by itself (nobody is there to press "Try again"). */
 const KIOSK_MODEL_RETRY_MS = 15_000;

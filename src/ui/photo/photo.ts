@@ -1,6 +1,8 @@
 // From a photo to the patient's head on screen: landmarks (detect.ts), the fit and the skin colour in a Worker
 // (fit.worker.ts), then a HeadAsset every view and panel shows instead of the model (scene/headAsset.ts
 // setPhotoHead). The photo stays in this page's memory: nothing is sent, nothing is stored.
+import { adoptUnitResponses } from '../../core/tissue/responses.ts';
+import { solveInWorker } from '../../scene/tissueModel.ts';
 import { BufferAttribute, type BufferGeometry } from 'three';
 import { MM_PER_GLTF_UNIT } from '../../core/anatomy/headData.ts';
 import type { LandmarkId } from '../../core/anatomy/landmarks.ts';
@@ -10,6 +12,9 @@ import { placeFacePoints, tieFacePoints } from '../../core/face/facePoints.ts';
 import { assembleHeadAsset, modelAssetPromise, setPhotoHead, type HeadAsset, type MeshName } from '../../scene/headAsset.ts';
 import { detectFaces, PhotoError } from './detect.ts';
 import type { FitRequest, FitResponse } from './fit.worker.ts';
+
+// The tissue Worker solves each head's unit responses too (a photo's head: the page's thread is never held up by its solves, issue 15).
+solveInWorker(adoptUnitResponses);
 
 export { PhotoError, preloadFaceModel } from './detect.ts';
 

@@ -8,7 +8,7 @@ import {
   AGEING_SAG_PER_MONTH, MONTHS_MAX, RETENTION, ageingSag, applyMonths, curveAt, regionLiftAfter, retention, siteLiftAfter,
 } from '../../../src/core/tissue/months.ts';
 import { siteVertical } from '../../../src/core/tissue/sites.ts';
-import { liftNodeField } from '../../../src/core/tissue/solve.ts';
+import { liftNodeField } from '../../../src/core/tissue/measures.ts';
 import { exaggerate } from '../../../src/core/tissue/exaggerate.ts';
 import { testHeads } from '../../fixtures/heads.ts';
 

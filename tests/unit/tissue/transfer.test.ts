@@ -17,7 +17,7 @@ describe.each(heads)('a tissue model sent to another thread, on the $name head',
     const reference = createTissueModel(head);
     // The sending side (a Worker): posts the model, keeps what refactorisation needs, then posts each factor.
     const sender = createTissueModel(head);
-    const { packed, transfer } = packModel(sender, true);
+    const { packed, transfer } = packModel(sender, 'refactor-inputs');
     expect(transfer.length).toBeGreaterThan(10);
     const clone = structuredClone(packed, { transfer });
     // moved, not copied: the sender's transferred arrays are detached
@@ -51,7 +51,7 @@ describe.each(heads)('a tissue model sent to another thread, on the $name head',
   });
 
   it('a clone that is not revived has lost its grids’ methods, and a clone of another head is refused', () => {
-    const { packed, transfer } = packModel(createTissueModel(head), false);
+    const { packed, transfer } = packModel(createTissueModel(head), 'nothing');
     const clone = structuredClone(packed, { transfer }) as PackedTissueModel;
     expect(typeof (clone.layers.skin.grid as { nearest?: unknown }).nearest).toBe('undefined');
     const other = { ...head, fat: { ...head.fat, positions: head.fat.positions.slice(3) } };

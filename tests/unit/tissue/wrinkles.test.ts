@@ -11,6 +11,7 @@ import {
   skinPositions, zoneDepth, type CreaseZone, type Wrinkles,
 } from '../../../src/core/tissue/wrinkles.ts';
 import { testHeads } from '../../fixtures/heads.ts';
+import { packWrinkles } from '../../../src/scene/tissueSolves.ts';
 import type { LandmarkId } from '../../../src/core/anatomy/landmarks.ts';
 
 const heads = await testHeads();
@@ -107,6 +108,25 @@ describe.each(heads)('wrinkles on the $name head', ({ head }) => {
   beforeAll(() => {
     model = createTissueModel(head);
     wrinkles = createWrinkles(head, toVertexFields(model, model.sagUnit).skin);
+  });
+
+  it('made in the tissue Worker and moved to the page (structured clone, buffers transferred), draws the same creases', () => {
+    const sender = createTissueModel(head);
+    const { wrinkles: made, transfer } = packWrinkles(sender);
+    expect(transfer.length).toBeGreaterThanOrEqual(8);
+    const arrived = structuredClone(made, { transfer });
+    // moved, not copied
+    expect(made.pattern.phase.length).toBe(0);
+    const sol = solveTechnique(model, 'smile', {}, 1);
+    const out = createDisplacements(model);
+    evaluate(model, sol, 0.3, out);
+    const cur = new Float32Array(head.skin.positions.length);
+    skinPositions(head.skin.positions, out.skin, cur);
+    const here = new Float32Array(CREASE_CHANNELS * cur.length / 3), there = new Float32Array(here.length);
+    creaseDepth(wrinkles, cur, here);
+    creaseDepth(arrived, cur, there);
+    expect(there).toEqual(here);
+    expect(here.some((d) => d > 0.2)).toBe(true);
   });
 
   it('lays every crease on the face: crow’s feet, nasolabial and marionette on both sides, the neck lines across', () => {
