@@ -86,7 +86,7 @@ describe('the tissue engine precompute', () => {
   it('in consult the Worker solves the techniques’ unit responses with a chunk of its own, which the web mode’s first load never fetches', async () => {
     const { page, rec } = await openPage(browser, '?mode=consult&lang=en&technique=smile&view=front');
     await waitReady(page);
-    await expect.poll(() => page.locator('td[data-region="jawline"][data-technique="facelift"]').textContent()).toMatch(/\d\.\d/);
+    await expect.poll(() => page.locator('td[data-region="jawline"][data-technique="smile"]').textContent()).toMatch(/\d\.\d/);
     expect(rec.requests.filter((u) => WORKER_SOLVES.test(u))).toHaveLength(1);
     expect(rec.pageErrors).toEqual([]);
     expect(rec.consoleErrors).toEqual([]);
