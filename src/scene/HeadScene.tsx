@@ -110,8 +110,13 @@ export function HeadScene({
     };
   }, [wantCut, liveRig, asset, deformed, materials]);
   const cutSkin = wantCut && liveRig !== null;
+  // A new head on a canvas whose cutaway was rigged for the last one (a photo, the other patient): its code is here and
+  // its rig follows within a task. Meanwhile the skin stays opaque rather than flashing see-through: a see-through
+  // skin with the cutaway's patch is a program of its own, and compiling it in the first step's frame after a photo
+  // held the page's thread 0.3–0.8 s in software WebGL (issue 15; seen in 1 of ~10 bench runs).
+  const rigFollows = wantCut && rig !== null && liveRig === null;
   const deeperShown = layers.some((l) => l !== 'skin');
-  const seeThroughSkin = !cutSkin && deeperShown;
+  const seeThroughSkin = !cutSkin && !rigFollows && deeperShown;
 
   useEffect(() => {
     for (const layer of LAYERS) {

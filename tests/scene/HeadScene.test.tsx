@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import ReactThreeTestRenderer from '@react-three/test-renderer';
-import { BoxGeometry, type BufferGeometry, type Mesh, type MeshStandardMaterial } from 'three';
+import { BoxGeometry, BufferAttribute, BufferGeometry, type Mesh, type MeshStandardMaterial } from 'three';
 import { HeadScene } from '../../src/scene/HeadScene.tsx';
 import type { HeadAsset, MeshName } from '../../src/scene/headAsset.ts';
+import { MM_PER_GLTF_UNIT, type LayerMesh } from '../../src/core/anatomy/headData.ts';
+import { createSyntheticHead } from '../fixtures/synthetic-head.ts';
 
 // A stand-in asset: real three geometries under the real mesh names; the scene must not care about shape.
 function boxAsset(): HeadAsset {
@@ -10,6 +12,21 @@ function boxAsset(): HeadAsset {
   const geometries: Partial<Record<MeshName, BufferGeometry>> = {};
   names.forEach((n, i) => (geometries[n] = new BoxGeometry(0.1 + i * 0.01, 0.1, 0.1)));
   return { geometries, data: {} as HeadAsset['data'], landmarks: {} as HeadAsset['landmarks'], center: [0, 0, 0], radius: 0.15 };
+}
+
+function geometryOf(mesh: LayerMesh): BufferGeometry {
+  const g = new BufferGeometry();
+  g.setAttribute('position', new BufferAttribute(mesh.positions.map((v) => v / MM_PER_GLTF_UNIT), 3));
+  g.setIndex(new BufferAttribute(mesh.indices, 1));
+  return g;
+}
+
+/** The synthetic head's layers (real head data: the cutaway's window is measured on it). */
+function syntheticAsset(): HeadAsset {
+  const head = createSyntheticHead();
+  const geometries: Partial<Record<MeshName, BufferGeometry>> = { skin: geometryOf(head.skin), fat: geometryOf(head.fat), smas: geometryOf(head.smas) };
+  const landmarks = Object.fromEntries(Object.entries(head.landmarks).map(([k, p]) => [k, p.map((v) => v / MM_PER_GLTF_UNIT)])) as unknown as HeadAsset['landmarks'];
+  return { geometries, data: head, landmarks, center: [0, 0, 0], radius: 0.15 };
 }
 
 function visibleNames(renderer: Awaited<ReturnType<typeof ReactThreeTestRenderer.create>>) {
@@ -66,6 +83,39 @@ describe('<HeadScene>', () => {
     await r.advanceFrames(3, 16);
     await new Promise((done) => setTimeout(done, 50));
     expect(calls).toBe(1);
+    await r.unmount();
+  });
+});
+
+describe('<HeadScene> with the cutaway, when a new head arrives on the canvas', () => {
+  it('keeps the skin opaque while the new head’s cutaway is rigged (a see-through skin is another GPU program), then cuts it', async () => {
+    const asset = syntheticAsset();
+    const copies = () => ({ skin: asset.geometries.skin!.clone(), fat: asset.geometries.fat!.clone(), smas: asset.geometries.smas!.clone() });
+    const first = copies();
+    const scene = (deformed: Partial<Record<MeshName, BufferGeometry>>) => (
+      <HeadScene asset={asset} layers={['skin', 'fat', 'smas']} deformed={deformed} cutaway instant />
+    );
+    const r = await ReactThreeTestRenderer.create(scene(first));
+    const skin = () => r.scene.findAll((n) => (n.instance as Mesh).name === 'skin')[0]!.instance as Mesh;
+    const material = skin().material as MeshStandardMaterial;
+    // the first cut: see-through until the cutaway's code has loaded and rigged this head, then cut and opaque
+    await expect.poll(() => first.skin.getAttribute('cutDepth')).toBeDefined();
+    await expect.poll(() => material.transparent).toBe(false);
+    // the next head (a photo's): never see-through on the way, and cut as soon as its rig is there
+    const made: boolean[] = [];
+    let transparent = material.transparent;
+    Object.defineProperty(material, 'transparent', {
+      get: () => transparent,
+      set: (v: boolean) => void made.push((transparent = v)),
+      configurable: true,
+    });
+    const next = copies();
+    await r.update(scene(next));
+    expect(skin().geometry).toBe(next.skin);
+    await expect.poll(() => next.skin.getAttribute('cutDepth')).toBeDefined();
+    expect(made).not.toContain(true);
+    expect(material.transparent).toBe(false);
+    expect(material.opacity).toBe(1);
     await r.unmount();
   });
 });
