@@ -60,6 +60,9 @@ const MESH_LAYER: Record<MeshName, LayerId> = {
 
 const MESH_NAMES = Object.keys(MESH_LAYER) as MeshName[];
 
+/** The cutaway's code has been loaded on this page (by a scene's cutaway or its warm-up): a rig is a task away. */
+let cutawayLoaded = false;
+
 /** The layered head. Layers are toggled with `visible`, never remounted; this component owns its materials. */
 export function HeadScene({
   asset,
@@ -101,6 +104,7 @@ export function HeadScene({
     // see-through; turning the cutaway off and on again tries again.
     loadChunk('cutaway', () => import('./cutaway.ts')).then(
       (m) => {
+        cutawayLoaded = true;
         if (current) setRig(m.rigCutaway(asset, deformed, materials));
       },
       () => undefined,
@@ -110,11 +114,11 @@ export function HeadScene({
     };
   }, [wantCut, liveRig, asset, deformed, materials]);
   const cutSkin = wantCut && liveRig !== null;
-  // A new head on a canvas whose cutaway was rigged for the last one (a photo, the other patient): its code is here and
-  // its rig follows within a task. Meanwhile the skin stays opaque rather than flashing see-through: a see-through
-  // skin with the cutaway's patch is a program of its own, and compiling it in the first step's frame after a photo
-  // held the page's thread 0.3–0.8 s in software WebGL (issue 15; seen in 1 of ~10 bench runs).
-  const rigFollows = wantCut && rig !== null && liveRig === null;
+  // A new head (a photo's, the other patient) once the cutaway's code is here (this scene may also have been mounted
+  // afresh): its rig follows within a task. Meanwhile the skin stays opaque rather than flashing see-through: a
+  // see-through skin with the cutaway's patch is a program of its own, and compiling it in the first step's frame
+  // after a photo held the page's thread 0.3–0.9 s in software WebGL (issue 15; 2–3 of 12 bench runs).
+  const rigFollows = wantCut && cutawayLoaded && liveRig === null;
   const deeperShown = layers.some((l) => l !== 'skin');
   const seeThroughSkin = !cutSkin && !rigFollows && deeperShown;
 
@@ -203,6 +207,7 @@ export function HeadScene({
           if (!live) return;
           const meshes = MESH_NAMES.map((name) => [deformed[name] ?? asset.geometries[name], materials[name]] as const);
           const made = m.warmUpPrograms(gl, camera, scene, asset, deformed, materials, meshes);
+          cutawayLoaded = true;
           setRig((r) => (r?.for === deformed ? r : made));
         },
         () => undefined,
