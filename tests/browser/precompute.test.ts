@@ -54,6 +54,19 @@ const WORKER_SOLVES = /\/tissueSolves-[^/]*\.js(\?|$)/;
 const longTasks = (page: Page): Promise<{ start: number; duration: number }[]> =>
   page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
 
+/** A consult page (Smile Mini Lift, step 5) in `context` that records the console's warnings and the page's errors. */
+async function consultWatched(context: BrowserContext): Promise<{ page: Page; warnings: string[]; pageErrors: string[] }> {
+  const page = await context.newPage();
+  const warnings: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(appUrl('?mode=consult&lang=en&technique=smile&view=front&step=4'));
+  return { page, warnings, pageErrors };
+}
+
 describe('the tissue engine precompute', () => {
   it('switching to the second patient builds his model in the Worker: no task of the page’s thread spans his precompute', async () => {
     const { page, rec } = await openPage(browser, '?mode=consult&lang=en&technique=smile&view=front');
@@ -107,14 +120,7 @@ describe('the tissue engine precompute', () => {
       refused++;
       return route.fulfill({ status: 404, body: 'gone' });
     });
-    const page = await context.newPage();
-    const warnings: string[] = [];
-    const pageErrors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'warning') warnings.push(m.text());
-    });
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.goto(appUrl('?mode=consult&lang=en&technique=smile&view=front&step=4'));
+    const { page, warnings, pageErrors } = await consultWatched(context);
     await waitReady(page);
     await expect.poll(() => page.locator('td[data-region="jawline"][data-technique="smile"]').textContent()).toMatch(/\d\.\d/);
     expect(refused).toBeGreaterThan(0);
@@ -137,14 +143,7 @@ describe('the tissue engine precompute', () => {
         for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask' });
     });
-    const page = await context.newPage();
-    const warnings: string[] = [];
-    const pageErrors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'warning') warnings.push(m.text());
-    });
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.goto(appUrl('?mode=consult&lang=en&technique=smile&view=front&step=4'));
+    const { page, warnings, pageErrors } = await consultWatched(context);
     await waitReady(page);
     expect(warnings.some((w) => /tissue engine Worker: .*computing on the page's thread instead/.test(w))).toBe(true);
     const here = await precomputes(page);

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import ReactThreeTestRenderer from '@react-three/test-renderer';
-import { BoxGeometry, BufferAttribute, BufferGeometry, type Mesh, type MeshStandardMaterial } from 'three';
+import { BoxGeometry, type BufferGeometry, type Mesh, type MeshStandardMaterial } from 'three';
 import { HeadScene } from '../../src/scene/HeadScene.tsx';
 import type { HeadAsset, MeshName } from '../../src/scene/headAsset.ts';
-import { MM_PER_GLTF_UNIT, type LayerMesh } from '../../src/core/anatomy/headData.ts';
-import { createSyntheticHead } from '../fixtures/synthetic-head.ts';
+import { syntheticAsset } from '../fixtures/synthetic-asset.ts';
 
 // A stand-in asset: real three geometries under the real mesh names; the scene must not care about shape.
 function boxAsset(): HeadAsset {
@@ -14,20 +13,6 @@ function boxAsset(): HeadAsset {
   return { geometries, data: {} as HeadAsset['data'], landmarks: {} as HeadAsset['landmarks'], center: [0, 0, 0], radius: 0.15 };
 }
 
-function geometryOf(mesh: LayerMesh): BufferGeometry {
-  const g = new BufferGeometry();
-  g.setAttribute('position', new BufferAttribute(mesh.positions.map((v) => v / MM_PER_GLTF_UNIT), 3));
-  g.setIndex(new BufferAttribute(mesh.indices, 1));
-  return g;
-}
-
-/** The synthetic head's layers (real head data: the cutaway's window is measured on it). */
-function syntheticAsset(): HeadAsset {
-  const head = createSyntheticHead();
-  const geometries: Partial<Record<MeshName, BufferGeometry>> = { skin: geometryOf(head.skin), fat: geometryOf(head.fat), smas: geometryOf(head.smas) };
-  const landmarks = Object.fromEntries(Object.entries(head.landmarks).map(([k, p]) => [k, p.map((v) => v / MM_PER_GLTF_UNIT)])) as unknown as HeadAsset['landmarks'];
-  return { geometries, data: head, landmarks, center: [0, 0, 0], radius: 0.15 };
-}
 
 function visibleNames(renderer: Awaited<ReturnType<typeof ReactThreeTestRenderer.create>>) {
   return renderer.scene

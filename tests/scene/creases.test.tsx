@@ -3,15 +3,13 @@
 // synthetic head; no mocks).
 import { describe, expect, it, vi } from 'vitest';
 import ReactThreeTestRenderer from '@react-three/test-renderer';
-import { BufferAttribute, BufferGeometry, ShaderLib, UniformsUtils, WebGLRenderer, type Mesh, type MeshStandardMaterial } from 'three';
+import { BufferAttribute, ShaderLib, UniformsUtils, WebGLRenderer, type Mesh, type MeshStandardMaterial } from 'three';
 import type { WebGLProgramParametersWithUniforms } from 'three';
 import { HeadScene } from '../../src/scene/HeadScene.tsx';
 import { TissueDeformer } from '../../src/scene/TissueDeformer.tsx';
 import { createLayerMaterials } from '../../src/scene/materials.ts';
-import { MM_PER_GLTF_UNIT, type LayerMesh } from '../../src/core/anatomy/headData.ts';
-import type { HeadAsset, MeshName } from '../../src/scene/headAsset.ts';
 import { createAppStore } from '../../src/state/store.ts';
-import { createSyntheticHead } from '../fixtures/synthetic-head.ts';
+import { syntheticAsset } from '../fixtures/synthetic-asset.ts';
 
 /** The standard material's shader as three hands it to onBeforeCompile. */
 function standardShader(): WebGLProgramParametersWithUniforms {
@@ -22,19 +20,6 @@ function standardShader(): WebGLProgramParametersWithUniforms {
   } as unknown as WebGLProgramParametersWithUniforms;
 }
 
-function geometryOf(mesh: LayerMesh): BufferGeometry {
-  const g = new BufferGeometry();
-  g.setAttribute('position', new BufferAttribute(mesh.positions.map((v) => v / MM_PER_GLTF_UNIT), 3));
-  g.setIndex(new BufferAttribute(mesh.indices, 1));
-  return g;
-}
-
-function syntheticAsset(): HeadAsset {
-  const head = createSyntheticHead();
-  const geometries: Partial<Record<MeshName, BufferGeometry>> = { skin: geometryOf(head.skin), fat: geometryOf(head.fat), smas: geometryOf(head.smas) };
-  const landmarks = Object.fromEntries(Object.entries(head.landmarks).map(([k, p]) => [k, p.map((v) => v / MM_PER_GLTF_UNIT)])) as unknown as HeadAsset['landmarks'];
-  return { geometries, data: head, landmarks, center: [0, 0, 0], radius: 0.15 };
-}
 
 describe('skin creases', () => {
   it('the skin material draws them from the crease attributes and turns them off under the heat map', async () => {
