@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useReducer } from 'react';
 import type { BufferGeometry } from 'three';
 import type { TechniqueId } from '../core/ids.ts';
 import { PROCEDURES, resolveIncisions, resolveThreads } from '../core/procedures/index.ts';
@@ -10,6 +10,7 @@ import { SurfaceTubes } from './SurfaceTubes.tsx';
 import { PullArrows } from './PullArrows.tsx';
 import { TieMarkers } from './TieMarkers.tsx';
 import { OVERLAY_COLOURS } from './overlayColours.ts';
+import { useReadyHold } from './readyGate.ts';
 
 export interface OverlaysProps {
   readonly asset: HeadAsset;
@@ -64,11 +65,26 @@ function gluedOverlays(asset: HeadAsset, technique: TechniqueId, vectorAngleDeg:
 
 /** Incision marks on the skin, threads in their layers and pull arrows, each shown by the step that needs it. */
 export function Overlays({ asset, deformed, technique, step, vectorAngleDeg, phase, enabled }: OverlaysProps) {
-  const { incisions, dermal, fascial, ties } = useMemo(() => gluedOverlays(asset, technique, vectorAngleDeg), [asset, technique, vectorAngleDeg]);
-  const threads = { dermal, fascial };
+  // A head shown for the first time (a photo's, the other patient) has its overlays glued in a task of their own, not
+  // in the render that brings the head: that render was the page's longest task after a photo (issue 15). The viewer
+  // is not ready until they are there.
+  const seen = glued.has(asset);
+  const [, glue] = useReducer((n: number) => n + 1, 0);
+  const release = useReadyHold(asset);
+  const overlays = useMemo(() => (seen ? gluedOverlays(asset, technique, vectorAngleDeg) : null), [seen, asset, technique, vectorAngleDeg]);
+  useEffect(() => {
+    if (seen) return release();
+    const id = setTimeout(() => {
+      gluedOverlays(asset, technique, vectorAngleDeg);
+      glue();
+    }, 0);
+    return () => clearTimeout(id);
+  }, [seen, asset, technique, vectorAngleDeg, release]);
   const skin = deformed.skin;
   const smas = deformed.smas;
-  if (!skin || !smas) return null;
+  if (!overlays || !skin || !smas) return null;
+  const { incisions, dermal, fascial, ties } = overlays;
+  const threads = { dermal, fascial };
   const procedure = PROCEDURES[technique];
   return (
     <>

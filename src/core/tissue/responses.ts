@@ -2,12 +2,14 @@
 // are the costly part of a technique's first solve (~10–40 ms each on the 2-core test machine, with the garbage
 // they leave), so where a page must not be held up by them the tissue Worker (scene/tissue.worker.ts) makes them
 // after the technique's factor and posts them; the page puts them into the model's cache, where solveTechnique
-// finds them. Kept out of solve.ts so that the web mode's first page load, which solves on its own thread, does
-// not carry it.
+// finds them; where the page solves them itself, prepareTraction lets it spread them over tasks (consult's
+// measurements table). Kept out of solve.ts so that the web mode's first page load, which solves its one technique
+// in one go on its own thread, does not carry it.
 import type { TechniqueId } from '../ids.ts';
 import { PROCEDURES } from '../procedures/index.ts';
 import type { TissueModel } from './model.ts';
-import { cacheUnitResponse, prepareTraction, unitResponseKey, type UnitResponse } from './solve.ts';
+import type { LiftParams } from './api.ts';
+import { cacheUnitResponse, resolvedParams, unitResponse, unitResponseKey, type UnitResponse } from './solve.ts';
 
 /** Every traction's unit response of one technique at one vector angle, as it travels between threads. */
 export interface PackedUnitResponses {
@@ -27,10 +29,8 @@ export interface PackedUnitResponses {
 export function packUnitResponses(model: TissueModel, technique: TechniqueId, angleDeg: number): { packed: PackedUnitResponses; transfer: ArrayBuffer[] } {
   const tractions = PROCEDURES[technique].tractions;
   const responses = tractions.map((traction, index) => {
-    prepareTraction(model, technique, { vectorAngleDeg: angleDeg }, index);
-    const key = unitResponseKey(technique, index, traction.action, angleDeg);
-    const response = model.cache.get(key) as UnitResponse;
-    model.cache.delete(key);
+    const response = unitResponse(model, technique, traction, index, angleDeg);
+    model.cache.delete(unitResponseKey(technique, index, traction.action, angleDeg));
     return response;
   });
   const transfer = new Set<ArrayBuffer>();
@@ -58,4 +58,16 @@ export function adoptUnitResponses(model: TissueModel, packed: PackedUnitRespons
   packed.responses.forEach((response, index) => {
     cacheUnitResponse(model, unitResponseKey(packed.technique, index, response.action, packed.angleDeg), response);
   });
+}
+
+/**
+ * Computes and caches the unit response of traction `index` of `technique` at these parameters' vector angle: one
+ * sparse solve with the technique's factor, the costly part of a first solveTechnique (~10–30 ms each on the 2-core
+ * test machine), so a caller can spread a technique's first solve over several tasks. Throws as solveTechnique does
+ * for an unknown technique, and a RangeError for an index outside its tractions.
+ */
+export function prepareTraction(model: TissueModel, technique: TechniqueId, params: LiftParams, index: number): void {
+  const traction = PROCEDURES[technique].tractions[index];
+  if (!traction) throw new RangeError(`${technique} has no traction ${index}`);
+  unitResponse(model, technique, traction, index, resolvedParams(technique, params).vectorAngleDeg);
 }

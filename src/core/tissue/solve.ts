@@ -149,8 +149,13 @@ export function cacheUnitResponse(model: TissueModel, key: string, response: Uni
   model.cache.set(key, response);
 }
 
-/** Unit response of one traction (cached per technique and angle: lift and sag changes then cost nothing). */
-function unitResponse(model: TissueModel, technique: TechniqueId, traction: Traction, index: number, angleDeg: number): UnitResponse {
+/**
+ * The unit response of traction `index` of `technique` (`traction`: PROCEDURES[technique].tractions[index]) at vector
+ * angle `angleDeg` (degrees, as resolvedParams gives it): one sparse solve with the technique's factor (factors.ts),
+ * cached on the model per technique, traction and angle, so lift and sag changes then cost nothing. Throws as
+ * techniqueFactor does when the technique's factor is neither on the model nor computable here.
+ */
+export function unitResponse(model: TissueModel, technique: TechniqueId, traction: Traction, index: number, angleDeg: number): UnitResponse {
   const key = unitResponseKey(technique, index, traction.action, angleDeg);
   const cached = model.cache.get(key) as UnitResponse | undefined;
   if (cached) return cached;
@@ -275,18 +280,6 @@ export function resolvedParams(technique: TechniqueId, params: LiftParams): { ve
     vectorAngleDeg: angle !== undefined && Number.isFinite(angle) ? Math.min(90, Math.max(0, angle)) : d.vectorAngleDeg,
     liftMm: lift !== undefined && Number.isFinite(lift) ? Math.min(30, Math.max(0, lift)) : d.liftMm,
   };
-}
-
-/**
- * Computes and caches the unit response of traction `index` of `technique` at these parameters' vector angle: one
- * sparse solve with the technique's factor, the costly part of a first solveTechnique (~10–30 ms each on the 2-core
- * test machine), so a caller can spread a technique's first solve over several tasks. Throws as solveTechnique does
- * for an unknown technique, and a RangeError for an index outside its tractions.
- */
-export function prepareTraction(model: TissueModel, technique: TechniqueId, params: LiftParams, index: number): void {
-  const traction = PROCEDURES[technique].tractions[index];
-  if (!traction) throw new RangeError(`${technique} has no traction ${index}`);
-  unitResponse(model, technique, traction, index, resolvedParams(technique, params).vectorAngleDeg);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { TechniqueId } from '../../core/ids.ts';
 import type { LiftParams } from '../../core/tissue/api.ts';
 import type { TissueModel } from '../../core/tissue/model.ts';
 import { PROCEDURES } from '../../core/procedures/index.ts';
-import { prepareTraction } from '../../core/tissue/solve.ts';
+import { prepareTraction } from '../../core/tissue/responses.ts';
 import { hasSolution, markSettled, solutionFor } from '../../scene/tissueModel.ts';
 
 /** One technique and its parameters, for solutionsReady. */

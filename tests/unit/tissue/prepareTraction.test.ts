@@ -3,7 +3,7 @@
 // Real engine on the synthetic head.
 import { describe, expect, it } from 'vitest';
 import { createTissueModel, solveTechnique } from '../../../src/core/tissue/index.ts';
-import { prepareTraction } from '../../../src/core/tissue/solve.ts';
+import { prepareTraction } from '../../../src/core/tissue/responses.ts';
 import { PROCEDURES } from '../../../src/core/procedures/index.ts';
 import { createSyntheticHead } from '../../fixtures/synthetic-head.ts';
 
